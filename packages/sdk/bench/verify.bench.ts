@@ -1,0 +1,142 @@
+/**
+ * Verification throughput (issue 3 performance goal, N2/F8): a 2-signature PAdES B-T contract of ~200 KB.
+ * Rows: our verifier in one thread, the worker pool, a naive pkijs parse-and-verify, and the "raw limit"
+ * (SHA-256 over each ByteRange + every RSA verify with node:crypto, inputs pre-extracted).
+ * Run: npx tsx packages/sdk/bench/verify.bench.ts
+ */
+import { createHash, createPublicKey, randomBytes, verify as rawVerify } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import * as asn1js from 'asn1js';
+import { PDFDocument } from 'pdf-lib';
+import * as pkijs from 'pkijs';
+import { signPdf } from '../src/documents/signing/sign-pdf.js';
+import { parseCertificate } from '../src/documents/verify/asn1/certificate.js';
+import { parseSignedData } from '../src/documents/verify/asn1/signed-data.js';
+import { parseTimestampToken } from '../src/documents/verify/asn1/tst-info.js';
+import { findSignatureDictionaries } from '../src/documents/verify/pdf/signature-dictionaries.js';
+import { type VerifyOptions, verifyPdf } from '../src/documents/verify/index.js';
+import { createVerifyPool } from '../src/node/verify-pool.js';
+import { createSamplePdf, createTestPki, createTestTsa } from '../src/testing/index.js';
+
+export interface VerifyBenchRow {
+  name: string;
+  filesPerSecond: number;
+  /** Share of the raw limit measured in the same run. */
+  ofRawLimit: number;
+}
+
+const MIN_MS = 1500;
+
+async function throughput(run: () => Promise<unknown>, concurrency = 1): Promise<number> {
+  for (let i = 0; i < 20; i++) await run(); // warm caches and JIT
+  let done = 0;
+  const start = performance.now();
+  const lane = async () => {
+    while (performance.now() - start < MIN_MS) {
+      await run();
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  return (done * 1000) / (performance.now() - start);
+}
+
+async function contract(): Promise<{ pdf: Uint8Array; options: VerifyOptions; root: Uint8Array }> {
+  const pki = await createTestPki();
+  const tsa = createTestTsa({ certificate: pki.tsa.certificate, intermediates: [pki.intermediate.certificate], key: pki.tsa.privateKey });
+  const doc = await PDFDocument.load(await createSamplePdf({ pages: 3, useObjectStreams: false }));
+  const annex = new Uint8Array(randomBytes(190_000)); // incompressible, so the file really is ~200 KB
+  await doc.attach(annex, 'annex.bin', { mimeType: 'application/octet-stream' });
+  const base = await doc.save({ useObjectStreams: false });
+  const pdf = await signPdf(await signPdf(base, pki.employer.signer, { tsa }), pki.employee.signer, { tsa });
+  return { pdf, root: pki.root.certificate, options: { trust: { ca: [pki.root.certificate], tsa: [pki.root.certificate] }, requireTimestamp: true } };
+}
+
+/** Everything the raw limit hashes and verifies, extracted once outside the timed loop. */
+function rawWork(pdf: Uint8Array, root: Uint8Array) {
+  const hashes: Uint8Array[][] = [];
+  const verifies: { data: Uint8Array; key: ReturnType<typeof createPublicKey>; signature: Uint8Array }[] = [];
+  const key = (der: Uint8Array) => createPublicKey({ key: Buffer.from(parseCertificate(der).spki), format: 'der', type: 'spki' });
+  const link = (child: Uint8Array, issuer: Uint8Array) => {
+    const c = parseCertificate(child);
+    verifies.push({ data: c.tbs, key: key(issuer), signature: c.signature });
+  };
+  // The test PKI's end-entities are issued by "HĐLĐ Test Issuing CA", itself issued by the root.
+  const isCa = (der: Uint8Array) => parseCertificate(der).basicConstraints?.ca === true;
+  const chainOf = (certificates: Uint8Array[]) => {
+    const leaf = certificates.find((c) => !isCa(c))!;
+    const intermediate = certificates.find(isCa)!;
+    link(leaf, intermediate);
+    link(intermediate, root);
+    return leaf;
+  };
+  for (const dictionary of findSignatureDictionaries(pdf)) {
+    const [a, b, c, d] = dictionary.byteRange;
+    hashes.push([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
+    const cms = parseSignedData(dictionary.contents!, { allowTrailingZeros: true });
+    const info = cms.signerInfos[0]!;
+    const signer = chainOf(cms.certificates);
+    verifies.push({ data: info.signedAttributesDer!, key: key(signer), signature: info.signature });
+    const tokenElement = info.unsignedAttributes[0]!.values[0]!;
+    const token = parseTimestampToken(tokenElement.buffer.subarray(tokenElement.start, tokenElement.end));
+    const tokenInfo = token.signedData.signerInfos[0]!;
+    const tsaCert = chainOf(token.signedData.certificates);
+    hashes.push([info.signature], [token.tstInfoDer]);
+    verifies.push({ data: tokenInfo.signedAttributesDer!, key: key(tsaCert), signature: tokenInfo.signature });
+  }
+  return async () => {
+    for (const parts of hashes) {
+      const hash = createHash('sha256');
+      for (const part of parts) hash.update(part);
+      hash.digest();
+    }
+    for (const v of verifies) if (!rawVerify('sha256', v.data, v.key, v.signature)) throw new Error('raw verify failed');
+  };
+}
+
+/** The naive approach: full pkijs object graphs and pkijs' own verify (with chain) for each signature and token. */
+function naivePkijs(pdf: Uint8Array, root: Uint8Array) {
+  pkijs.setEngine('webcrypto', new pkijs.CryptoEngine({ name: 'webcrypto', crypto: globalThis.crypto }));
+  const trusted = [pkijs.Certificate.fromBER(root)];
+  return async () => {
+    for (const dictionary of findSignatureDictionaries(pdf)) {
+      const [a, b, c, d] = dictionary.byteRange;
+      const data = new Uint8Array(b + d);
+      data.set(pdf.subarray(a, a + b));
+      data.set(pdf.subarray(c, c + d), b);
+      const asn1 = asn1js.fromBER(dictionary.contents!.slice() as Uint8Array<ArrayBuffer>);
+      const signed = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: asn1.result }).content });
+      if (!(await signed.verify({ signer: 0, data: data.buffer, checkChain: true, trustedCerts: trusted }))) throw new Error('pkijs: bad signature');
+      const attribute = signed.signerInfos[0]!.unsignedAttrs!.attributes[0]!;
+      const token = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: attribute.values[0] }).content });
+      const stamped = signed.signerInfos[0]!.signature.valueBlock.valueHexView.slice().buffer;
+      if (!(await token.verify({ signer: 0, data: stamped, checkChain: true, trustedCerts: trusted }))) throw new Error('pkijs: bad timestamp');
+    }
+  };
+}
+
+export async function runVerifyBenchmark(): Promise<VerifyBenchRow[]> {
+  const { pdf, options, root } = await contract();
+  const check = await verifyPdf(pdf, options);
+  if (check.indication !== 'TOTAL_PASSED') throw new Error(`benchmark contract does not verify: ${check.summary}`);
+  const raw = await throughput(rawWork(pdf, root));
+  const ours = await throughput(() => verifyPdf(pdf, options));
+  const pool = createVerifyPool({ verify: options });
+  const pooled = await throughput(() => pool.verifyPdf(pdf), availableParallelism() * 4);
+  await pool.close();
+  const naive = await throughput(naivePkijs(pdf, root));
+  const row = (name: string, filesPerSecond: number) => ({ name, filesPerSecond: Math.round(filesPerSecond), ofRawLimit: filesPerSecond / raw });
+  console.log(`contract: ${pdf.byteLength} bytes, 2 PAdES B-T signatures, ${availableParallelism()} cores`);
+  return [
+    row('raw limit (node:crypto, 1 thread)', raw),
+    row('hdld verifyPdf (1 thread)', ours),
+    row(`hdld verify pool (${availableParallelism()} workers)`, pooled),
+    row('naive pkijs (1 thread)', naive),
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = await runVerifyBenchmark();
+  console.table(rows.map((r) => ({ ...r, ofRawLimit: `${(r.ofRawLimit * 100).toFixed(0)}%` })));
+}

@@ -1,0 +1,48 @@
+/** Byte-level search helpers: the verifier scans PDF bytes directly instead of parsing the object graph. */
+
+export function asciiBytes(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+
+/** First index of `needle` at or after `from`, or -1 (native indexOf finds candidate first bytes fast). */
+export function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from = 0, to = haystack.byteLength): number {
+  const first = needle[0]!;
+  for (let at = haystack.indexOf(first, from); at !== -1 && at + needle.byteLength <= to; at = haystack.indexOf(first, at + 1)) {
+    let i = 1;
+    while (i < needle.byteLength && haystack[at + i] === needle[i]) i++;
+    if (i === needle.byteLength) return at;
+  }
+  return -1;
+}
+
+/** Last index of `needle` that starts before `before`, or -1. */
+export function lastIndexOfBytes(haystack: Uint8Array, needle: Uint8Array, before: number, from = 0): number {
+  const first = needle[0]!;
+  for (let at = haystack.lastIndexOf(first, before - 1); at >= from; at = haystack.lastIndexOf(first, at - 1)) {
+    let i = 1;
+    while (i < needle.byteLength && haystack[at + i] === needle[i]) i++;
+    if (i === needle.byteLength) return at;
+    if (at === 0) break;
+  }
+  return -1;
+}
+
+/** True when `needle` occurs exactly at `offset`. */
+export function bytesAt(haystack: Uint8Array, needle: Uint8Array, offset: number): boolean {
+  if (offset < 0 || offset + needle.byteLength > haystack.byteLength) return false;
+  for (let i = 0; i < needle.byteLength; i++) if (haystack[offset + i] !== needle[i]) return false;
+  return true;
+}
+
+/** PDF white-space characters (ISO 32000-1 7.2.2). */
+export function isPdfWhitespace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0x0c || byte === 0x00;
+}
+
+export function latin1Text(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.byteLength; i += 0x2000) {
+    out += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x2000) as unknown as number[]);
+  }
+  return out;
+}

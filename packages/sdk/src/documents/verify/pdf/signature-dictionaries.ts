@@ -1,0 +1,110 @@
+import { asciiBytes, bytesAt, indexOfBytes, isPdfWhitespace, lastIndexOfBytes, latin1Text } from './byte-search.js';
+
+export type ByteRange = readonly [number, number, number, number];
+
+/** A signature dictionary located by scanning the file for /ByteRange (no full PDF parse on the hot path). */
+export interface SignatureDictionary {
+  byteRange: ByteRange;
+  /** The decoded /Contents value (CMS DER followed by zero padding). */
+  contents?: Uint8Array;
+  subFilter?: string;
+  type?: string;
+  /** ByteRange problems; a dictionary with problems is reported as SIGNATURE_BYTERANGE_INVALID. */
+  problems: string[];
+}
+
+const BYTE_RANGE = asciiBytes('/ByteRange');
+const CONTENTS = asciiBytes('/Contents');
+const OBJ = asciiBytes('obj');
+const ENDOBJ = asciiBytes('endobj');
+const BYTE_RANGE_ARRAY = /^\s*\[\s*(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s*\]/;
+
+export function findSignatureDictionaries(pdf: Uint8Array): SignatureDictionary[] {
+  const found: SignatureDictionary[] = [];
+  for (let at = indexOfBytes(pdf, BYTE_RANGE); at !== -1; at = indexOfBytes(pdf, BYTE_RANGE, at + 1)) {
+    const match = BYTE_RANGE_ARRAY.exec(latin1Text(pdf.subarray(at + BYTE_RANGE.byteLength, at + 80)));
+    if (!match) continue; // the name in some other context, not a signature's ByteRange
+    const byteRange = [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])] as const;
+    found.push(readDictionary(pdf, at, byteRange));
+  }
+  return found;
+}
+
+function readDictionary(pdf: Uint8Array, byteRangeAt: number, byteRange: ByteRange): SignatureDictionary {
+  const [start, firstLength, gapEnd, secondLength] = byteRange;
+  const gapStart = start + firstLength;
+  const problems: string[] = [];
+  if (start !== 0) problems.push('ByteRange does not start at offset 0');
+  if (gapEnd + secondLength > pdf.byteLength || gapStart > gapEnd) problems.push('ByteRange is out of bounds');
+  const dictionary: SignatureDictionary = { byteRange, problems };
+  if (problems.length > 0) return dictionary;
+  // The ByteRange value itself must be signed, i.e. lie outside the gap.
+  if (byteRangeAt >= gapStart && byteRangeAt < gapEnd) problems.push('ByteRange lies inside the unsigned gap');
+  // The gap must be exactly this dictionary's <hex> /Contents string: guards against signature wrapping.
+  const gap = pdf.subarray(gapStart, gapEnd);
+  if (gap[0] !== 0x3c || gap[gap.byteLength - 1] !== 0x3e) problems.push('ByteRange gap is not a hex string');
+  let key = gapStart;
+  while (key > 0 && isPdfWhitespace(pdf[key - 1])) key--;
+  if (!bytesAt(pdf, CONTENTS, key - CONTENTS.byteLength)) {
+    problems.push('ByteRange gap is not the /Contents value');
+  }
+  const from = Math.min(byteRangeAt, gapStart);
+  const to = Math.max(byteRangeAt, gapEnd);
+  // Scan only outside the gap: hex digits would make the scan slow and cannot spell "endobj" anyway.
+  const splitObject = byteRangeAt < gapStart ? indexOfBytes(pdf, ENDOBJ, from, gapStart) : indexOfBytes(pdf, ENDOBJ, gapEnd, to);
+  if (splitObject !== -1) problems.push('ByteRange and /Contents belong to different objects');
+  if (problems.length > 0) return dictionary;
+  const contents = decodeHex(gap.subarray(1, gap.byteLength - 1));
+  if (!contents) {
+    problems.push('/Contents is not a valid hex string');
+    return dictionary;
+  }
+  dictionary.contents = contents;
+  Object.assign(dictionary, readNames(pdf, from, to));
+  return dictionary;
+}
+
+/** /SubFilter and /Type of the dictionary, read from the object's text around the (large) hex string. */
+function readNames(pdf: Uint8Array, from: number, to: number): Pick<SignatureDictionary, 'subFilter' | 'type'> {
+  const objectStart = Math.max(0, lastIndexOfBytes(pdf, OBJ, from, Math.max(0, from - 4096)));
+  const objectEnd = indexOfBytes(pdf, ENDOBJ, to, Math.min(pdf.byteLength, to + 4096));
+  const text = latin1Text(pdf.subarray(objectStart, from)) + latin1Text(pdf.subarray(to, objectEnd === -1 ? to : objectEnd));
+  const names: Pick<SignatureDictionary, 'subFilter' | 'type'> = {};
+  const subFilter = /\/SubFilter\s*\/([^\s/<>[\]()]+)/.exec(text)?.[1];
+  const type = /\/Type\s*\/([^\s/<>[\]()]+)/.exec(text)?.[1];
+  if (subFilter) names.subFilter = subFilter;
+  if (type) names.type = type;
+  return names;
+}
+
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX_VALUE['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+
+const LOWER_HEX_LETTER = (byte: number) => byte >= 0x61 && byte <= 0x66;
+const UPPER_HEX_LETTER = (byte: number) => byte >= 0x41 && byte <= 0x46;
+
+/**
+ * The /Contents hex string is outside the ByteRange, so any spelling variant (white space, letter case, odd
+ * length) would let an attacker alter the file while the signature stays valid. Signers write canonical
+ * hex, so only that is accepted: an even number of digits, no white space, one letter case.
+ */
+function decodeHex(hex: Uint8Array): Uint8Array | undefined {
+  if (hex.byteLength % 2 !== 0) return undefined;
+  const out = new Uint8Array(hex.byteLength / 2);
+  let lower = false;
+  let upper = false;
+  for (let i = 0; i < hex.byteLength; i += 2) {
+    const a = hex[i]!;
+    const b = hex[i + 1]!;
+    const high = HEX_VALUE[a]!;
+    const low = HEX_VALUE[b]!;
+    if (high === -1 || low === -1) return undefined;
+    lower ||= LOWER_HEX_LETTER(a) || LOWER_HEX_LETTER(b);
+    upper ||= UPPER_HEX_LETTER(a) || UPPER_HEX_LETTER(b);
+    out[i / 2] = (high << 4) | low;
+  }
+  return lower && upper ? undefined : out;
+}

@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+
+/** Where the Platform runs: `sandbox` (providers' test environment, S2.4) or `production`. */
+export type Mode = 'sandbox' | 'production';
+
+export type ServerConfig = {
+  mode: Mode;
+  host: string;
+  port: number;
+  /** PostgreSQL connection string; when absent the embedded PGlite database under dataDir is used. */
+  databaseUrl?: string;
+  /** Root of the embedded database, blob store and generated keys; undefined keeps everything in memory. */
+  dataDir?: string;
+  /** Public base URL, used as token issuer and in receipts' verification links. */
+  publicUrl: string;
+  /** Private JWK (JSON) of the Platform signing key; generated into dataDir when absent. */
+  platformKeyJwk?: string;
+  logLevel: string;
+  /** Folder of trust anchors (ca/, tsa/, certification/); default `<dataDir>/trust`. */
+  trustDir?: string;
+  /** Key of the contract-ID permutation; required in production, kept in dataDir in the sandbox. */
+  idSecret?: string;
+  /** Concurrent pipeline jobs in this process. */
+  pipelineConcurrency: number;
+};
+
+function port(value: string | undefined, fallback: number): number {
+  const n = value === undefined || value === '' ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`Invalid port: ${value}`);
+  return n;
+}
+
+/** Reads HDLD_* variables (and DATABASE_URL); never logs their values. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const mode = env.HDLD_MODE ?? 'sandbox';
+  if (mode !== 'sandbox' && mode !== 'production') throw new Error('HDLD_MODE must be sandbox or production');
+  if (mode === 'production' && !env.HDLD_ID_SECRET) throw new Error('HDLD_ID_SECRET is required in production');
+  const host = env.HDLD_HOST ?? '127.0.0.1';
+  const listenPort = port(env.PORT ?? env.HDLD_PORT, 8080);
+  return {
+    mode,
+    host,
+    port: listenPort,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.HDLD_DATA_DIR ?? 'data'),
+    publicUrl: env.HDLD_PUBLIC_URL ?? `http://${host}:${listenPort}`,
+    platformKeyJwk: env.HDLD_PLATFORM_KEY || undefined,
+    logLevel: env.HDLD_LOG_LEVEL ?? 'info',
+    trustDir: env.HDLD_TRUST_DIR ? resolve(env.HDLD_TRUST_DIR) : undefined,
+    idSecret: env.HDLD_ID_SECRET || undefined,
+    pipelineConcurrency: Number(env.HDLD_PIPELINE_CONCURRENCY ?? 4),
+  };
+}

@@ -1,0 +1,84 @@
+import type { ErrorCode, ProblemDetailItem } from '@hdld/spec';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemError, renderProblem } from './problem.js';
+import { languageOf } from './request-context.js';
+
+type AjvIssue = { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> };
+
+const PARTS: Record<string, string> = { body: '', querystring: '/query', params: '/path', headers: '/headers' };
+
+/** Turns Ajv issues into JSON pointers the caller can follow (T9: field-level details). */
+function validationItems(error: FastifyError): ProblemDetailItem[] {
+  const issues = (error.validation ?? []) as AjvIssue[];
+  const base = PARTS[error.validationContext ?? 'body'] ?? '';
+  return issues.map((issue) => {
+    const missing = issue.keyword === 'required' ? `/${String(issue.params.missingProperty)}` : '';
+    const extra =
+      issue.keyword === 'additionalProperties' ? `/${String(issue.params.additionalProperty)}` : '';
+    const pointer = `${base}${issue.instancePath}${missing}${extra}` || '/';
+    const allowed = Array.isArray(issue.params.allowedValues)
+      ? `: ${(issue.params.allowedValues as unknown[]).join(', ')}`
+      : '';
+    const what = issue.keyword === 'additionalProperties' ? 'is not allowed' : (issue.message ?? 'is invalid');
+    return { code: 'REQUEST_INVALID', pointer, detail: `${pointer} ${what}${allowed}` };
+  });
+}
+
+/** fastify-openapi-glue wraps security handler failures; keep the most specific problem they raised. */
+function securityProblem(error: FastifyError): ProblemError | undefined {
+  const causes = (error as { errors?: unknown[] }).errors;
+  return Array.isArray(causes) ? causes.find((c): c is ProblemError => c instanceof ProblemError) : undefined;
+}
+
+function toProblem(error: FastifyError): ProblemError {
+  if (error instanceof ProblemError) return error;
+  const security = securityProblem(error);
+  if (security) return security;
+  if (error.validation) {
+    return new ProblemError('REQUEST_INVALID', {
+      errors: validationItems(error),
+      detail: {
+        en: 'The request does not match the API schema; see errors[].',
+        vi: 'Yêu cầu không khớp với lược đồ API; xem chi tiết trong errors[].',
+      },
+    });
+  }
+  const byStatus: Record<number, ErrorCode> = {
+    401: 'UNAUTHENTICATED',
+    404: 'TRANSACTION_NOT_FOUND',
+  };
+  const status = error.statusCode ?? 500;
+  const code = status < 500 ? byStatus[status] : undefined;
+  return new ProblemError(code ?? (status < 500 ? 'REQUEST_INVALID' : 'INTERNAL_ERROR'));
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemError): FastifyReply {
+  const body = renderProblem(problem, {
+    lang: languageOf(request),
+    instance: request.url,
+    requestId: String(request.id),
+  });
+  if (problem.init.retryAfterSeconds !== undefined) {
+    reply.header('retry-after', String(problem.init.retryAfterSeconds));
+  }
+  return reply.code(body.status).type('application/problem+json').serializer(JSON.stringify).send(body);
+}
+
+/** Every error leaves the server as application/problem+json with a catalog code (non-negotiable 3). */
+export function useProblemErrors(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      request,
+      reply,
+      new ProblemError('REQUEST_INVALID', {
+        status: 404,
+        detail: { en: `No operation at ${request.method} ${request.url}.`, vi: `Không có thao tác ${request.method} ${request.url}.` },
+      }),
+    ),
+  );
+}

@@ -1,0 +1,64 @@
+import { type PdfVerificationReport, type VerifyOptions, verifyPdf } from '@hdld/sdk/documents';
+import { catalogEntry } from '@hdld/spec';
+import { CheckFailure, type Finding, TransientCheckError, item } from '../check-outcome.js';
+
+export type SignatureCheckOptions = {
+  trust: VerifyOptions['trust'];
+  crls?: VerifyOptions['crls'];
+  validationTime: Date;
+  /** Employer and employee both sign a contract (Decree Art. 8); a sealed scan has one seal. */
+  minimumSignatures: number;
+  documentName: string;
+};
+
+/** What the pipeline keeps from a successful verification. */
+export type SignatureCheckResult = { lastSignedAt?: Date; report: PdfVerificationReport };
+
+function signatureFindings(report: PdfVerificationReport, name: string): Finding[] {
+  return report.signatures
+    .filter((s) => s.indication !== 'TOTAL_PASSED' && s.code)
+    .map((s) => {
+      const code = s.code!;
+      const first = s.findings[0]?.detail ?? '';
+      return {
+        ...item(code, {
+          en: `${name}, signature ${s.index + 1}: ${first || catalogEntry(code).title.en}`,
+          vi: `${name}, chữ ký ${s.index + 1}: ${catalogEntry(code).title.vi}`,
+        }),
+        location: { document: name, field: `signature ${s.index + 1}` },
+      };
+    });
+}
+
+/**
+ * N2, F8: every signature of the document must verify (PAdES B-T, chain to the configured anchors,
+ * timestamp from a trusted TSA). INDETERMINATE for a transient reason is retried, not failed.
+ */
+export async function checkPdfSignatures(pdf: Uint8Array, options: SignatureCheckOptions): Promise<SignatureCheckResult> {
+  const report = await verifyPdf(pdf, {
+    trust: options.trust,
+    crls: options.crls,
+    validationTime: options.validationTime,
+    requireTimestamp: true,
+  });
+  const name = options.documentName;
+  const documentLevel = report.findings.map((f) =>
+    item(f.code, { en: `${name}: ${f.detail}`, vi: `${name}: ${catalogEntry(f.code).title.vi}` }),
+  );
+  if (report.findings.some((f) => f.code === 'PDF_MALFORMED')) throw new CheckFailure('FILE', documentLevel);
+  if (documentLevel.length > 0) throw new CheckFailure('SIGNATURE', documentLevel);
+  const transient = report.signatures.find((s) => s.subIndication === 'TRY_LATER');
+  if (transient) throw new TransientCheckError(transient.code ?? 'REVOCATION_UNAVAILABLE', `${name}: ${transient.findings[0]?.detail ?? 'try later'}`);
+  const failures = signatureFindings(report, name);
+  if (failures.length > 0) throw new CheckFailure('SIGNATURE', failures);
+  if (report.signatures.length < options.minimumSignatures) {
+    throw new CheckFailure('SIGNATURE', [
+      item('SIGNATURE_PARTY_MISSING', {
+        en: `${name} has ${report.signatures.length} signature(s); ${options.minimumSignatures} are required (employer and employee).`,
+        vi: `${name} có ${report.signatures.length} chữ ký; cần ${options.minimumSignatures} chữ ký (người sử dụng lao động và người lao động).`,
+      }),
+    ]);
+  }
+  const times = report.signatures.map((s) => s.signingTime?.getTime()).filter((t): t is number => t !== undefined);
+  return { report, lastSignedAt: times.length ? new Date(Math.max(...times)) : undefined };
+}

@@ -1,0 +1,74 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { VerifyOptions } from '@hdld/sdk/documents';
+import { type AccessTokens, createAccessTokens } from './auth/access-tokens.js';
+import { type PlatformKeys, loadPlatformKeys } from './auth/platform-keys.js';
+import { type BlobStore, createFsBlobStore } from './blobs/index.js';
+import { type PlatformClock, createPlatformClock } from './clock/platform-clock.js';
+import { persistentSecret } from './config/secrets.js';
+import type { ServerConfig } from './config/server-config.js';
+import { loadTrustDirectory } from './config/trust-anchors.js';
+import { createLocalIdentityRegistry } from './identity/local-identity-registry.js';
+import { type PipelineRunner, startPipeline } from './pipeline/pipeline-runner.js';
+import { type Storage, createStorage } from './storage/index.js';
+
+/**
+ * Everything a request handler may use, assembled once at start (one typed object keeps the
+ * dependencies visible, where Fastify's `decorate` would scatter them).
+ */
+export type Platform = {
+  config: ServerConfig;
+  storage: Storage;
+  blobs: BlobStore;
+  keys: PlatformKeys;
+  tokens: AccessTokens;
+  trust: VerifyOptions['trust'];
+  identity: ReturnType<typeof createLocalIdentityRegistry>;
+  pipeline: PipelineRunner;
+  clock: PlatformClock;
+  now(): Date;
+  close(): Promise<void>;
+};
+
+/** `trust` given directly (tests, the demo) replaces the trust directory. */
+export async function createPlatform(config: ServerConfig, given: { trust?: VerifyOptions['trust'] } = {}): Promise<Platform> {
+  const storage = await createStorage({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir ? join(config.dataDir, 'db') : undefined,
+  });
+  const blobDir = config.dataDir ? join(config.dataDir, 'blobs') : await tempBlobDir();
+  const blobs = createFsBlobStore({ dir: blobDir });
+  const keys = await loadPlatformKeys({ jwk: config.platformKeyJwk, dataDir: config.dataDir });
+  const trust = given.trust ?? await loadTrustDirectory(config.trustDir ?? (config.dataDir ? join(config.dataDir, 'trust') : undefined));
+  const identity = createLocalIdentityRegistry(storage.db);
+  const idSecret = await persistentSecret('contract-id', config.idSecret, config.dataDir);
+  const clock = await createPlatformClock(storage.sandboxClock, config.mode === 'sandbox');
+  const now = clock.now;
+  const pipeline = startPipeline(
+    { storage, blobs, keys, publicUrl: config.publicUrl, idSecret, trust, identity, now },
+    { concurrency: config.pipelineConcurrency, pollIntervalMs: 1000, leaseMs: 60_000 },
+  );
+  return {
+    config,
+    storage,
+    blobs,
+    keys,
+    tokens: createAccessTokens(keys, config.publicUrl),
+    trust,
+    identity,
+    pipeline,
+    clock,
+    now,
+    async close() {
+      await pipeline.stop();
+      clock.stop();
+      await storage.close();
+    },
+  };
+}
+
+/** Without a data directory (tests, demos) blobs still go to disk, in a fresh temporary folder. */
+function tempBlobDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'hdld-blobs-'));
+}

@@ -1,0 +1,114 @@
+import type { Queryable } from './database.js';
+import type { JsonObject } from './json.js';
+import { toDate, toJsonParam, toOptional, toOptionalDate } from './sql-values.js';
+
+/** N8/F12: connection status; SUSPENDED and DISCONNECTED providers are refused (Art. 15.4, F38, F39). */
+export type ProviderStatus = 'ACTIVE' | 'SUSPENDED' | 'DISCONNECTED';
+
+export interface Provider {
+  id: string;
+  name: string;
+  clientId: string;
+  clientSecretHash?: string;
+  publicJwks?: JsonObject;
+  status: ProviderStatus;
+  contactEmail: string;
+  createdAt: Date;
+  statusChangedAt?: Date;
+}
+
+export interface NewProvider {
+  id: string;
+  name: string;
+  clientId: string;
+  clientSecretHash?: string;
+  publicJwks?: JsonObject;
+  contactEmail: string;
+}
+
+interface ProviderRow {
+  id: string;
+  name: string;
+  client_id: string;
+  client_secret_hash: string | null;
+  public_jwks: JsonObject | null;
+  status: ProviderStatus;
+  contact_email: string;
+  created_at: Date;
+  status_changed_at: Date | null;
+}
+
+function toProvider(row: ProviderRow): Provider {
+  return {
+    id: row.id,
+    name: row.name,
+    clientId: row.client_id,
+    clientSecretHash: toOptional(row.client_secret_hash),
+    publicJwks: toOptional(row.public_jwks),
+    status: row.status,
+    contactEmail: row.contact_email,
+    createdAt: toDate(row.created_at),
+    statusChangedAt: toOptionalDate(row.status_changed_at),
+  };
+}
+
+export type ProvidersRepo = ReturnType<typeof createProvidersRepo>;
+
+export function createProvidersRepo(q: Queryable) {
+  return {
+    async insert(provider: NewProvider): Promise<Provider> {
+      const { rows } = await q.query<ProviderRow>(
+        `INSERT INTO providers (id, name, client_id, client_secret_hash, public_jwks, contact_email)
+         VALUES ($1, $2, $3, $4, $5::text::jsonb, $6) RETURNING *`,
+        [
+          provider.id,
+          provider.name,
+          provider.clientId,
+          provider.clientSecretHash ?? null,
+          provider.publicJwks === undefined ? null : toJsonParam(provider.publicJwks),
+          provider.contactEmail,
+        ],
+      );
+      return toProvider(rows[0]!);
+    },
+
+    async findById(id: string): Promise<Provider | undefined> {
+      const { rows } = await q.query<ProviderRow>('SELECT * FROM providers WHERE id = $1', [id]);
+      return rows[0] && toProvider(rows[0]);
+    },
+
+    async findByClientId(clientId: string): Promise<Provider | undefined> {
+      const { rows } = await q.query<ProviderRow>('SELECT * FROM providers WHERE client_id = $1', [clientId]);
+      return rows[0] && toProvider(rows[0]);
+    },
+
+    async list(): Promise<Provider[]> {
+      const { rows } = await q.query<ProviderRow>('SELECT * FROM providers ORDER BY name, id');
+      return rows.map(toProvider);
+    },
+
+    /** N8: suspend, restore or disconnect. Returns undefined for an unknown provider. */
+    async setStatus(id: string, status: ProviderStatus, at: Date): Promise<Provider | undefined> {
+      const { rows } = await q.query<ProviderRow>(
+        'UPDATE providers SET status = $2, status_changed_at = $3 WHERE id = $1 RETURNING *',
+        [id, status, at],
+      );
+      return rows[0] && toProvider(rows[0]);
+    },
+
+    async setCredentials(
+      id: string,
+      credentials: { clientSecretHash?: string; publicJwks?: JsonObject },
+    ): Promise<Provider | undefined> {
+      const { rows } = await q.query<ProviderRow>(
+        `UPDATE providers SET client_secret_hash = $2, public_jwks = $3::text::jsonb WHERE id = $1 RETURNING *`,
+        [
+          id,
+          credentials.clientSecretHash ?? null,
+          credentials.publicJwks === undefined ? null : toJsonParam(credentials.publicJwks),
+        ],
+      );
+      return rows[0] && toProvider(rows[0]);
+    },
+  };
+}

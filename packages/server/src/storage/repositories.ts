@@ -1,0 +1,25 @@
+import { createApiCallsRepo } from './api-calls-repo.js';
+import { createContractsRepo } from './contracts-repo.js';
+import type { Queryable } from './database.js';
+import { createDocumentsRepo } from './documents-repo.js';
+import { createIdempotencyRepo } from './idempotency-repo.js';
+import { createProvidersRepo } from './providers-repo.js';
+import { createSandboxClockRepo } from './sandbox-clock-repo.js';
+import { createTransactionFilesRepo } from './transaction-files-repo.js';
+import { createTransactionsRepo } from './transactions-repo.js';
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/** Every repository bound to one `Queryable`: the database itself or an open transaction. */
+export function createRepositories(q: Queryable) {
+  return {
+    providers: createProvidersRepo(q),
+    transactions: createTransactionsRepo(q),
+    transactionFiles: createTransactionFilesRepo(q),
+    contracts: createContractsRepo(q),
+    documents: createDocumentsRepo(q),
+    idempotency: createIdempotencyRepo(q),
+    apiCalls: createApiCallsRepo(q),
+    sandboxClock: createSandboxClockRepo(q),
+  };
+}

@@ -1,0 +1,308 @@
+import type { Queryable } from './database.js';
+import type { JsonObject } from './json.js';
+import { toDate, toJsonParam, toNumber, toOptional, toOptionalDate } from './sql-values.js';
+
+export type TransactionKind = 'CONTRACT' | 'LIFECYCLE' | 'CONVERTED_PAPER';
+/** N5, Art. 9.3: later documents attached to an existing contract ID. */
+export type LifecycleType =
+  | 'APPENDIX'
+  | 'AMENDMENT'
+  | 'SUPPLEMENT'
+  | 'SUSPENSION'
+  | 'RESUMPTION'
+  | 'TERMINATION';
+/** T10 sync status. */
+export type TransactionStatus = 'RECEIVED' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
+/** T10: format, business, file or signature error. */
+export type FailureClass = 'FORMAT' | 'BUSINESS' | 'FILE' | 'SIGNATURE';
+
+export interface StoredTransaction {
+  id: string;
+  providerId: string;
+  providerReference: string;
+  kind: TransactionKind;
+  lifecycleType?: LifecycleType;
+  targetContractId?: string;
+  status: TransactionStatus;
+  failureClass?: FailureClass;
+  /** Check results returned to the integrator (T9), e.g. `{ code, message, field }`. */
+  errors: JsonObject[];
+  payloadSha256: string;
+  documentSha256?: string;
+  contractId?: string;
+  replay: boolean;
+  late: boolean;
+  lastSignedAt?: Date;
+  receivedAt: Date;
+  completedAt?: Date;
+  attempts: number;
+  receipt?: string;
+  request: JsonObject;
+}
+
+export interface NewTransaction {
+  providerId: string;
+  providerReference: string;
+  kind: TransactionKind;
+  lifecycleType?: LifecycleType;
+  targetContractId?: string;
+  payloadSha256: string;
+  documentSha256?: string;
+  lastSignedAt?: Date;
+  late?: boolean;
+  /** Defaults to the database clock; the sandbox passes its shifted clock (S2.4). */
+  receivedAt?: Date;
+  request: JsonObject;
+}
+
+interface TransactionRow {
+  id: string;
+  provider_id: string;
+  provider_reference: string;
+  kind: TransactionKind;
+  lifecycle_type: LifecycleType | null;
+  target_contract_id: string | null;
+  status: TransactionStatus;
+  failure_class: FailureClass | null;
+  errors: JsonObject[];
+  payload_sha256: string;
+  document_sha256: string | null;
+  contract_id: string | null;
+  replay: boolean;
+  late: boolean;
+  last_signed_at: Date | null;
+  received_at: Date;
+  completed_at: Date | null;
+  attempts: number;
+  receipt: string | null;
+  request: JsonObject;
+}
+
+function toTransaction(row: TransactionRow): StoredTransaction {
+  return {
+    id: row.id,
+    providerId: row.provider_id,
+    providerReference: row.provider_reference,
+    kind: row.kind,
+    lifecycleType: toOptional(row.lifecycle_type),
+    targetContractId: toOptional(row.target_contract_id),
+    status: row.status,
+    failureClass: toOptional(row.failure_class),
+    errors: row.errors,
+    payloadSha256: row.payload_sha256,
+    documentSha256: toOptional(row.document_sha256),
+    contractId: toOptional(row.contract_id),
+    replay: row.replay,
+    late: row.late,
+    lastSignedAt: toOptionalDate(row.last_signed_at),
+    receivedAt: toDate(row.received_at),
+    completedAt: toOptionalDate(row.completed_at),
+    attempts: toNumber(row.attempts),
+    receipt: toOptional(row.receipt),
+    request: row.request,
+  };
+}
+
+export interface TransactionListQuery {
+  providerId: string;
+  status?: TransactionStatus;
+  /** Newest first; pass the last `receivedAt` seen to page back in time. */
+  receivedBefore?: Date;
+  limit?: number;
+}
+
+/** Filters of the transaction list (T10); `providerId` undefined means every provider (operators). */
+export interface TransactionPageQuery {
+  providerId?: string;
+  status?: TransactionStatus;
+  kind?: TransactionKind;
+  failureClass?: FailureClass;
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  providerReference?: string;
+  /** Keyset: rows strictly after this one in (received_at DESC, id DESC) order. */
+  after?: { receivedAt: Date; id: string };
+  limit: number;
+}
+
+export type TransactionsRepo = ReturnType<typeof createTransactionsRepo>;
+
+export function createTransactionsRepo(q: Queryable) {
+  const findByReference = async (providerId: string, providerReference: string) => {
+    const { rows } = await q.query<TransactionRow>(
+      'SELECT * FROM transactions WHERE provider_id = $1 AND provider_reference = $2',
+      [providerId, providerReference],
+    );
+    return rows[0] && toTransaction(rows[0]);
+  };
+
+  const updateReturning = async (sql: string, params: unknown[]) => {
+    const { rows } = await q.query<TransactionRow>(sql, params);
+    return rows[0] && toTransaction(rows[0]);
+  };
+
+  return {
+    findByReference,
+
+    /**
+     * T5/T10: records a submission once. A second submission with the same provider reference returns the
+     * existing row with `created: false` (the caller compares payloadSha256 to tell a retry from a clash).
+     */
+    async insert(transaction: NewTransaction): Promise<{ transaction: StoredTransaction; created: boolean }> {
+      const { rows } = await q.query<TransactionRow>(
+        `INSERT INTO transactions (provider_id, provider_reference, kind, lifecycle_type, target_contract_id,
+           payload_sha256, document_sha256, last_signed_at, late, received_at, request)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()), $11::text::jsonb)
+         ON CONFLICT (provider_id, provider_reference) DO NOTHING
+         RETURNING *`,
+        [
+          transaction.providerId,
+          transaction.providerReference,
+          transaction.kind,
+          transaction.lifecycleType ?? null,
+          transaction.targetContractId ?? null,
+          transaction.payloadSha256,
+          transaction.documentSha256 ?? null,
+          transaction.lastSignedAt ?? null,
+          transaction.late ?? false,
+          transaction.receivedAt ?? null,
+          toJsonParam(transaction.request),
+        ],
+      );
+      if (rows[0]) return { transaction: toTransaction(rows[0]), created: true };
+      const existing = await findByReference(transaction.providerId, transaction.providerReference);
+      if (!existing) throw new Error('transaction vanished between INSERT and SELECT');
+      return { transaction: existing, created: false };
+    },
+
+    async findById(id: string): Promise<StoredTransaction | undefined> {
+      const { rows } = await q.query<TransactionRow>('SELECT * FROM transactions WHERE id = $1', [id]);
+      return rows[0] && toTransaction(rows[0]);
+    },
+
+    /** Newest first (T10 sync history, F36 failed list). */
+    async list({ providerId, status, receivedBefore, limit = 100 }: TransactionListQuery) {
+      const { rows } = await q.query<TransactionRow>(
+        `SELECT * FROM transactions
+         WHERE provider_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::timestamptz IS NULL OR received_at < $3)
+         ORDER BY received_at DESC, id DESC LIMIT $4`,
+        [providerId, status ?? null, receivedBefore ?? null, limit],
+      );
+      return rows.map(toTransaction);
+    },
+
+    /** T10: newest first, filtered, keyset-paginated (stable while new rows arrive). */
+    async page(query: TransactionPageQuery): Promise<StoredTransaction[]> {
+      const { rows } = await q.query<TransactionRow>(
+        `SELECT * FROM transactions
+         WHERE ($1::text IS NULL OR provider_id = $1)
+           AND ($2::text IS NULL OR status = $2)
+           AND ($3::text IS NULL OR kind = $3)
+           AND ($4::text IS NULL OR failure_class = $4)
+           AND ($5::timestamptz IS NULL OR received_at >= $5)
+           AND ($6::timestamptz IS NULL OR received_at < $6)
+           AND ($7::text IS NULL OR provider_reference = $7)
+           AND ($8::timestamptz IS NULL OR (received_at, id) < ($8, $9::uuid))
+         ORDER BY received_at DESC, id DESC LIMIT $10`,
+        [
+          query.providerId ?? null,
+          query.status ?? null,
+          query.kind ?? null,
+          query.failureClass ?? null,
+          query.receivedFrom ?? null,
+          query.receivedTo ?? null,
+          query.providerReference ?? null,
+          query.after?.receivedAt ?? null,
+          query.after?.id ?? null,
+          query.limit,
+        ],
+      );
+      return rows.map(toTransaction);
+    },
+
+    /** F10: the lifecycle documents stored under a contract, oldest first. */
+    async listSucceededLifecycle(contractId: string): Promise<StoredTransaction[]> {
+      const { rows } = await q.query<TransactionRow>(
+        `SELECT * FROM transactions WHERE contract_id = $1 AND kind = 'LIFECYCLE' AND status = 'SUCCEEDED'
+         ORDER BY completed_at, id`,
+        [contractId],
+      );
+      return rows.map(toTransaction);
+    },
+
+    /** Starts (another) processing attempt; only RECEIVED or PROCESSING rows move. */
+    markProcessing(id: string): Promise<StoredTransaction | undefined> {
+      return updateReturning(
+        `UPDATE transactions SET status = 'PROCESSING', attempts = attempts + 1
+         WHERE id = $1 AND status IN ('RECEIVED', 'PROCESSING') RETURNING *`,
+        [id],
+      );
+    },
+
+    markSucceeded(
+      id: string,
+      outcome: {
+        contractId: string;
+        replay: boolean;
+        receipt?: string;
+        completedAt?: Date;
+        late?: boolean;
+        lastSignedAt?: Date;
+      },
+    ): Promise<StoredTransaction | undefined> {
+      return updateReturning(
+        `UPDATE transactions SET status = 'SUCCEEDED', failure_class = NULL, errors = '[]', contract_id = $2,
+           replay = $3, receipt = $4, completed_at = COALESCE($5, now()), late = $6,
+           last_signed_at = COALESCE($7, last_signed_at)
+         WHERE id = $1 RETURNING *`,
+        [
+          id,
+          outcome.contractId,
+          outcome.replay,
+          outcome.receipt ?? null,
+          outcome.completedAt ?? null,
+          outcome.late ?? false,
+          outcome.lastSignedAt ?? null,
+        ],
+      );
+    },
+
+    markFailed(
+      id: string,
+      outcome: { failureClass: FailureClass; errors: JsonObject[]; completedAt?: Date; receipt?: string },
+    ): Promise<StoredTransaction | undefined> {
+      return updateReturning(
+        `UPDATE transactions SET status = 'FAILED', failure_class = $2, errors = $3::text::jsonb,
+           completed_at = COALESCE($4, now()), receipt = $5
+         WHERE id = $1 RETURNING *`,
+        [id, outcome.failureClass, toJsonParam(outcome.errors), outcome.completedAt ?? null, outcome.receipt ?? null],
+      );
+    },
+
+    /** F37: an operator approved re-pushing a failed transaction; it is processed again from RECEIVED. */
+    requeueFailed(id: string): Promise<StoredTransaction | undefined> {
+      return updateReturning(
+        `UPDATE transactions SET status = 'RECEIVED', failure_class = NULL, errors = '[]', completed_at = NULL
+         WHERE id = $1 AND status = 'FAILED' RETURNING *`,
+        [id],
+      );
+    },
+
+    /** F35 reconciliation: counts per status for one provider, optionally within [from, to). */
+    async countByStatus(
+      providerId: string,
+      period: { from?: Date; to?: Date } = {},
+    ): Promise<Record<TransactionStatus, number>> {
+      const { rows } = await q.query<{ status: TransactionStatus; count: unknown }>(
+        `SELECT status, count(*) AS count FROM transactions
+         WHERE provider_id = $1 AND ($2::timestamptz IS NULL OR received_at >= $2)
+           AND ($3::timestamptz IS NULL OR received_at < $3)
+         GROUP BY status`,
+        [providerId, period.from ?? null, period.to ?? null],
+      );
+      const counts = { RECEIVED: 0, PROCESSING: 0, SUCCEEDED: 0, FAILED: 0 };
+      for (const row of rows) counts[row.status] = toNumber(row.count);
+      return counts;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { Schemas } from '@hdld/spec';
+import type { FastifyRequest } from 'fastify';
+import { authorize, visibleProviderId } from '../auth/policy.js';
+import { principalOf } from '../auth/security-handlers.js';
+import { ProblemError } from '../http/problem.js';
+import { languageOf } from '../http/request-context.js';
+import type { Platform } from '../platform.js';
+import type { FailureClass, TransactionKind, TransactionStatus } from '../storage/transactions-repo.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { transactionView } from './transaction-view.js';
+
+type ByIdRequest = FastifyRequest<{ Params: { transactionId: string } }>;
+type ByReferenceRequest = FastifyRequest<{ Params: { providerReference: string } }>;
+type ListRequest = FastifyRequest<{
+  Querystring: {
+    cursor?: string;
+    limit?: number;
+    status?: TransactionStatus;
+    kind?: TransactionKind;
+    failureClass?: FailureClass;
+    receivedFrom?: string;
+    receivedTo?: string;
+    providerReference?: string;
+  };
+}>;
+
+export function transactionHandlers(platform: Platform) {
+  return {
+    /** T10: status and outcome of one submission, with no expiry. */
+    async getTransaction(request: ByIdRequest) {
+      const transaction = await platform.storage.transactions.findById(request.params.transactionId);
+      if (!transaction) throw new ProblemError('TRANSACTION_NOT_FOUND');
+      authorize(principalOf(request), 'transaction.read', transaction);
+      return transactionView(transaction, languageOf(request));
+    },
+
+    /** T10: the outcome looked up by the provider's own reference, with no expiry. */
+    async getTransactionByReference(request: ByReferenceRequest) {
+      const principal = principalOf(request);
+      if (principal.kind !== 'provider') throw new ProblemError('FORBIDDEN');
+      const transaction = await platform.storage.transactions.findByReference(
+        principal.providerId,
+        request.params.providerReference,
+      );
+      if (!transaction) throw new ProblemError('TRANSACTION_NOT_FOUND');
+      authorize(principal, 'transaction.read', transaction);
+      return transactionView(transaction, languageOf(request));
+    },
+
+    /** T10 sync history, newest first, cursor-paginated; a provider sees only its own (T17). */
+    async listTransactions(request: ListRequest): Promise<Schemas['TransactionPage']> {
+      const q = request.query;
+      const limit = q.limit ?? 100;
+      const items = await platform.storage.transactions.page({
+        providerId: visibleProviderId(principalOf(request)),
+        status: q.status,
+        kind: q.kind,
+        failureClass: q.failureClass,
+        receivedFrom: q.receivedFrom ? new Date(q.receivedFrom) : undefined,
+        receivedTo: q.receivedTo ? new Date(q.receivedTo) : undefined,
+        providerReference: q.providerReference,
+        after: q.cursor ? decodeCursor(q.cursor) : undefined,
+        limit: limit + 1,
+      });
+      const page = items.slice(0, limit);
+      const last = page[page.length - 1];
+      const lang = languageOf(request);
+      return {
+        items: page.map((t) => transactionView(t, lang)),
+        nextCursor: items.length > limit && last ? encodeCursor({ receivedAt: last.receivedAt, id: last.id }) : null,
+      };
+    },
+  };
+}

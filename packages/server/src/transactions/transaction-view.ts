@@ -1,0 +1,26 @@
+import type { Lang, Transaction } from '@hdld/spec';
+import { type Finding, renderFinding } from '../pipeline/check-outcome.js';
+import type { StoredTransaction } from '../storage/transactions-repo.js';
+
+/** The API representation of a stored transaction (schema `Transaction`), findings in `lang`. */
+export function transactionView(t: StoredTransaction, lang: Lang): Transaction {
+  return {
+    transactionId: t.id,
+    kind: t.kind,
+    status: t.status,
+    ...(t.failureClass ? { failureClass: t.failureClass } : {}),
+    providerReference: t.providerReference,
+    ...(t.contractId ? { contractId: t.contractId } : {}),
+    ...(t.lifecycleType ? { lifecycleType: t.lifecycleType } : {}),
+    ...(t.targetContractId ? { targetContractId: t.targetContractId } : {}),
+    receivedAt: t.receivedAt.toISOString(),
+    ...(t.completedAt ? { completedAt: t.completedAt.toISOString() } : {}),
+    ...(t.lastSignedAt ? { lastSignedAt: t.lastSignedAt.toISOString() } : {}),
+    payloadSha256: t.payloadSha256,
+    late: t.late,
+    replay: t.replay,
+    errors: (t.errors as unknown as Finding[]).map((f) => renderFinding(f, lang)),
+    ...(t.receipt ? { receipt: t.receipt } : {}),
+    ...(t.status === 'RECEIVED' || t.status === 'PROCESSING' ? { retryAfterSeconds: 1 } : {}),
+  };
+}

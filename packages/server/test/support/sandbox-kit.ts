@@ -1,0 +1,78 @@
+import { loadContractFonts } from '@hdld/sdk/node';
+import { type TestPki, type SampleSubmission, createSampleSubmission, createTestPki, createTestTsa } from '@hdld/sdk/testing';
+import type { Engine } from '../../src/storage/database.js';
+import { createTestDatabase } from './databases.js';
+import { type TestServer, startTestServer } from './test-server.js';
+
+/** Everything an intake test needs: a test PKI and TSA, and a server that trusts them. */
+export type SandboxKit = {
+  pki: TestPki;
+  server: TestServer;
+  /** A fresh, valid, two-party B-T submission; its employee is registered in the population registry. */
+  sample(seed: number, overrides?: { providerReference?: string; signedPdf?: Uint8Array }): Promise<SampleSubmission>;
+  /** Calls the API as the sandbox provider, with a fresh token. */
+  api(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  close(): Promise<void>;
+};
+
+export async function startSandboxKit(engine: Engine = 'pglite'): Promise<SandboxKit> {
+  const pki = await createTestPki();
+  const tsaService = createTestTsa({ certificate: pki.tsa.certificate, intermediates: [pki.intermediate.certificate], key: pki.tsa.privateKey });
+  const tsa = { timestamp: (request: Uint8Array) => tsaService.timestamp(request) };
+  const database = engine === 'postgres' ? await createTestDatabase('postgres') : undefined;
+  const server = await startTestServer(
+    database?.url ? { databaseUrl: database.url } : {},
+    { trust: { ca: [pki.root.certificate], tsa: [pki.root.certificate], certification: [pki.root.certificate] } },
+  );
+  const fonts = loadContractFonts();
+  let token: string | undefined;
+  const accessToken = async () => {
+    if (token) return token;
+    const response = await fetch(`${server.url}/v1/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: server.sandbox.clientId,
+        client_secret: server.sandbox.clientSecret,
+      }),
+    });
+    token = ((await response.json()) as { access_token: string }).access_token;
+    return token;
+  };
+  return {
+    pki,
+    server,
+    async sample(seed, overrides = {}) {
+      const sample = await createSampleSubmission({ pki, tsa, fonts: await fonts, seed, ...overrides });
+      await server.platform.identity.register([sample.identity]);
+      return sample;
+    },
+    async api(path, init = {}) {
+      return fetch(`${server.url}${path}`, {
+        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        headers: {
+          authorization: `Bearer ${await accessToken()}`,
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...init.headers,
+        },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+    },
+    async close() {
+      await server.close();
+      await database?.drop();
+    },
+  };
+}
+
+/** Polls a transaction until the pipeline has decided (bounded; no wall-clock assertion). */
+export async function waitForFinal(kit: SandboxKit, transactionId: string, attempts = 200): Promise<Record<string, unknown>> {
+  for (let i = 0; i < attempts; i++) {
+    const response = await kit.api(`/v1/transactions/${transactionId}`);
+    const body = (await response.json()) as Record<string, unknown>;
+    if (body.status === 'SUCCEEDED' || body.status === 'FAILED') return body;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`transaction ${transactionId} did not finish`);
+}

@@ -1,0 +1,5917 @@
+// GENERATED FILE - DO NOT EDIT.
+// Source: packages/spec/openapi/**. Edit the spec, then run `pnpm gen` (CI fails when this file drifts).
+export const openapiDocument = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Electronic Labor Contract Platform API",
+    "version": "1.0.0",
+    "summary": "Provider intake API of Vietnam's Electronic Labor Contract Platform (Decree 337/2025/NĐ-CP).",
+    "description": "The Platform run by the Ministry of Home Affairs receives every labor contract signed in a\ncertified eContract system, verifies it and issues its national contract ID (DOMAIN.md N1-N5,\nF7-F10, S2.1, T5-T10). This document is the single contract of the hdld toolkit: the SDK's\ntypes and zod schemas, the server's request validation and the tests' response checks are all\nderived from it.\n\nErrors are RFC 9457 `application/problem+json` documents carrying a stable `code` from the\nerror catalog published under `x-error-catalog` (and as `error-catalog.json`).\n",
+    "license": {
+      "name": "Apache-2.0",
+      "identifier": "Apache-2.0"
+    },
+    "contact": {
+      "name": "hdld maintainers",
+      "url": "https://example.invalid/hdld"
+    }
+  },
+  "servers": [
+    {
+      "url": "http://127.0.0.1:8080",
+      "description": "Local reference server (sandbox)"
+    }
+  ],
+  "tags": [
+    {
+      "name": "auth",
+      "description": "Provider authentication (OAuth2 client credentials)."
+    },
+    {
+      "name": "contracts",
+      "description": "Contract intake (N1, N5, F7, S2.1, T5-T8) and contract lookup (F9, F10, S1.1, S1.2)."
+    },
+    {
+      "name": "transactions",
+      "description": "Submission outcomes and the provider's transaction history (T10)."
+    },
+    {
+      "name": "sandbox",
+      "description": "Test-environment controls (S2.4), refused outside sandbox mode."
+    },
+    {
+      "name": "health",
+      "description": "Liveness and readiness."
+    }
+  ],
+  "security": [
+    {
+      "providerToken": []
+    }
+  ],
+  "paths": {
+    "/v1/oauth/token": {
+      "post": {
+        "operationId": "createToken",
+        "summary": "Get an access token (OAuth2 client credentials)",
+        "description": "Issues a short-lived Bearer access token to a registered provider (DOMAIN.md T16, S2.4; Decree\n337/2025 Art. 7.1.g, 15.2). Authenticate the client with `private_key_jwt` (RFC 7523: a JWT\nsigned with the provider's registered key in `client_assertion`), the preferred method and the\nonly one in production; `client_id` + `client_secret` is accepted in the sandbox only.\nFailures are problem documents (`CLIENT_AUTH_FAILED`, `REQUEST_INVALID`) rather than RFC 6749\n`error` objects. A suspended or disconnected provider gets `403`.\n",
+        "tags": [
+          "auth"
+        ],
+        "security": [],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/x-www-form-urlencoded": {
+              "schema": {
+                "$ref": "#/components/schemas/TokenRequest"
+              },
+              "examples": {
+                "privateKeyJwt": {
+                  "summary": "private_key_jwt (preferred)",
+                  "value": {
+                    "grant_type": "client_credentials",
+                    "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                    "client_assertion": "eyJhbGciOiJFUzI1NiIsImtpZCI6InByb3YtMjAyNi0wMSJ9.eyJpc3MiOiJwcm92LWVjb250cmFjdC1kZW1vIn0.c2lnbmF0dXJl",
+                    "scope": "contracts:write contracts:read"
+                  }
+                },
+                "clientSecret": {
+                  "summary": "client_secret (sandbox only)",
+                  "value": {
+                    "grant_type": "client_credentials",
+                    "client_id": "prov-econtract-demo",
+                    "client_secret": "sandbox-secret-change-me"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The access token.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Cache-Control": {
+                "description": "Always `no-store` (RFC 6749 section 5.1).",
+                "schema": {
+                  "type": "string"
+                },
+                "example": "no-store"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TokenResponse"
+                },
+                "example": {
+                  "access_token": "eyJhbGciOiJFZERTQSIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiJwcm92LWVjb250cmFjdC1kZW1vIn0.c2lnbmF0dXJl",
+                  "token_type": "Bearer",
+                  "expires_in": 900,
+                  "scope": "contracts:write contracts:read"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/ClientAuthFailed"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/contracts": {
+      "post": {
+        "operationId": "submitContract",
+        "summary": "Submit a signed electronic labor contract",
+        "description": "Sends one contract signed in the provider's eContract (DOMAIN.md N1, F7, S2.1, T5-T8; Decree\n337/2025 Art. 7, 13.1): main data, signed PDF(s) as base64, certification evidence and transaction\nlog. Limits: request body 16 MiB (`PAYLOAD_TOO_LARGE`), each document 10 MiB decoded.\n\nThe Platform answers `202` at once with a transaction id; the checks (T9: schema, files,\nsignatures and timestamps, certification evidence, identity against the National Population\nDatabase, labor rules; N2, F8) and the ID issuance (N3, F9) follow asynchronously, and the outcome\nis read with `getTransaction` (T10). Send it within 24 hours of the last signature, or it is\nflagged `SUBMISSION_LATE`. Resubmitting the same contract is answered with the existing ID\n(`replay`). Use an `Idempotency-Key` to retry safely: same key and body give `200` with the stored\nacknowledgement, same key and another body `409 IDEMPOTENCY_KEY_REUSED`.\n",
+        "tags": [
+          "contracts"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:write"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ContractSubmission"
+              },
+              "examples": {
+                "default": {
+                  "$ref": "#/components/examples/ContractSubmission"
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Replay of an earlier request with the same Idempotency-Key and body; the stored acknowledgement, no new transaction.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SubmissionAcknowledgement"
+                },
+                "example": {
+                  "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "kind": "CONTRACT",
+                  "receivedAt": "2026-03-02T08:15:30Z",
+                  "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                  "providerReference": "HD-2026-000123",
+                  "status": "RECEIVED",
+                  "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "retryAfterSeconds": 2
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "Received and queued; the outcome follows asynchronously (poll `Location`).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              },
+              "Retry-After": {
+                "$ref": "#/components/headers/RetryAfter"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SubmissionAcknowledgement"
+                },
+                "example": {
+                  "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "kind": "CONTRACT",
+                  "receivedAt": "2026-03-02T08:15:30Z",
+                  "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                  "providerReference": "HD-2026-000123",
+                  "status": "RECEIVED",
+                  "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "retryAfterSeconds": 2
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/IdempotencyConflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/contracts/batch": {
+      "post": {
+        "operationId": "submitContractBatch",
+        "summary": "Submit up to 50 contracts at once",
+        "description": "Batch form of `submitContract` (DOMAIN.md T5, F7, S2.1): up to 50 `ContractSubmission` items and\n32 MiB per request (`413 BATCH_TOO_LARGE` otherwise). Each item is acknowledged independently,\nin request order, with its own transaction id (or a `problem` when the item itself is refused at\nintake, for example `REQUEST_INVALID`); outcomes follow asynchronously per transaction (T10).\nThe `Idempotency-Key` covers the whole batch.\n",
+        "tags": [
+          "contracts"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:write"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BatchSubmission"
+              },
+              "examples": {
+                "default": {
+                  "$ref": "#/components/examples/BatchSubmission"
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Replay of an earlier batch with the same Idempotency-Key and body; the stored results.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BatchAcknowledgement"
+                },
+                "example": {
+                  "items": [
+                    {
+                      "index": 0,
+                      "providerReference": "HD-2026-000123",
+                      "acknowledgement": {
+                        "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                        "kind": "CONTRACT",
+                        "receivedAt": "2026-03-02T08:15:30Z",
+                        "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "providerReference": "HD-2026-000123",
+                        "status": "RECEIVED",
+                        "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e"
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "Items received; one result per item.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Retry-After": {
+                "$ref": "#/components/headers/RetryAfter"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BatchAcknowledgement"
+                },
+                "example": {
+                  "items": [
+                    {
+                      "index": 0,
+                      "providerReference": "HD-2026-000123",
+                      "acknowledgement": {
+                        "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                        "kind": "CONTRACT",
+                        "receivedAt": "2026-03-02T08:15:30Z",
+                        "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "providerReference": "HD-2026-000123",
+                        "status": "RECEIVED",
+                        "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                        "retryAfterSeconds": 2
+                      }
+                    },
+                    {
+                      "index": 1,
+                      "providerReference": "HD-2026-000124",
+                      "problem": {
+                        "type": "https://hdld.invalid/problems/REQUEST_INVALID",
+                        "title": "The request does not match the API schema",
+                        "status": 400,
+                        "code": "REQUEST_INVALID",
+                        "detail": "1 field is invalid.",
+                        "errors": [
+                          {
+                            "code": "REQUEST_INVALID",
+                            "detail": "must match pattern \"^[0-9]{16}$\"",
+                            "pointer": "/items/1/mainData/employee/identity/number"
+                          }
+                        ]
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/IdempotencyConflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/BatchTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/converted-paper-contracts": {
+      "post": {
+        "operationId": "submitConvertedPaperContract",
+        "summary": "Submit a converted paper labor contract",
+        "description": "Sends a labor contract concluded on paper and converted to a data message, with its conversion\nlog (Decree 337/2025 Art. 9.2.a, 13.1.b; DOMAIN.md core flow step 3, N1). It is checked (seal\nsignature and timestamp, conversion log, identity, labor rules) and gets an ID like an electronic\ncontract; later e-documents are then attached to that ID with `submitLifecycleDocument`.\nSame limits, idempotency and asynchronous outcome as `submitContract`.\n",
+        "tags": [
+          "contracts"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:write"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ConvertedPaperSubmission"
+              },
+              "examples": {
+                "default": {
+                  "$ref": "#/components/examples/ConvertedPaperSubmission"
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Replay of an earlier request with the same Idempotency-Key and body; the stored acknowledgement, no new transaction.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SubmissionAcknowledgement"
+                },
+                "example": {
+                  "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "kind": "CONVERTED_PAPER",
+                  "receivedAt": "2026-03-02T08:15:30Z",
+                  "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                  "providerReference": "HD-GIAY-2019-045",
+                  "status": "RECEIVED",
+                  "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "retryAfterSeconds": 2
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "Received and queued; the outcome follows asynchronously (poll `Location`).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              },
+              "Retry-After": {
+                "$ref": "#/components/headers/RetryAfter"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SubmissionAcknowledgement"
+                },
+                "example": {
+                  "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "kind": "CONVERTED_PAPER",
+                  "receivedAt": "2026-03-02T08:15:30Z",
+                  "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                  "providerReference": "HD-GIAY-2019-045",
+                  "status": "RECEIVED",
+                  "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "retryAfterSeconds": 2
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/IdempotencyConflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/contracts/{contractId}": {
+      "get": {
+        "operationId": "getContract",
+        "summary": "Get a contract by its ID",
+        "description": "The contract's state (F10), origin, current main data (N4), documents and lifecycle history\n(N5), as stored by the Platform (DOMAIN.md S1.1, S2.2). A provider sees the contracts it\nsubmitted (T4, T17).\n",
+        "tags": [
+          "contracts"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ContractId"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The contract.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Contract"
+                },
+                "examples": {
+                  "default": {
+                    "$ref": "#/components/examples/Contract"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/ContractNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/contracts/{contractId}/lifecycle": {
+      "post": {
+        "operationId": "submitLifecycleDocument",
+        "summary": "Attach a lifecycle document to a contract",
+        "description": "Sends an appendix, amendment, supplement, suspension, resumption or termination concluded\nelectronically for an existing contract; it is attached to the same ID (Decree 337/2025 Art. 9.1,\n9.3; DOMAIN.md N5, F10). The contract must exist (`404 CONTRACT_NOT_FOUND`); whether the transition\nis allowed in its state (`LIFECYCLE_TRANSITION_INVALID`) and the signature checks are part of the\nasynchronous outcome. A paper contract must first be converted (`CONTRACT_NOT_CONVERTED`, Art. 9.2).\nSame limits and idempotency as `submitContract`.\n",
+        "tags": [
+          "contracts"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:write"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ContractId"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/LifecycleSubmission"
+              },
+              "examples": {
+                "default": {
+                  "$ref": "#/components/examples/LifecycleSubmission"
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Replay of an earlier request with the same Idempotency-Key and body; the stored acknowledgement, no new transaction.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SubmissionAcknowledgement"
+                },
+                "example": {
+                  "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "kind": "LIFECYCLE",
+                  "receivedAt": "2026-03-02T08:15:30Z",
+                  "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                  "providerReference": "HD-2026-000123-PL01",
+                  "status": "RECEIVED",
+                  "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "retryAfterSeconds": 2
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "Received and queued; the outcome follows asynchronously (poll `Location`).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              },
+              "Retry-After": {
+                "$ref": "#/components/headers/RetryAfter"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SubmissionAcknowledgement"
+                },
+                "example": {
+                  "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "kind": "LIFECYCLE",
+                  "receivedAt": "2026-03-02T08:15:30Z",
+                  "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                  "providerReference": "HD-2026-000123-PL01",
+                  "status": "RECEIVED",
+                  "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "retryAfterSeconds": 2
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/ContractNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/IdempotencyConflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/contracts/{contractId}/documents/{documentId}": {
+      "get": {
+        "operationId": "downloadDocument",
+        "summary": "Download a stored document of a contract",
+        "description": "The bytes of a contract document: signed PDFs, the certification evidence (CMS), the\ntransaction or conversion log (JSON) (DOMAIN.md S1.2). `ETag` and `Digest` carry its SHA-256,\nequal to `ContractDocument.sha256`; `If-None-Match` with that ETag answers `304`.\n",
+        "tags": [
+          "contracts"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ContractId"
+          },
+          {
+            "$ref": "#/components/parameters/DocumentId"
+          },
+          {
+            "name": "If-None-Match",
+            "in": "header",
+            "required": false,
+            "description": "An ETag from an earlier download.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The document; the media type is the document's `mediaType`.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Digest": {
+                "$ref": "#/components/headers/Digest"
+              },
+              "Content-Disposition": {
+                "description": "`attachment` with the document's file name (RFC 6266).",
+                "schema": {
+                  "type": "string"
+                },
+                "example": "attachment; filename=\"HD-123-2026.pdf\""
+              }
+            },
+            "content": {
+              "application/pdf": {
+                "schema": {
+                  "type": "string",
+                  "format": "binary"
+                },
+                "example": "%PDF-1.7 ..."
+              },
+              "application/pkcs7-mime": {
+                "schema": {
+                  "type": "string",
+                  "format": "binary"
+                }
+              },
+              "application/json": {
+                "schema": {
+                  "type": "string",
+                  "format": "binary"
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Not modified (the `If-None-Match` ETag matches).",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/DocumentNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/transactions": {
+      "get": {
+        "operationId": "listTransactions",
+        "summary": "List the provider's transactions",
+        "description": "The provider's transaction history, newest first, with cursor pagination (DOMAIN.md T10, F35,\nN8 \"sync history\"): follow `nextCursor` until it is null or absent. Filters combine with AND;\n`receivedFrom` is inclusive, `receivedTo` exclusive. A provider sees only its own transactions.\n",
+        "tags": [
+          "transactions"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/TransactionStatus"
+            }
+          },
+          {
+            "name": "kind",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/TransactionKind"
+            }
+          },
+          {
+            "name": "failureClass",
+            "in": "query",
+            "required": false,
+            "description": "Only FAILED transactions of this class (T10 format, business, file or signature errors).",
+            "schema": {
+              "$ref": "#/components/schemas/FailureClass"
+            }
+          },
+          {
+            "name": "receivedFrom",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "receivedTo",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "providerReference",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/ProviderReference"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of transactions.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TransactionPage"
+                },
+                "example": {
+                  "items": [
+                    {
+                      "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                      "kind": "CONTRACT",
+                      "status": "SUCCEEDED",
+                      "providerReference": "HD-2026-000123",
+                      "contractId": "2604173920581648",
+                      "receivedAt": "2026-03-02T08:15:30Z",
+                      "completedAt": "2026-03-02T08:15:31Z",
+                      "lastSignedAt": "2026-03-02T01:01:12Z",
+                      "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                      "late": false,
+                      "replay": false,
+                      "errors": [],
+                      "receipt": "eyJhbGciOiJFZERTQSIsImtpZCI6InBsYXRmb3JtLTIwMjYtMDEifQ.eyJvdXRjb21lIjoiSVNTVUVEIn0.c2lnbmF0dXJl"
+                    },
+                    {
+                      "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                      "kind": "CONTRACT",
+                      "status": "FAILED",
+                      "failureClass": "SIGNATURE",
+                      "providerReference": "HD-2026-000122",
+                      "receivedAt": "2026-03-02T08:10:00Z",
+                      "completedAt": "2026-03-02T08:10:02Z",
+                      "payloadSha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                      "late": false,
+                      "replay": false,
+                      "errors": [
+                        {
+                          "code": "TIMESTAMP_MISSING",
+                          "detail": "The employee's signature has no timestamp.",
+                          "location": {
+                            "document": "HD-122-2026.pdf",
+                            "page": 3,
+                            "field": "Signature2"
+                          }
+                        }
+                      ]
+                    }
+                  ],
+                  "nextCursor": "eyJyIjoiMjAyNi0wMy0wMlQwODoxMDowMFoifQ"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/transactions/by-reference/{providerReference}": {
+      "get": {
+        "operationId": "getTransactionByReference",
+        "summary": "Get the latest transaction for a provider reference",
+        "description": "Looks a transaction up by the provider's own reference, with no expiry (DOMAIN.md T10, S2.1):\nuseful when the acknowledgement was lost. When a reference was submitted several times (for\nexample resubmitted after a failure), the most recent transaction is returned; list them all\nwith `listTransactions?providerReference=`.\n",
+        "tags": [
+          "transactions"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ProviderReference"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The latest transaction with this reference.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Transaction"
+                },
+                "example": {
+                  "transactionId": "0192f0c6-3c4d-7e5f-a061-7b8c9d0e1f2a",
+                  "kind": "LIFECYCLE",
+                  "lifecycleType": "AMENDMENT",
+                  "targetContractId": "2604173920581648",
+                  "contractId": "2604173920581648",
+                  "status": "PROCESSING",
+                  "providerReference": "HD-2026-000123-PL01",
+                  "receivedAt": "2026-09-01T02:00:00Z",
+                  "lastSignedAt": "2026-08-31T09:30:00Z",
+                  "payloadSha256": "fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9",
+                  "late": false,
+                  "replay": false,
+                  "errors": [],
+                  "retryAfterSeconds": 2
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/TransactionNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/transactions/{transactionId}": {
+      "get": {
+        "operationId": "getTransaction",
+        "summary": "Get a transaction's status and outcome",
+        "description": "Returns the status and outcome of a submission (DOMAIN.md T10, F7 \"query processing status\"):\nRECEIVED or PROCESSING (poll again after `retryAfterSeconds`), SUCCEEDED with the `contractId`\n(F9), or FAILED with its `failureClass` and the catalog `errors` (T9), plus the signed `receipt`\nand per-signature `signatures` results (N2). Providers see only their own transactions.\n",
+        "tags": [
+          "transactions"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TransactionId"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The transaction.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Transaction"
+                },
+                "example": {
+                  "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                  "kind": "CONTRACT",
+                  "status": "SUCCEEDED",
+                  "providerReference": "HD-2026-000123",
+                  "contractId": "2604173920581648",
+                  "receivedAt": "2026-03-02T08:15:30Z",
+                  "completedAt": "2026-03-02T08:15:31Z",
+                  "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                  "late": false,
+                  "replay": false,
+                  "errors": []
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/sandbox/clock": {
+      "get": {
+        "operationId": "getSandboxClock",
+        "summary": "Read the sandbox clock",
+        "description": "The sandbox Platform's current time and its offset from real time (DOMAIN.md S2.4 \"test\nenvironment\"). Refused with `SANDBOX_ONLY` outside sandbox mode.\n",
+        "tags": [
+          "sandbox"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "sandbox"
+            ]
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The sandbox clock.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SandboxClock"
+                },
+                "example": {
+                  "now": "2026-03-02T08:15:30Z",
+                  "offsetSeconds": 0
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/SandboxOnly"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "advanceSandboxClock",
+        "summary": "Move the sandbox clock",
+        "description": "Moves the sandbox Platform's clock forward (`advanceSeconds`) or sets its offset from real time\n(`offsetSeconds`; 0 resets it), to test the 24-hour rule (`SUBMISSION_LATE`), certificate\nexpiry and polling (DOMAIN.md S2.4 \"test environment\"). Refused with `SANDBOX_ONLY` outside\nsandbox mode.\n",
+        "tags": [
+          "sandbox"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "sandbox"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SandboxClockChange"
+              },
+              "examples": {
+                "advance": {
+                  "summary": "Advance by 25 hours",
+                  "value": {
+                    "advanceSeconds": 90000
+                  }
+                },
+                "reset": {
+                  "summary": "Back to real time",
+                  "value": {
+                    "offsetSeconds": 0
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The clock after the change.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SandboxClock"
+                },
+                "example": {
+                  "now": "2026-03-03T09:15:30Z",
+                  "offsetSeconds": 90000
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/SandboxOnly"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/.well-known/jwks.json": {
+      "get": {
+        "operationId": "getPlatformKeys",
+        "summary": "The Platform's public keys for receipts (JWKS)",
+        "description": "JSON Web Key Set of the keys that sign transaction receipts (`Transaction.receipt`, a compact\nJWS whose payload is a `Receipt`), so that providers and third parties can verify an outcome\noffline (DOMAIN.md F9, S2.2). Cacheable; refetch on an unknown `kid`.\n",
+        "tags": [
+          "auth"
+        ],
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The key set.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Cache-Control": {
+                "description": "Caching policy, for example `public, max-age=3600`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PlatformKeys"
+                },
+                "example": {
+                  "keys": [
+                    {
+                      "kty": "OKP",
+                      "crv": "Ed25519",
+                      "kid": "platform-2026-01",
+                      "use": "sig",
+                      "alg": "EdDSA",
+                      "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/health": {
+      "get": {
+        "operationId": "getHealth",
+        "summary": "Liveness probe",
+        "tags": [
+          "health"
+        ],
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The process is alive.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                },
+                "example": {
+                  "status": "ok"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/ready": {
+      "get": {
+        "operationId": "getReadiness",
+        "summary": "Readiness probe (database and blob store reachable)",
+        "tags": [
+          "health"
+        ],
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "Ready to serve.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                },
+                "example": {
+                  "status": "ok",
+                  "checks": {
+                    "database": "ok",
+                    "blobs": "ok"
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "Not ready.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                },
+                "example": {
+                  "status": "unavailable",
+                  "checks": {
+                    "database": "unavailable",
+                    "blobs": "ok"
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "providerToken": {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+        "description": "Short-lived access token from `POST /v1/oauth/token`."
+      },
+      "oauth2": {
+        "type": "oauth2",
+        "description": "OAuth2 client credentials (RFC 6749 section 4.4) with `private_key_jwt` client\nauthentication (RFC 7523), preferred and the only method in production; `client_secret`\nin the sandbox only. The token is then sent as in `providerToken`; this scheme documents\nthe scopes an operation needs.\n",
+        "flows": {
+          "clientCredentials": {
+            "tokenUrl": "/v1/oauth/token",
+            "scopes": {
+              "contracts:write": "Submit contracts, lifecycle documents and converted paper contracts.",
+              "contracts:read": "Read contracts, documents and the provider's transactions.",
+              "sandbox": "Control the sandbox (test environment) clock."
+            }
+          }
+        }
+      }
+    },
+    "parameters": {
+      "TransactionId": {
+        "name": "transactionId",
+        "in": "path",
+        "required": true,
+        "description": "Transaction id returned in the submission acknowledgement.",
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        },
+        "example": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e"
+      },
+      "AcceptLanguage": {
+        "name": "Accept-Language",
+        "in": "header",
+        "required": false,
+        "description": "Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`).",
+        "schema": {
+          "type": "string",
+          "example": "vi"
+        }
+      },
+      "IdempotencyKey": {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": false,
+        "description": "Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating\na request with the same key and the same body returns the stored response (`200`, with\n`Idempotent-Replayed: true`) without creating a new transaction; the same key with a different\nbody is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.\n",
+        "schema": {
+          "$ref": "#/components/schemas/IdempotencyKey"
+        }
+      },
+      "ContractIdPath": {
+        "$ref": "#/components/parameters/ContractId"
+      },
+      "DocumentId": {
+        "name": "documentId",
+        "in": "path",
+        "required": true,
+        "description": "A `documentId` from the contract's `documents`.",
+        "schema": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]{1,64}$"
+        },
+        "example": "doc-01HQ4ZK8"
+      },
+      "ProviderReferencePath": {
+        "$ref": "#/components/parameters/ProviderReference"
+      },
+      "Cursor": {
+        "name": "cursor",
+        "in": "query",
+        "required": false,
+        "description": "`nextCursor` of the previous page; omit for the first page.",
+        "schema": {
+          "type": "string",
+          "maxLength": 500
+        }
+      },
+      "Limit": {
+        "name": "limit",
+        "in": "query",
+        "required": false,
+        "description": "Page size.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 500,
+          "default": 100
+        }
+      },
+      "ContractId": {
+        "name": "contractId",
+        "in": "path",
+        "required": true,
+        "description": "The contract's national ID (16 digits, without separators).",
+        "schema": {
+          "$ref": "#/components/schemas/ContractId"
+        }
+      },
+      "ProviderReference": {
+        "name": "providerReference",
+        "in": "path",
+        "required": true,
+        "description": "The provider's own reference, percent-encoded (for example `/` as `%2F`).",
+        "schema": {
+          "$ref": "#/components/schemas/ProviderReference"
+        }
+      }
+    },
+    "headers": {
+      "X-Request-Id": {
+        "$ref": "#/components/headers/XRequestId"
+      },
+      "Retry-After": {
+        "$ref": "#/components/headers/RetryAfter"
+      },
+      "Location": {
+        "description": "The transaction resource to poll for the outcome.",
+        "schema": {
+          "type": "string"
+        },
+        "example": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e"
+      },
+      "Idempotent-Replayed": {
+        "$ref": "#/components/headers/IdempotentReplayed"
+      },
+      "ETag": {
+        "description": "Strong entity tag, the quoted lowercase hexadecimal SHA-256 of the file.",
+        "schema": {
+          "type": "string",
+          "pattern": "^\"[0-9a-f]{64}\"$"
+        },
+        "example": "\"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b\""
+      },
+      "Digest": {
+        "description": "SHA-256 of the file (RFC 3230 instance digest, base64), `sha-256=<base64>`.",
+        "schema": {
+          "type": "string",
+          "pattern": "^sha-256=[A-Za-z0-9+/]{43}=$"
+        },
+        "example": "sha-256=OnvT4jYKPSnupDb8+35ExzXRF8QtHBg1QgtrmULdTxs="
+      },
+      "XRequestId": {
+        "description": "Id of this request in the Platform's logs (T11); quote it when reporting a problem.",
+        "schema": {
+          "type": "string",
+          "maxLength": 100
+        },
+        "example": "req-7f3a9c"
+      },
+      "RetryAfter": {
+        "description": "Seconds to wait before retrying (RFC 9110 section 10.2.3).",
+        "schema": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "example": 30
+      },
+      "IdempotentReplayed": {
+        "description": "`true` when this is the stored response of an earlier request with the same Idempotency-Key and body.",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "true",
+            "false"
+          ]
+        },
+        "example": "false"
+      }
+    },
+    "examples": {
+      "ContractSubmission": {
+        "summary": "A signed fixed-term contract",
+        "value": {
+          "providerReference": "HD-2026-000123",
+          "mainData": {
+            "contractNumber": "123/2026/HĐLĐ",
+            "concludedOn": "2026-03-01",
+            "employer": {
+              "name": "Công ty TNHH Dệt may Sông Hồng",
+              "taxCode": "0101234567",
+              "address": "Số 12 phố Lê Duẩn, phường Cửa Nam, Hà Nội",
+              "provinceCode": "01",
+              "representative": {
+                "fullName": "Trần Thị Mai",
+                "title": "Giám đốc"
+              }
+            },
+            "employee": {
+              "fullName": "Nguyễn Văn An",
+              "dateOfBirth": "1995-07-14",
+              "sex": "MALE",
+              "residence": "Thôn Đông, xã Phù Đổng, Hà Nội",
+              "identity": {
+                "type": "CCCD",
+                "number": "001095012345"
+              },
+              "nationality": "VN"
+            },
+            "job": {
+              "position": "MID_TECHNICAL",
+              "title": "Kỹ thuật viên bảo trì máy",
+              "workplace": "Nhà máy Sông Hồng, Khu công nghiệp Quang Minh, Hà Nội"
+            },
+            "term": {
+              "type": "FIXED_TERM",
+              "startDate": "2026-03-02",
+              "endDate": "2028-03-01"
+            },
+            "pay": {
+              "salary": 9500000,
+              "form": "TIME_BASED",
+              "method": "BANK_TRANSFER",
+              "period": "MONTHLY",
+              "allowances": [
+                {
+                  "name": "Phụ cấp độc hại",
+                  "amount": 500000
+                }
+              ],
+              "otherSupplements": [
+                {
+                  "name": "Hỗ trợ xăng xe",
+                  "amount": 300000
+                }
+              ]
+            },
+            "workingTime": {
+              "hoursPerDay": 8,
+              "daysPerWeek": 6
+            },
+            "socialInsurance": true
+          },
+          "documents": [
+            {
+              "role": "CONTRACT",
+              "fileName": "HD-123-2026.pdf",
+              "mediaType": "application/pdf",
+              "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+            }
+          ],
+          "evidence": {
+            "mediaType": "application/pkcs7-mime",
+            "contentBase64": "MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGggCSABA=="
+          },
+          "transactionLog": {
+            "system": {
+              "name": "VietSign eContract",
+              "version": "4.2.1"
+            },
+            "events": [
+              {
+                "at": "2026-03-01T16:40:00+07:00",
+                "type": "CREATED",
+                "actor": "tran.thi.mai@songhong.example",
+                "actorRole": "EMPLOYER",
+                "ip": "203.0.113.10"
+              },
+              {
+                "at": "2026-03-01T17:00:05+07:00",
+                "type": "SIGNED",
+                "actor": "tran.thi.mai@songhong.example",
+                "actorRole": "EMPLOYER",
+                "documentSha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+              },
+              {
+                "at": "2026-03-02T08:01:12+07:00",
+                "type": "SIGNED",
+                "actor": "nguyen.van.an",
+                "actorRole": "EMPLOYEE",
+                "ip": "198.51.100.7",
+                "userAgent": "Mozilla/5.0 (Linux; Android 14)",
+                "documentSha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+              },
+              {
+                "at": "2026-03-02T08:01:30+07:00",
+                "type": "STORED",
+                "actor": "VietSign eContract",
+                "actorRole": "SYSTEM"
+              }
+            ]
+          }
+        }
+      },
+      "BatchSubmission": {
+        "summary": "Two contracts in one batch",
+        "value": {
+          "items": [
+            {
+              "providerReference": "HD-2026-000123",
+              "mainData": {
+                "contractNumber": "123/2026/HĐLĐ",
+                "concludedOn": "2026-03-01",
+                "employer": {
+                  "name": "Công ty TNHH Dệt may Sông Hồng",
+                  "taxCode": "0101234567",
+                  "address": "Số 12 phố Lê Duẩn, phường Cửa Nam, Hà Nội",
+                  "provinceCode": "01",
+                  "representative": {
+                    "fullName": "Trần Thị Mai",
+                    "title": "Giám đốc"
+                  }
+                },
+                "employee": {
+                  "fullName": "Nguyễn Văn An",
+                  "dateOfBirth": "1995-07-14",
+                  "sex": "MALE",
+                  "residence": "Thôn Đông, xã Phù Đổng, Hà Nội",
+                  "identity": {
+                    "type": "CCCD",
+                    "number": "001095012345"
+                  },
+                  "nationality": "VN"
+                },
+                "job": {
+                  "position": "MID_TECHNICAL",
+                  "title": "Kỹ thuật viên bảo trì máy",
+                  "workplace": "Nhà máy Sông Hồng, Khu công nghiệp Quang Minh, Hà Nội"
+                },
+                "term": {
+                  "type": "FIXED_TERM",
+                  "startDate": "2026-03-02",
+                  "endDate": "2028-03-01"
+                },
+                "pay": {
+                  "salary": 9500000,
+                  "form": "TIME_BASED",
+                  "method": "BANK_TRANSFER",
+                  "period": "MONTHLY",
+                  "allowances": [
+                    {
+                      "name": "Phụ cấp độc hại",
+                      "amount": 500000
+                    }
+                  ],
+                  "otherSupplements": [
+                    {
+                      "name": "Hỗ trợ xăng xe",
+                      "amount": 300000
+                    }
+                  ]
+                },
+                "workingTime": {
+                  "hoursPerDay": 8,
+                  "daysPerWeek": 6
+                },
+                "socialInsurance": true
+              },
+              "documents": [
+                {
+                  "role": "CONTRACT",
+                  "fileName": "HD-123-2026.pdf",
+                  "mediaType": "application/pdf",
+                  "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+                }
+              ],
+              "evidence": {
+                "mediaType": "application/pkcs7-mime",
+                "contentBase64": "MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGggCSABA=="
+              },
+              "transactionLog": {
+                "system": {
+                  "name": "VietSign eContract",
+                  "version": "4.2.1"
+                },
+                "events": [
+                  {
+                    "at": "2026-03-01T16:40:00+07:00",
+                    "type": "CREATED",
+                    "actor": "tran.thi.mai@songhong.example",
+                    "actorRole": "EMPLOYER",
+                    "ip": "203.0.113.10"
+                  },
+                  {
+                    "at": "2026-03-01T17:00:05+07:00",
+                    "type": "SIGNED",
+                    "actor": "tran.thi.mai@songhong.example",
+                    "actorRole": "EMPLOYER",
+                    "documentSha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+                  },
+                  {
+                    "at": "2026-03-02T08:01:12+07:00",
+                    "type": "SIGNED",
+                    "actor": "nguyen.van.an",
+                    "actorRole": "EMPLOYEE",
+                    "ip": "198.51.100.7",
+                    "userAgent": "Mozilla/5.0 (Linux; Android 14)",
+                    "documentSha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+                  },
+                  {
+                    "at": "2026-03-02T08:01:30+07:00",
+                    "type": "STORED",
+                    "actor": "VietSign eContract",
+                    "actorRole": "SYSTEM"
+                  }
+                ]
+              }
+            },
+            {
+              "providerReference": "HD-2026-000124",
+              "mainData": {
+                "contractNumber": "124/2026/HĐLĐ",
+                "concludedOn": "2026-03-01",
+                "employer": {
+                  "name": "Công ty TNHH Dệt may Sông Hồng",
+                  "taxCode": "0101234567",
+                  "address": "Số 12 phố Lê Duẩn, phường Cửa Nam, Hà Nội",
+                  "provinceCode": "01",
+                  "representative": {
+                    "fullName": "Trần Thị Mai",
+                    "title": "Giám đốc"
+                  }
+                },
+                "employee": {
+                  "fullName": "Phạm Thị Hoa",
+                  "dateOfBirth": "1998-11-02",
+                  "sex": "FEMALE",
+                  "residence": "Thôn Đông, xã Phù Đổng, Hà Nội",
+                  "identity": {
+                    "type": "CCCD",
+                    "number": "001198054321"
+                  },
+                  "nationality": "VN"
+                },
+                "job": {
+                  "position": "MID_TECHNICAL",
+                  "title": "Kỹ thuật viên bảo trì máy",
+                  "workplace": "Nhà máy Sông Hồng, Khu công nghiệp Quang Minh, Hà Nội"
+                },
+                "term": {
+                  "type": "FIXED_TERM",
+                  "startDate": "2026-03-02",
+                  "endDate": "2028-03-01"
+                },
+                "pay": {
+                  "salary": 9500000,
+                  "form": "TIME_BASED",
+                  "method": "BANK_TRANSFER",
+                  "period": "MONTHLY",
+                  "allowances": [
+                    {
+                      "name": "Phụ cấp độc hại",
+                      "amount": 500000
+                    }
+                  ],
+                  "otherSupplements": [
+                    {
+                      "name": "Hỗ trợ xăng xe",
+                      "amount": 300000
+                    }
+                  ]
+                },
+                "workingTime": {
+                  "hoursPerDay": 8,
+                  "daysPerWeek": 6
+                },
+                "socialInsurance": true
+              },
+              "documents": [
+                {
+                  "role": "CONTRACT",
+                  "fileName": "HD-123-2026.pdf",
+                  "mediaType": "application/pdf",
+                  "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+                }
+              ],
+              "evidence": {
+                "mediaType": "application/pkcs7-mime",
+                "contentBase64": "MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGggCSABA=="
+              },
+              "transactionLog": {
+                "system": {
+                  "name": "VietSign eContract",
+                  "version": "4.2.1"
+                },
+                "events": [
+                  {
+                    "at": "2026-03-01T16:40:00+07:00",
+                    "type": "CREATED",
+                    "actor": "tran.thi.mai@songhong.example",
+                    "actorRole": "EMPLOYER",
+                    "ip": "203.0.113.10"
+                  },
+                  {
+                    "at": "2026-03-01T17:00:05+07:00",
+                    "type": "SIGNED",
+                    "actor": "tran.thi.mai@songhong.example",
+                    "actorRole": "EMPLOYER",
+                    "documentSha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+                  },
+                  {
+                    "at": "2026-03-02T08:01:12+07:00",
+                    "type": "SIGNED",
+                    "actor": "nguyen.van.an",
+                    "actorRole": "EMPLOYEE",
+                    "ip": "198.51.100.7",
+                    "userAgent": "Mozilla/5.0 (Linux; Android 14)",
+                    "documentSha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+                  },
+                  {
+                    "at": "2026-03-02T08:01:30+07:00",
+                    "type": "STORED",
+                    "actor": "VietSign eContract",
+                    "actorRole": "SYSTEM"
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      },
+      "LifecycleSubmission": {
+        "summary": "A pay amendment",
+        "value": {
+          "type": "AMENDMENT",
+          "providerReference": "HD-2026-000123-PL01",
+          "effectiveOn": "2026-09-01",
+          "summary": "Tăng lương từ ngày 01/9/2026.",
+          "changes": {
+            "pay": {
+              "salary": 10500000,
+              "form": "TIME_BASED",
+              "method": "BANK_TRANSFER",
+              "period": "MONTHLY"
+            }
+          },
+          "documents": [
+            {
+              "role": "CONTRACT",
+              "fileName": "PL01-HD-123-2026.pdf",
+              "mediaType": "application/pdf",
+              "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+            }
+          ],
+          "evidence": {
+            "mediaType": "application/pkcs7-mime",
+            "contentBase64": "MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGggCSABA=="
+          },
+          "transactionLog": {
+            "system": {
+              "name": "VietSign eContract",
+              "version": "4.2.1"
+            },
+            "events": [
+              {
+                "at": "2026-03-01T16:40:00+07:00",
+                "type": "CREATED",
+                "actor": "tran.thi.mai@songhong.example",
+                "actorRole": "EMPLOYER",
+                "ip": "203.0.113.10"
+              },
+              {
+                "at": "2026-03-01T17:00:05+07:00",
+                "type": "SIGNED",
+                "actor": "tran.thi.mai@songhong.example",
+                "actorRole": "EMPLOYER",
+                "documentSha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+              },
+              {
+                "at": "2026-03-02T08:01:12+07:00",
+                "type": "SIGNED",
+                "actor": "nguyen.van.an",
+                "actorRole": "EMPLOYEE",
+                "ip": "198.51.100.7",
+                "userAgent": "Mozilla/5.0 (Linux; Android 14)",
+                "documentSha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+              },
+              {
+                "at": "2026-03-02T08:01:30+07:00",
+                "type": "STORED",
+                "actor": "VietSign eContract",
+                "actorRole": "SYSTEM"
+              }
+            ]
+          }
+        }
+      },
+      "ConvertedPaperSubmission": {
+        "summary": "A converted paper contract",
+        "value": {
+          "providerReference": "HD-GIAY-2019-045",
+          "mainData": {
+            "contractNumber": "45/2019/HĐLĐ",
+            "concludedOn": "2019-06-28",
+            "employer": {
+              "name": "Công ty TNHH Dệt may Sông Hồng",
+              "taxCode": "0101234567",
+              "address": "Số 12 phố Lê Duẩn, phường Cửa Nam, Hà Nội",
+              "provinceCode": "01",
+              "representative": {
+                "fullName": "Trần Thị Mai",
+                "title": "Giám đốc"
+              }
+            },
+            "employee": {
+              "fullName": "Nguyễn Văn An",
+              "dateOfBirth": "1995-07-14",
+              "sex": "MALE",
+              "residence": "Thôn Đông, xã Phù Đổng, Hà Nội",
+              "identity": {
+                "type": "CCCD",
+                "number": "001095012345"
+              },
+              "nationality": "VN"
+            },
+            "job": {
+              "position": "MID_TECHNICAL",
+              "title": "Kỹ thuật viên bảo trì máy",
+              "workplace": "Nhà máy Sông Hồng, Khu công nghiệp Quang Minh, Hà Nội"
+            },
+            "term": {
+              "type": "INDEFINITE",
+              "startDate": "2019-07-01"
+            },
+            "pay": {
+              "salary": 9500000,
+              "form": "TIME_BASED",
+              "method": "BANK_TRANSFER",
+              "period": "MONTHLY",
+              "allowances": [
+                {
+                  "name": "Phụ cấp độc hại",
+                  "amount": 500000
+                }
+              ],
+              "otherSupplements": [
+                {
+                  "name": "Hỗ trợ xăng xe",
+                  "amount": 300000
+                }
+              ]
+            },
+            "workingTime": {
+              "hoursPerDay": 8,
+              "daysPerWeek": 6
+            },
+            "socialInsurance": true
+          },
+          "documents": [
+            {
+              "role": "CONTRACT",
+              "fileName": "HD-45-2019-scan.pdf",
+              "mediaType": "application/pdf",
+              "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+            }
+          ],
+          "conversionLog": {
+            "system": "ScanSeal 3.0",
+            "personName": "Lê Văn Bình",
+            "personTitle": "Chuyên viên hành chính",
+            "organisationName": "Công ty TNHH Dệt may Sông Hồng",
+            "completedAt": "2026-03-05T10:20:00+07:00",
+            "fileFormat": "application/pdf",
+            "fileSize": 524288,
+            "pageCount": 4,
+            "sha256": "5d41402abc4b2a76b9719d911017c592aaf07e6b0a3c1d2e3f4a5b6c7d8e9f00",
+            "sealSignature": {
+              "signerCertificateSha256": "7f83b1657ff1fc53b92dc18148a1d65dfc2d4b1fa3d677284addd200126d9069",
+              "timestampedAt": "2026-03-05T10:20:02+07:00"
+            },
+            "matchesOriginal": true
+          }
+        }
+      },
+      "Contract": {
+        "summary": "An active contract",
+        "value": {
+          "contractId": "2604173920581648",
+          "state": "ACTIVE",
+          "origin": "ELECTRONIC",
+          "mainData": {
+            "contractNumber": "123/2026/HĐLĐ",
+            "concludedOn": "2026-03-01",
+            "employer": {
+              "name": "Công ty TNHH Dệt may Sông Hồng",
+              "taxCode": "0101234567",
+              "address": "Số 12 phố Lê Duẩn, phường Cửa Nam, Hà Nội",
+              "provinceCode": "01",
+              "representative": {
+                "fullName": "Trần Thị Mai",
+                "title": "Giám đốc"
+              }
+            },
+            "employee": {
+              "fullName": "Nguyễn Văn An",
+              "dateOfBirth": "1995-07-14",
+              "sex": "MALE",
+              "residence": "Thôn Đông, xã Phù Đổng, Hà Nội",
+              "identity": {
+                "type": "CCCD",
+                "number": "001095012345"
+              },
+              "nationality": "VN"
+            },
+            "job": {
+              "position": "MID_TECHNICAL",
+              "title": "Kỹ thuật viên bảo trì máy",
+              "workplace": "Nhà máy Sông Hồng, Khu công nghiệp Quang Minh, Hà Nội"
+            },
+            "term": {
+              "type": "FIXED_TERM",
+              "startDate": "2026-03-02",
+              "endDate": "2028-03-01"
+            },
+            "pay": {
+              "salary": 9500000,
+              "form": "TIME_BASED",
+              "method": "BANK_TRANSFER",
+              "period": "MONTHLY",
+              "allowances": [
+                {
+                  "name": "Phụ cấp độc hại",
+                  "amount": 500000
+                }
+              ],
+              "otherSupplements": [
+                {
+                  "name": "Hỗ trợ xăng xe",
+                  "amount": 300000
+                }
+              ]
+            },
+            "workingTime": {
+              "hoursPerDay": 8,
+              "daysPerWeek": 6
+            },
+            "socialInsurance": true
+          },
+          "issuedAt": "2026-03-02T08:15:31Z",
+          "late": false,
+          "providerReference": "HD-2026-000123",
+          "documents": [
+            {
+              "documentId": "doc-01HQ4ZK8",
+              "kind": "CONTRACT",
+              "fileName": "HD-123-2026.pdf",
+              "mediaType": "application/pdf",
+              "size": 184320,
+              "sha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b",
+              "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+              "addedAt": "2026-03-02T08:15:31Z"
+            },
+            {
+              "documentId": "doc-01HQ4ZK9",
+              "kind": "EVIDENCE",
+              "fileName": "evidence.p7m",
+              "mediaType": "application/pkcs7-mime",
+              "size": 4211,
+              "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+              "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+              "addedAt": "2026-03-02T08:15:31Z"
+            },
+            {
+              "documentId": "doc-01HQ4ZKA",
+              "kind": "TRANSACTION_LOG",
+              "fileName": "transaction-log.json",
+              "mediaType": "application/json",
+              "size": 1532,
+              "sha256": "fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9",
+              "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+              "addedAt": "2026-03-02T08:15:31Z"
+            }
+          ],
+          "history": [
+            {
+              "at": "2026-03-02T08:15:31Z",
+              "event": "ISSUED",
+              "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+              "toState": "ACTIVE"
+            }
+          ]
+        }
+      }
+    },
+    "responses": {
+      "Problem": {
+        "description": "An RFC 9457 problem with a stable catalog `code`.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://hdld.invalid/problems/TRANSACTION_NOT_FOUND",
+              "title": "Transaction not found",
+              "status": 404,
+              "code": "TRANSACTION_NOT_FOUND",
+              "detail": "No transaction 0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e exists for this provider.",
+              "instance": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+              "requestId": "req-7f3a9c"
+            }
+          }
+        }
+      },
+      "BadRequest": {
+        "description": "The request does not match the API schema (`REQUEST_INVALID`, T9); `errors[]` lists each field.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "requestInvalid": {
+                "summary": "Invalid fields",
+                "value": {
+                  "type": "https://hdld.invalid/problems/REQUEST_INVALID",
+                  "title": "The request does not match the API schema",
+                  "status": 400,
+                  "code": "REQUEST_INVALID",
+                  "detail": "2 fields are invalid.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c",
+                  "errors": [
+                    {
+                      "code": "REQUEST_INVALID",
+                      "detail": "must match format \"date\"",
+                      "pointer": "/mainData/employee/dateOfBirth"
+                    },
+                    {
+                      "code": "REQUEST_INVALID",
+                      "detail": "must have required property 'evidence'",
+                      "pointer": ""
+                    }
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "Unauthorized": {
+        "description": "Missing, invalid or expired access token (`UNAUTHENTICATED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "tokenExpired": {
+                "summary": "Expired token",
+                "value": {
+                  "type": "https://hdld.invalid/problems/TOKEN_EXPIRED",
+                  "title": "Access token has expired",
+                  "status": 401,
+                  "code": "TOKEN_EXPIRED",
+                  "detail": "The access token expired at 2026-03-02T08:00:00Z.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c"
+                }
+              },
+              "unauthenticated": {
+                "summary": "No token",
+                "value": {
+                  "type": "https://hdld.invalid/problems/UNAUTHENTICATED",
+                  "title": "Authentication required",
+                  "status": 401,
+                  "code": "UNAUTHENTICATED",
+                  "detail": "No Authorization header.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ClientAuthFailed": {
+        "description": "Client authentication failed (`CLIENT_AUTH_FAILED`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "clientAuthFailed": {
+                "summary": "Bad client assertion",
+                "value": {
+                  "type": "https://hdld.invalid/problems/CLIENT_AUTH_FAILED",
+                  "title": "Client authentication failed",
+                  "status": 401,
+                  "code": "CLIENT_AUTH_FAILED",
+                  "detail": "The client assertion signature does not verify with the registered key.",
+                  "instance": "/v1/oauth/token",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "Forbidden": {
+        "description": "Not allowed: missing scope or another provider's resource (`FORBIDDEN`), or the provider's connection is suspended or terminated (`PROVIDER_SUSPENDED`, `PROVIDER_DISCONNECTED`, Decree 337/2025 Art. 15.4).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "providerSuspended": {
+                "summary": "Connection suspended",
+                "value": {
+                  "type": "https://hdld.invalid/problems/PROVIDER_SUSPENDED",
+                  "title": "Provider connection suspended",
+                  "status": 403,
+                  "code": "PROVIDER_SUSPENDED",
+                  "detail": "The connection was suspended on 2026-03-01; see the notice sent by e-mail.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c"
+                }
+              },
+              "forbidden": {
+                "summary": "Missing scope",
+                "value": {
+                  "type": "https://hdld.invalid/problems/FORBIDDEN",
+                  "title": "Access denied",
+                  "status": 403,
+                  "code": "FORBIDDEN",
+                  "detail": "The token has no contracts:write scope.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "SandboxOnly": {
+        "description": "Refused outside sandbox mode (`SANDBOX_ONLY`), or missing scope (`FORBIDDEN`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "sandboxOnly": {
+                "summary": "Not a sandbox",
+                "value": {
+                  "type": "https://hdld.invalid/problems/SANDBOX_ONLY",
+                  "title": "Available in the sandbox only",
+                  "status": 403,
+                  "code": "SANDBOX_ONLY",
+                  "detail": "The clock can only be moved on a sandbox Platform.",
+                  "instance": "/v1/sandbox/clock",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "TransactionNotFound": {
+        "description": "No such transaction for this provider (`TRANSACTION_NOT_FOUND`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "transactionNotFound": {
+                "summary": "Unknown transaction",
+                "value": {
+                  "type": "https://hdld.invalid/problems/TRANSACTION_NOT_FOUND",
+                  "title": "Transaction not found",
+                  "status": 404,
+                  "code": "TRANSACTION_NOT_FOUND",
+                  "detail": "No transaction with provider reference HD-2026-999999 exists for this provider.",
+                  "instance": "/v1/transactions/by-reference/HD-2026-999999",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ContractNotFound": {
+        "description": "No such contract ID, or not visible to this provider (`CONTRACT_NOT_FOUND`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "contractNotFound": {
+                "summary": "Unknown contract ID",
+                "value": {
+                  "type": "https://hdld.invalid/problems/CONTRACT_NOT_FOUND",
+                  "title": "Contract not found",
+                  "status": 404,
+                  "code": "CONTRACT_NOT_FOUND",
+                  "detail": "No contract 2604173920581648 is visible to this provider.",
+                  "instance": "/v1/contracts/2604173920581648",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "DocumentNotFound": {
+        "description": "No such contract or document (`CONTRACT_NOT_FOUND`, `DOCUMENT_NOT_FOUND`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "documentNotFound": {
+                "summary": "Unknown document",
+                "value": {
+                  "type": "https://hdld.invalid/problems/DOCUMENT_NOT_FOUND",
+                  "title": "Document not found",
+                  "status": 404,
+                  "code": "DOCUMENT_NOT_FOUND",
+                  "detail": "Contract 2604173920581648 has no document doc-unknown.",
+                  "instance": "/v1/contracts/2604173920581648/documents/doc-unknown",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "IdempotencyConflict": {
+        "description": "The Idempotency-Key was already used with a different body (`IDEMPOTENCY_KEY_REUSED`), or a request with the same key is still in progress (`IDEMPOTENCY_KEY_IN_USE`; retry after `Retry-After`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfter"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "idempotencyKeyReused": {
+                "summary": "Key reused",
+                "value": {
+                  "type": "https://hdld.invalid/problems/IDEMPOTENCY_KEY_REUSED",
+                  "title": "Idempotency-Key already used for a different request",
+                  "status": 409,
+                  "code": "IDEMPOTENCY_KEY_REUSED",
+                  "detail": "Key 5f0c8c1e-2a44-4b0e-9d3f-6b1f2a7c9e10 was used on 2026-03-02T08:15:30Z for a request with another body.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c"
+                }
+              },
+              "idempotencyKeyInUse": {
+                "summary": "Same key still in progress",
+                "value": {
+                  "type": "https://hdld.invalid/problems/IDEMPOTENCY_KEY_IN_USE",
+                  "title": "A request with this Idempotency-Key is still being processed",
+                  "status": 409,
+                  "code": "IDEMPOTENCY_KEY_IN_USE",
+                  "detail": "The first request with this key has not finished yet.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9d",
+                  "retryAfterSeconds": 1
+                }
+              }
+            }
+          }
+        }
+      },
+      "PayloadTooLarge": {
+        "description": "The request body exceeds its limit (`PAYLOAD_TOO_LARGE`: 16 MiB for one submission; `BATCH_TOO_LARGE`: 50 items or 32 MiB for a batch).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "payloadTooLarge": {
+                "summary": "Body over 16 MiB",
+                "value": {
+                  "type": "https://hdld.invalid/problems/PAYLOAD_TOO_LARGE",
+                  "title": "Request body too large",
+                  "status": 413,
+                  "code": "PAYLOAD_TOO_LARGE",
+                  "detail": "The body has 17,301,504 bytes; the limit is 16,777,216.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "BatchTooLarge": {
+        "description": "The batch exceeds 50 items or 32 MiB (`BATCH_TOO_LARGE`, T5).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "batchTooLarge": {
+                "summary": "Too many items",
+                "value": {
+                  "type": "https://hdld.invalid/problems/BATCH_TOO_LARGE",
+                  "title": "Batch too large",
+                  "status": 413,
+                  "code": "BATCH_TOO_LARGE",
+                  "detail": "The batch has 64 items; the limit is 50.",
+                  "instance": "/v1/contracts/batch",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "Wrong Content-Type (`UNSUPPORTED_MEDIA_TYPE`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "unsupportedMediaType": {
+                "summary": "Not JSON",
+                "value": {
+                  "type": "https://hdld.invalid/problems/UNSUPPORTED_MEDIA_TYPE",
+                  "title": "Unsupported Content-Type",
+                  "status": 415,
+                  "code": "UNSUPPORTED_MEDIA_TYPE",
+                  "detail": "Expected application/json, got multipart/form-data.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "TooManyRequests": {
+        "description": "Rate limit reached (`RATE_LIMITED`); retry after `Retry-After` seconds.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfter"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "rateLimited": {
+                "summary": "Rate limited",
+                "value": {
+                  "type": "https://hdld.invalid/problems/RATE_LIMITED",
+                  "title": "Too many requests",
+                  "status": 429,
+                  "code": "RATE_LIMITED",
+                  "detail": "More than 20 requests per second.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c",
+                  "retryAfterSeconds": 1
+                }
+              }
+            }
+          }
+        }
+      },
+      "ServiceUnavailable": {
+        "description": "Temporarily unavailable (`SERVICE_UNAVAILABLE`); retry after `Retry-After` seconds with the same Idempotency-Key.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfter"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "serviceUnavailable": {
+                "summary": "Maintenance",
+                "value": {
+                  "type": "https://hdld.invalid/problems/SERVICE_UNAVAILABLE",
+                  "title": "Service temporarily unavailable",
+                  "status": 503,
+                  "code": "SERVICE_UNAVAILABLE",
+                  "detail": "The Platform is under maintenance.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c",
+                  "retryAfterSeconds": 30
+                }
+              }
+            }
+          }
+        }
+      },
+      "InternalError": {
+        "description": "Unexpected error (`INTERNAL_ERROR`); retry with the same Idempotency-Key and report the requestId if it persists.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "internalError": {
+                "summary": "Internal error",
+                "value": {
+                  "type": "https://hdld.invalid/problems/INTERNAL_ERROR",
+                  "title": "Internal error",
+                  "status": 500,
+                  "code": "INTERNAL_ERROR",
+                  "detail": "An unexpected error occurred.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "Problem": {
+        "type": "object",
+        "description": "RFC 9457 problem details, extended with the catalog `code`, field `errors` and the request id.",
+        "required": [
+          "type",
+          "title",
+          "status",
+          "code"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "format": "uri",
+            "description": "URI identifying the problem type; one per catalog code."
+          },
+          "title": {
+            "type": "string",
+            "maxLength": 200,
+            "description": "Short, localized summary of the problem type."
+          },
+          "status": {
+            "type": "integer",
+            "minimum": 400,
+            "maximum": 599
+          },
+          "detail": {
+            "type": "string",
+            "maxLength": 2000,
+            "description": "Localized explanation specific to this occurrence."
+          },
+          "instance": {
+            "type": "string",
+            "maxLength": 500
+          },
+          "code": {
+            "$ref": "#/components/schemas/ErrorCode"
+          },
+          "errors": {
+            "type": "array",
+            "maxItems": 500,
+            "description": "Per-field (or per-PDF location) details (T9).",
+            "items": {
+              "$ref": "#/components/schemas/ProblemDetailItem"
+            }
+          },
+          "requestId": {
+            "type": "string",
+            "maxLength": 100
+          },
+          "retryAfterSeconds": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "For transient problems, when to try again."
+          }
+        }
+      },
+      "ProblemDetailItem": {
+        "type": "object",
+        "required": [
+          "code",
+          "detail"
+        ],
+        "properties": {
+          "code": {
+            "$ref": "#/components/schemas/ErrorCode"
+          },
+          "detail": {
+            "type": "string",
+            "maxLength": 1000
+          },
+          "severity": {
+            "type": "string",
+            "enum": [
+              "ERROR",
+              "WARNING"
+            ],
+            "description": "ERROR when absent. A WARNING (for example `SUBMISSION_LATE`) does not fail the transaction."
+          },
+          "pointer": {
+            "type": "string",
+            "maxLength": 500,
+            "description": "RFC 6901 JSON pointer into the request body, for example `/mainData/employee/dateOfBirth`."
+          },
+          "location": {
+            "type": "object",
+            "description": "Location inside a PDF document, for signature and file problems.",
+            "properties": {
+              "document": {
+                "type": "string",
+                "maxLength": 200
+              },
+              "page": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "field": {
+                "type": "string",
+                "maxLength": 200
+              }
+            }
+          }
+        }
+      },
+      "ErrorCode": {
+        "type": "string",
+        "description": "Stable code from the error catalog (`x-error-catalog`). Codes are never reused.",
+        "enum": [
+          "TRANSACTION_NOT_FOUND",
+          "REQUEST_INVALID",
+          "UNAUTHENTICATED",
+          "INTERNAL_ERROR",
+          "TOKEN_INVALID",
+          "TOKEN_EXPIRED",
+          "CLIENT_AUTH_FAILED",
+          "FORBIDDEN",
+          "RATE_LIMITED",
+          "PAYLOAD_TOO_LARGE",
+          "UNSUPPORTED_MEDIA_TYPE",
+          "IDEMPOTENCY_KEY_REUSED",
+          "IDEMPOTENCY_KEY_IN_USE",
+          "CONTRACT_NOT_FOUND",
+          "DOCUMENT_NOT_FOUND",
+          "BATCH_TOO_LARGE",
+          "DUPLICATE_PROVIDER_REFERENCE",
+          "MAIN_DATA_INVALID",
+          "MAIN_DATA_MISMATCH",
+          "LABOR_TERM_INVALID",
+          "EMPLOYEE_UNDERAGE",
+          "DOCUMENT_MISSING",
+          "FILE_TYPE_NOT_ALLOWED",
+          "FILE_TOO_LARGE",
+          "PDF_MALFORMED",
+          "PDF_TOO_MANY_PAGES",
+          "PDF_NOT_SIGNED",
+          "SIGNATURE_INVALID",
+          "SIGNATURE_DIGEST_MISMATCH",
+          "SIGNATURE_BYTERANGE_INVALID",
+          "SIGNATURE_MODIFIED_AFTER_SIGNING",
+          "SIGNATURE_PARTY_MISSING",
+          "CERTIFICATE_UNTRUSTED",
+          "CERTIFICATE_EXPIRED",
+          "CERTIFICATE_REVOKED",
+          "CERTIFICATE_USAGE_INVALID",
+          "TIMESTAMP_MISSING",
+          "TIMESTAMP_INVALID",
+          "TIMESTAMP_UNTRUSTED",
+          "REVOCATION_UNAVAILABLE",
+          "EVIDENCE_INVALID",
+          "EVIDENCE_DOCUMENT_MISMATCH",
+          "CONVERSION_LOG_INVALID",
+          "IDENTITY_NOT_FOUND",
+          "IDENTITY_MISMATCH",
+          "IDENTITY_REGISTRY_UNAVAILABLE",
+          "LIFECYCLE_TRANSITION_INVALID",
+          "CONTRACT_NOT_CONVERTED",
+          "PROVIDER_SUSPENDED",
+          "PROVIDER_DISCONNECTED",
+          "SANDBOX_ONLY",
+          "SERVICE_UNAVAILABLE",
+          "SUBMISSION_LATE"
+        ]
+      },
+      "Transaction": {
+        "type": "object",
+        "description": "A submission and its outcome. It can be looked up by id or provider reference, with no expiry.",
+        "required": [
+          "transactionId",
+          "kind",
+          "status",
+          "providerReference",
+          "receivedAt",
+          "payloadSha256",
+          "late",
+          "replay",
+          "errors"
+        ],
+        "properties": {
+          "transactionId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "kind": {
+            "$ref": "#/components/schemas/TransactionKind"
+          },
+          "status": {
+            "$ref": "#/components/schemas/TransactionStatus"
+          },
+          "failureClass": {
+            "$ref": "#/components/schemas/FailureClass"
+          },
+          "providerReference": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The provider's own reference for the contract or document."
+          },
+          "contractId": {
+            "$ref": "#/components/schemas/ContractId",
+            "description": "The ID issued (or, on replay, the existing ID; for LIFECYCLE, the contract's ID)."
+          },
+          "receivedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "completedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "payloadSha256": {
+            "$ref": "#/components/schemas/Sha256"
+          },
+          "late": {
+            "type": "boolean",
+            "description": "Submitted more than 24 hours after the last party signed."
+          },
+          "replay": {
+            "type": "boolean",
+            "description": "The same contract was already registered; `contractId` is the existing ID."
+          },
+          "errors": {
+            "type": "array",
+            "maxItems": 500,
+            "description": "Problems found (T9); empty on success. Warnings (`severity` WARNING, e.g. `SUBMISSION_LATE`) do not fail the transaction.",
+            "items": {
+              "$ref": "#/components/schemas/ProblemDetailItem"
+            }
+          },
+          "receipt": {
+            "type": "string",
+            "maxLength": 16384,
+            "pattern": "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$",
+            "description": "Compact JWS (RFC 7515) signed by the Platform whose payload is a `Receipt`; present once the\ntransaction is SUCCEEDED or FAILED. Verify it with `/.well-known/jwks.json`.\n"
+          },
+          "lifecycleType": {
+            "$ref": "#/components/schemas/LifecycleType",
+            "description": "For `kind` LIFECYCLE, the kind of document."
+          },
+          "targetContractId": {
+            "$ref": "#/components/schemas/ContractId",
+            "description": "For `kind` LIFECYCLE, the contract ID the document is attached to (Decree 337/2025 Art. 9.3)."
+          },
+          "lastSignedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Time of the last party's signature (the contract takes effect then, Decree 337/2025 Art. 8); basis of `late`."
+          },
+          "retryAfterSeconds": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 3600,
+            "description": "While RECEIVED or PROCESSING, when to poll again."
+          },
+          "signatures": {
+            "type": "array",
+            "maxItems": 50,
+            "description": "Per-signature verification results (N2, F8), once signatures were checked.",
+            "items": {
+              "$ref": "#/components/schemas/VerificationReport"
+            }
+          }
+        }
+      },
+      "TransactionStatus": {
+        "type": "string",
+        "description": "Processing status of a submission (T10).",
+        "enum": [
+          "RECEIVED",
+          "PROCESSING",
+          "SUCCEEDED",
+          "FAILED"
+        ]
+      },
+      "FailureClass": {
+        "type": "string",
+        "description": "Why a transaction failed (T10): format, business, file or signature error.",
+        "enum": [
+          "FORMAT",
+          "BUSINESS",
+          "FILE",
+          "SIGNATURE"
+        ]
+      },
+      "TransactionKind": {
+        "type": "string",
+        "enum": [
+          "CONTRACT",
+          "LIFECYCLE",
+          "CONVERTED_PAPER"
+        ]
+      },
+      "ContractId": {
+        "type": "string",
+        "description": "National contract ID (F9): 16 digits; the first two are the issuing year, the next twelve a keyed\npermutation of a sequence, the last two ISO 7064 MOD 97-10 check digits (the number mod 97 is 1).\nDisplayed as 4-4-4-4.\n",
+        "pattern": "^[0-9]{16}$",
+        "example": "2604173920581648"
+      },
+      "Sha256": {
+        "type": "string",
+        "description": "SHA-256 digest, lowercase hexadecimal.",
+        "pattern": "^[0-9a-f]{64}$",
+        "example": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+      },
+      "ContractMainData": {
+        "type": "object",
+        "title": "ContractMainData",
+        "description": "Main content of a labor contract, as Decree 337/2025 Art. 13.1.c requires (after Decree 145/2020):\nemployer, employee, job position, contract term and pay (DOMAIN.md T6: the field dictionary).\nDates are ISO 8601 calendar dates; money is an integer number of Vietnamese đồng.\n",
+        "additionalProperties": false,
+        "required": [
+          "contractNumber",
+          "concludedOn",
+          "employer",
+          "employee",
+          "job",
+          "term",
+          "pay"
+        ],
+        "properties": {
+          "contractNumber": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 50,
+            "description": "Number printed on the contract by the parties (Số hợp đồng).",
+            "example": "123/2026/HĐLĐ"
+          },
+          "concludedOn": {
+            "type": "string",
+            "format": "date",
+            "description": "Date the contract was concluded (ngày giao kết)."
+          },
+          "employer": {
+            "$ref": "#/components/schemas/MainDataEmployer"
+          },
+          "employee": {
+            "$ref": "#/components/schemas/MainDataEmployee"
+          },
+          "job": {
+            "$ref": "#/components/schemas/MainDataJob"
+          },
+          "term": {
+            "$ref": "#/components/schemas/MainDataTerm"
+          },
+          "pay": {
+            "$ref": "#/components/schemas/MainDataPay"
+          },
+          "workingTime": {
+            "$ref": "#/components/schemas/MainDataWorkingTime"
+          },
+          "socialInsurance": {
+            "type": "boolean",
+            "description": "Employee is in compulsory social insurance (feeds locality aggregates, Art. 13.1.d)."
+          }
+        },
+        "example": {
+          "contractNumber": "123/2026/HĐLĐ",
+          "concludedOn": "2026-03-01",
+          "employer": {
+            "name": "Công ty TNHH Dệt may Sông Hồng",
+            "taxCode": "0101234567",
+            "address": "Số 12 phố Lê Duẩn, phường Cửa Nam, Hà Nội",
+            "provinceCode": "01",
+            "representative": {
+              "fullName": "Trần Thị Mai",
+              "title": "Giám đốc"
+            }
+          },
+          "employee": {
+            "fullName": "Nguyễn Văn An",
+            "dateOfBirth": "1995-07-14",
+            "sex": "MALE",
+            "residence": "Thôn Đông, xã Phù Đổng, Hà Nội",
+            "identity": {
+              "type": "CCCD",
+              "number": "001095012345"
+            },
+            "nationality": "VN"
+          },
+          "job": {
+            "position": "MID_TECHNICAL",
+            "title": "Kỹ thuật viên bảo trì máy",
+            "workplace": "Nhà máy Sông Hồng, Khu công nghiệp Quang Minh, Hà Nội"
+          },
+          "term": {
+            "type": "FIXED_TERM",
+            "startDate": "2026-03-02",
+            "endDate": "2028-03-01"
+          },
+          "pay": {
+            "salary": 9500000,
+            "form": "TIME_BASED",
+            "method": "BANK_TRANSFER",
+            "period": "MONTHLY",
+            "allowances": [
+              {
+                "name": "Phụ cấp độc hại",
+                "amount": 500000
+              }
+            ],
+            "otherSupplements": [
+              {
+                "name": "Hỗ trợ xăng xe",
+                "amount": 300000
+              }
+            ]
+          },
+          "workingTime": {
+            "hoursPerDay": 8,
+            "daysPerWeek": 6
+          },
+          "socialInsurance": true
+        }
+      },
+      "Health": {
+        "type": "object",
+        "required": [
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ok",
+              "unavailable"
+            ]
+          },
+          "checks": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string",
+              "enum": [
+                "ok",
+                "unavailable"
+              ]
+            }
+          }
+        }
+      },
+      "MainDataEmployer": {
+        "title": "MainDataEmployer",
+        "type": "object",
+        "additionalProperties": false,
+        "description": "Employer (người sử dụng lao động).",
+        "required": [
+          "name",
+          "address",
+          "representative"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "taxCode": {
+            "type": "string",
+            "pattern": "^[0-9]{10}(-[0-9]{3})?$",
+            "description": "Enterprise/tax code (mã số thuế), 10 digits or 10-3 for a branch."
+          },
+          "address": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 500
+          },
+          "provinceCode": {
+            "type": "string",
+            "pattern": "^[0-9]{2}$",
+            "description": "Code of the province or centrally-run city of the workplace (34 units since 2025)."
+          },
+          "representative": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "Person signing for the employer.",
+            "required": [
+              "fullName",
+              "title"
+            ],
+            "properties": {
+              "fullName": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 100
+              },
+              "title": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 100,
+                "description": "Title (chức danh), for example Giám đốc."
+              }
+            }
+          }
+        }
+      },
+      "MainDataEmployee": {
+        "title": "MainDataEmployee",
+        "type": "object",
+        "additionalProperties": false,
+        "description": "Employee (người lao động).",
+        "required": [
+          "fullName",
+          "dateOfBirth",
+          "sex",
+          "residence",
+          "identity"
+        ],
+        "properties": {
+          "fullName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100
+          },
+          "dateOfBirth": {
+            "type": "string",
+            "format": "date"
+          },
+          "sex": {
+            "type": "string",
+            "enum": [
+              "MALE",
+              "FEMALE"
+            ],
+            "description": "Sex as recorded in the National Population Database."
+          },
+          "residence": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 500,
+            "description": "Place of residence (nơi cư trú)."
+          },
+          "identity": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "Citizen ID (CCCD, 12 digits), old ID card (CMND, 9 digits) or passport number.",
+            "required": [
+              "type",
+              "number"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "CCCD",
+                  "CMND",
+                  "PASSPORT"
+                ]
+              },
+              "number": {
+                "type": "string",
+                "pattern": "^(?:[0-9]{12}|[0-9]{9}|[A-Z0-9]{6,12})$",
+                "description": "Never logged; masked in every log line."
+              }
+            }
+          },
+          "nationality": {
+            "type": "string",
+            "pattern": "^[A-Z]{2}$",
+            "description": "ISO 3166-1 alpha-2 nationality; VN when omitted."
+          }
+        }
+      },
+      "MainDataJob": {
+        "title": "MainDataJob",
+        "description": "Job position and title (vị trí việc làm, chức danh), Decree 337/2025 Art. 13.1.c.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "position",
+          "title"
+        ],
+        "properties": {
+          "position": {
+            "type": "string",
+            "enum": [
+              "MANAGER",
+              "HIGH_TECHNICAL",
+              "MID_TECHNICAL",
+              "OTHER"
+            ],
+            "description": "Job position (vị trí việc làm) as the statistics of Decree 145/2020 classify it."
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "Job or title name (chức danh, công việc)."
+          },
+          "workplace": {
+            "type": "string",
+            "maxLength": 500
+          }
+        }
+      },
+      "MainDataTerm": {
+        "title": "MainDataTerm",
+        "type": "object",
+        "additionalProperties": false,
+        "description": "Contract term (loại hợp đồng). A fixed term lasts at most 36 months (Labor Code Art. 20).",
+        "required": [
+          "type",
+          "startDate"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "INDEFINITE",
+              "FIXED_TERM",
+              "UNDER_ONE_MONTH",
+              "PROBATION"
+            ]
+          },
+          "startDate": {
+            "type": "string",
+            "format": "date"
+          },
+          "endDate": {
+            "type": "string",
+            "format": "date",
+            "description": "Required for FIXED_TERM, UNDER_ONE_MONTH and PROBATION; absent for INDEFINITE."
+          }
+        }
+      },
+      "MainDataPay": {
+        "title": "MainDataPay",
+        "description": "Pay (tiền lương), Decree 337/2025 Art. 13.1.c; Labor Code 2019 Art. 90, 96, 97. Amounts in đồng.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "salary",
+          "form",
+          "period",
+          "method"
+        ],
+        "properties": {
+          "salary": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 10000000000,
+            "description": "Salary by job or title per pay period, in đồng."
+          },
+          "form": {
+            "type": "string",
+            "enum": [
+              "TIME_BASED",
+              "PRODUCT_BASED",
+              "PIECE_RATE"
+            ],
+            "description": "Form of pay (hình thức trả lương, Labor Code Art. 96)."
+          },
+          "method": {
+            "type": "string",
+            "enum": [
+              "CASH",
+              "BANK_TRANSFER"
+            ]
+          },
+          "period": {
+            "type": "string",
+            "enum": [
+              "HOURLY",
+              "DAILY",
+              "WEEKLY",
+              "BIWEEKLY",
+              "MONTHLY"
+            ],
+            "description": "Pay period (kỳ hạn trả lương)."
+          },
+          "allowances": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "name",
+                "amount"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200
+                },
+                "amount": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 10000000000
+                }
+              }
+            }
+          },
+          "otherSupplements": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "name",
+                "amount"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200
+                },
+                "amount": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 10000000000
+                }
+              }
+            }
+          }
+        }
+      },
+      "MainDataWorkingTime": {
+        "title": "MainDataWorkingTime",
+        "description": "Working time (thời giờ làm việc), optional; Labor Code 2019 Art. 105.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "hoursPerDay": {
+            "type": "number",
+            "minimum": 1,
+            "maximum": 12
+          },
+          "daysPerWeek": {
+            "type": "number",
+            "minimum": 1,
+            "maximum": 7
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 500
+          }
+        }
+      },
+      "ContractMainDataChanges": {
+        "type": "object",
+        "title": "ContractMainDataChanges",
+        "description": "Sections of the main data that an amendment or supplement replaces (Decree 337/2025 Art. 9.1,\n13.1.c). Each present section replaces the stored section as a whole; absent sections are kept.\nThe employee's identity cannot change through an amendment.\n",
+        "additionalProperties": false,
+        "properties": {
+          "employer": {
+            "$ref": "#/components/schemas/MainDataEmployer"
+          },
+          "job": {
+            "$ref": "#/components/schemas/MainDataJob"
+          },
+          "term": {
+            "$ref": "#/components/schemas/MainDataTerm"
+          },
+          "pay": {
+            "$ref": "#/components/schemas/MainDataPay"
+          },
+          "workingTime": {
+            "$ref": "#/components/schemas/MainDataWorkingTime"
+          },
+          "socialInsurance": {
+            "type": "boolean"
+          }
+        }
+      },
+      "ProviderReference": {
+        "type": "string",
+        "title": "ProviderReference",
+        "description": "The provider's own reference for a contract or a lifecycle document (1-100 characters, unique per\nprovider and document). Transactions can be looked up by it with no expiry (T10). Reusing a\nreference for different content fails with `DUPLICATE_PROVIDER_REFERENCE`.\n",
+        "minLength": 1,
+        "maxLength": 100,
+        "example": "HD-2026-000123"
+      },
+      "IdempotencyKey": {
+        "type": "string",
+        "title": "IdempotencyKey",
+        "minLength": 1,
+        "maxLength": 255,
+        "description": "Client-chosen key, 1-255 characters; a UUID is recommended.",
+        "example": "5f0c8c1e-2a44-4b0e-9d3f-6b1f2a7c9e10"
+      },
+      "Base64Document": {
+        "type": "string",
+        "title": "Base64Document",
+        "format": "byte",
+        "contentEncoding": "base64",
+        "maxLength": 13981016,
+        "description": "Standard base64 (RFC 4648 section 4, with padding) of the file bytes. A decoded document is at\nmost 10 MiB (10,485,760 bytes, hence at most 13,981,016 base64 characters); larger files fail\nwith `FILE_TOO_LARGE`.\n",
+        "example": "JVBERi0xLjcKJcfsj6IK"
+      },
+      "SubmittedDocumentRole": {
+        "type": "string",
+        "title": "SubmittedDocumentRole",
+        "description": "Role of a submitted file. `CONTRACT` is the principal signed document of the submission: the\nlabor contract itself, the sealed scan of a converted paper contract, or the signed lifecycle\ndocument named by the submission's `type`. `APPENDIX` is a signed appendix concluded together\nwith it; `OTHER` any related e-document (Decree 337/2025 Art. 13.1.a).\n",
+        "enum": [
+          "CONTRACT",
+          "APPENDIX",
+          "OTHER"
+        ]
+      },
+      "SubmittedDocument": {
+        "type": "object",
+        "title": "SubmittedDocument",
+        "description": "One signed file of a submission (DOMAIN.md T7, F7). v1 accepts PDF only (`FILE_TYPE_NOT_ALLOWED`\notherwise): at most 10 MiB decoded (`FILE_TOO_LARGE`) and 500 pages (`PDF_TOO_MANY_PAGES`).\n",
+        "additionalProperties": false,
+        "required": [
+          "role",
+          "fileName",
+          "mediaType",
+          "contentBase64"
+        ],
+        "properties": {
+          "role": {
+            "$ref": "#/components/schemas/SubmittedDocumentRole"
+          },
+          "fileName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "pattern": "^[^/\\\\\\x00-\\x1f]+$",
+            "description": "File name without a directory part, for display and download.",
+            "example": "HD-123-2026.pdf"
+          },
+          "mediaType": {
+            "type": "string",
+            "enum": [
+              "application/pdf"
+            ],
+            "description": "Media type of the file; only `application/pdf` in v1."
+          },
+          "contentBase64": {
+            "$ref": "#/components/schemas/Base64Document"
+          }
+        },
+        "example": {
+          "role": "CONTRACT",
+          "fileName": "HD-123-2026.pdf",
+          "mediaType": "application/pdf",
+          "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+        }
+      },
+      "CertificationEvidenceFile": {
+        "type": "object",
+        "title": "CertificationEvidenceFile",
+        "description": "The provider's data message certification (chứng thực thông điệp dữ liệu, DOMAIN.md T8, N2): a\nCMS SignedData (RFC 5652, DER, `application/pkcs7-mime`) signed with the provider's certificate,\nwhose encapsulated content is a UTF-8 JSON document matching `CertificationEvidence`. At most\n1 MiB decoded. Failures: `EVIDENCE_INVALID`, `EVIDENCE_DOCUMENT_MISMATCH`.\n",
+        "additionalProperties": false,
+        "required": [
+          "contentBase64"
+        ],
+        "properties": {
+          "mediaType": {
+            "type": "string",
+            "enum": [
+              "application/pkcs7-mime"
+            ],
+            "description": "Always `application/pkcs7-mime`; may be omitted."
+          },
+          "contentBase64": {
+            "type": "string",
+            "format": "byte",
+            "contentEncoding": "base64",
+            "contentMediaType": "application/pkcs7-mime",
+            "minLength": 4,
+            "maxLength": 1398104,
+            "description": "Base64 of the DER-encoded CMS SignedData (at most 1 MiB decoded)."
+          }
+        },
+        "example": {
+          "mediaType": "application/pkcs7-mime",
+          "contentBase64": "MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGggCSABA=="
+        }
+      },
+      "CertificationEvidence": {
+        "type": "object",
+        "title": "CertificationEvidence",
+        "description": "JSON content of the certification evidence CMS (`CertificationEvidenceFile`): who signed which\ndocuments, when, with which identity and authentication (Decree 337/2025 Art. 7.1.d, 7.2;\nDOMAIN.md core flow steps 2 and 4, N2, F8). Every `documents[].sha256` must equal the SHA-256 of\na submitted document and `size` its decoded length (`EVIDENCE_DOCUMENT_MISMATCH`); every\n`signers[].certificateSha256` must match a signature in the PDF (`SIGNATURE_PARTY_MISSING`).\n",
+        "additionalProperties": false,
+        "required": [
+          "version",
+          "provider",
+          "providerReference",
+          "issuedAt",
+          "documents",
+          "signers",
+          "events"
+        ],
+        "properties": {
+          "version": {
+            "const": 1,
+            "description": "Format version of this document; 1 in v1 of the API."
+          },
+          "provider": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "name"
+            ],
+            "description": "The certifying eContract provider.",
+            "properties": {
+              "id": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 64,
+                "description": "Provider id assigned by the Platform (the OAuth2 client id)."
+              },
+              "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 255
+              }
+            }
+          },
+          "providerReference": {
+            "$ref": "#/components/schemas/ProviderReference"
+          },
+          "issuedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the provider issued this certification."
+          },
+          "documents": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 20,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "name",
+                "role",
+                "sha256",
+                "size"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 255,
+                  "description": "File name, as in the submission."
+                },
+                "role": {
+                  "$ref": "#/components/schemas/EvidenceDocumentRole"
+                },
+                "sha256": {
+                  "$ref": "#/components/schemas/Sha256"
+                },
+                "size": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 10485760,
+                  "description": "Size in bytes."
+                }
+              }
+            }
+          },
+          "signers": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 20,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "party",
+                "fullName",
+                "certificateSha256",
+                "authenticationMethod",
+                "authenticatedAt",
+                "signedAt"
+              ],
+              "properties": {
+                "party": {
+                  "type": "string",
+                  "enum": [
+                    "EMPLOYER",
+                    "EMPLOYEE",
+                    "PROVIDER",
+                    "CONVERTER"
+                  ],
+                  "description": "Who signed. `CONVERTER` is the organisation that sealed a converted paper contract."
+                },
+                "fullName": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 100
+                },
+                "certificateSha256": {
+                  "$ref": "#/components/schemas/Sha256"
+                },
+                "authenticationMethod": {
+                  "type": "string",
+                  "enum": [
+                    "VNEID",
+                    "OTP_SMS",
+                    "PASSWORD_2FA",
+                    "OTHER"
+                  ],
+                  "description": "How the eContract authenticated the signer before signing (Decree 337/2025 Art. 7.1.d)."
+                },
+                "authenticatedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "signedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          },
+          "events": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 1000,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "at",
+                "type",
+                "actor"
+              ],
+              "properties": {
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "type": {
+                  "type": "string",
+                  "enum": [
+                    "CREATED",
+                    "VIEWED",
+                    "AUTHENTICATED",
+                    "SIGNED",
+                    "SENT",
+                    "STORED"
+                  ]
+                },
+                "actor": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200
+                },
+                "detail": {
+                  "type": "string",
+                  "maxLength": 1000
+                }
+              }
+            }
+          }
+        },
+        "example": {
+          "version": 1,
+          "provider": {
+            "id": "prov-econtract-demo",
+            "name": "Công ty Cổ phần Hợp đồng số Việt"
+          },
+          "providerReference": "HD-2026-000123",
+          "issuedAt": "2026-03-02T08:10:00+07:00",
+          "documents": [
+            {
+              "name": "HD-123-2026.pdf",
+              "role": "CONTRACT",
+              "sha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b",
+              "size": 184320
+            }
+          ],
+          "signers": [
+            {
+              "party": "EMPLOYER",
+              "fullName": "Trần Thị Mai",
+              "certificateSha256": "0b1e7c0f4a5b2c3d4e5f60718293a4b5c6d7e8f90112233445566778899aabbc",
+              "authenticationMethod": "VNEID",
+              "authenticatedAt": "2026-03-01T16:58:12+07:00",
+              "signedAt": "2026-03-01T17:00:05+07:00"
+            },
+            {
+              "party": "EMPLOYEE",
+              "fullName": "Nguyễn Văn An",
+              "certificateSha256": "9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b",
+              "authenticationMethod": "VNEID",
+              "authenticatedAt": "2026-03-02T07:59:40+07:00",
+              "signedAt": "2026-03-02T08:01:12+07:00"
+            }
+          ],
+          "events": [
+            {
+              "at": "2026-03-01T16:40:00+07:00",
+              "type": "CREATED",
+              "actor": "Trần Thị Mai"
+            },
+            {
+              "at": "2026-03-02T08:01:12+07:00",
+              "type": "SIGNED",
+              "actor": "Nguyễn Văn An",
+              "detail": "Last signature; the contract takes effect (Decree 337/2025 Art. 8)."
+            }
+          ]
+        }
+      },
+      "EvidenceDocumentRole": {
+        "type": "string",
+        "title": "EvidenceDocumentRole",
+        "description": "Kind of a document named in the certification evidence.",
+        "enum": [
+          "CONTRACT",
+          "APPENDIX",
+          "AMENDMENT",
+          "SUPPLEMENT",
+          "SUSPENSION",
+          "RESUMPTION",
+          "TERMINATION",
+          "CONVERTED_PAPER",
+          "OTHER"
+        ]
+      },
+      "TransactionLog": {
+        "type": "object",
+        "title": "TransactionLog",
+        "description": "Transaction log of the contract in the eContract (nhật ký giao dịch, Decree 337/2025 Art. 13.1.đ;\nDOMAIN.md core flow step 2): access information, operation history and the chain of events of\ncreation, signing, amendment, suspension, termination and storage, with authentication times and\nmetadata. Events are in chronological order; 1 to 1000 events.\n",
+        "additionalProperties": false,
+        "required": [
+          "system",
+          "events"
+        ],
+        "properties": {
+          "system": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name",
+              "version"
+            ],
+            "description": "The eContract software that produced the log.",
+            "properties": {
+              "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 200
+              },
+              "version": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 50
+              }
+            }
+          },
+          "events": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 1000,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "at",
+                "type",
+                "actor",
+                "actorRole"
+              ],
+              "properties": {
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "type": {
+                  "type": "string",
+                  "enum": [
+                    "CREATED",
+                    "ACCESSED",
+                    "VIEWED",
+                    "AUTHENTICATED",
+                    "SIGNED",
+                    "AMENDED",
+                    "SUSPENDED",
+                    "TERMINATED",
+                    "STORED",
+                    "SENT"
+                  ]
+                },
+                "actor": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200,
+                  "description": "Who acted (name or account id). Personal data is protected as T17 requires."
+                },
+                "actorRole": {
+                  "type": "string",
+                  "enum": [
+                    "EMPLOYER",
+                    "EMPLOYEE",
+                    "PROVIDER",
+                    "SYSTEM"
+                  ]
+                },
+                "ip": {
+                  "type": "string",
+                  "maxLength": 45,
+                  "description": "Client IP address (IPv4 or IPv6), when known."
+                },
+                "userAgent": {
+                  "type": "string",
+                  "maxLength": 500
+                },
+                "documentSha256": {
+                  "$ref": "#/components/schemas/Sha256"
+                },
+                "detail": {
+                  "type": "string",
+                  "maxLength": 1000
+                }
+              }
+            }
+          }
+        },
+        "example": {
+          "system": {
+            "name": "VietSign eContract",
+            "version": "4.2.1"
+          },
+          "events": [
+            {
+              "at": "2026-03-01T16:40:00+07:00",
+              "type": "CREATED",
+              "actor": "tran.thi.mai@songhong.example",
+              "actorRole": "EMPLOYER",
+              "ip": "203.0.113.10"
+            },
+            {
+              "at": "2026-03-01T17:00:05+07:00",
+              "type": "SIGNED",
+              "actor": "tran.thi.mai@songhong.example",
+              "actorRole": "EMPLOYER",
+              "documentSha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+            },
+            {
+              "at": "2026-03-02T08:01:12+07:00",
+              "type": "SIGNED",
+              "actor": "nguyen.van.an",
+              "actorRole": "EMPLOYEE",
+              "ip": "198.51.100.7",
+              "userAgent": "Mozilla/5.0 (Linux; Android 14)",
+              "documentSha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+            },
+            {
+              "at": "2026-03-02T08:01:30+07:00",
+              "type": "STORED",
+              "actor": "VietSign eContract",
+              "actorRole": "SYSTEM"
+            }
+          ]
+        }
+      },
+      "ConversionLog": {
+        "type": "object",
+        "title": "ConversionLog",
+        "description": "Conversion log of a paper labor contract converted to a data message (Decree 337/2025 Art. 9.2.a,\n13.1.b; Law on Electronic Transactions 2023 Art. 12.1; DOMAIN.md core flow step 3). At least one\nof `personName` (with `personTitle`) or `organisationName` must be given: who converted the\ncontract. A log naming neither, or whose `sha256`, `fileSize` or `pageCount` differ from the\nsubmitted scan, fails with `CONVERSION_LOG_INVALID`.\n",
+        "additionalProperties": false,
+        "required": [
+          "system",
+          "completedAt",
+          "fileFormat",
+          "fileSize",
+          "pageCount",
+          "sha256",
+          "sealSignature",
+          "matchesOriginal"
+        ],
+        "properties": {
+          "system": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "Name (and version) of the converting system or software."
+          },
+          "personName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Full name of the person who converted the contract."
+          },
+          "personTitle": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Title (chức danh) of that person."
+          },
+          "organisationName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "description": "Name of the converting organisation, when an organisation converted it."
+          },
+          "completedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Date and time the conversion finished."
+          },
+          "fileFormat": {
+            "const": "application/pdf",
+            "description": "Format of the converted file."
+          },
+          "fileSize": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 10485760,
+            "description": "Size of the converted file in bytes."
+          },
+          "pageCount": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 500
+          },
+          "sha256": {
+            "$ref": "#/components/schemas/Sha256"
+          },
+          "sealSignature": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "signerCertificateSha256",
+              "timestampedAt"
+            ],
+            "description": "The converting organisation's digital signature sealing the file, with its timestamp.",
+            "properties": {
+              "signerCertificateSha256": {
+                "$ref": "#/components/schemas/Sha256"
+              },
+              "timestampedAt": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "matchesOriginal": {
+            "const": true,
+            "description": "Confirms the converted copy was checked and matches the paper original."
+          }
+        },
+        "example": {
+          "system": "ScanSeal 3.0",
+          "personName": "Lê Văn Bình",
+          "personTitle": "Chuyên viên hành chính",
+          "organisationName": "Công ty TNHH Dệt may Sông Hồng",
+          "completedAt": "2026-03-05T10:20:00+07:00",
+          "fileFormat": "application/pdf",
+          "fileSize": 524288,
+          "pageCount": 4,
+          "sha256": "5d41402abc4b2a76b9719d911017c592aaf07e6b0a3c1d2e3f4a5b6c7d8e9f00",
+          "sealSignature": {
+            "signerCertificateSha256": "7f83b1657ff1fc53b92dc18148a1d65dfc2d4b1fa3d677284addd200126d9069",
+            "timestampedAt": "2026-03-05T10:20:02+07:00"
+          },
+          "matchesOriginal": true
+        }
+      },
+      "ContractSubmission": {
+        "type": "object",
+        "title": "ContractSubmission",
+        "description": "One signed electronic labor contract sent by a provider (DOMAIN.md N1, F7, S2.1, T5-T8; Decree\n337/2025 Art. 13.1.a, c, đ): the main data, the signed PDF(s) (the signed contract first, role\n`CONTRACT`), the certification evidence and the transaction log. The whole JSON request body is at\nmost 16 MiB (`PAYLOAD_TOO_LARGE`); each document at most 10 MiB decoded. It should be sent within\n24 hours of the last signature (otherwise it is accepted but flagged `SUBMISSION_LATE`).\n",
+        "additionalProperties": false,
+        "required": [
+          "providerReference",
+          "mainData",
+          "documents",
+          "evidence",
+          "transactionLog"
+        ],
+        "properties": {
+          "providerReference": {
+            "$ref": "#/components/schemas/ProviderReference"
+          },
+          "mainData": {
+            "$ref": "#/components/schemas/ContractMainData"
+          },
+          "documents": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 20,
+            "description": "Signed files; the first one is the signed contract (role `CONTRACT`), then appendices and other e-documents.",
+            "items": {
+              "$ref": "#/components/schemas/SubmittedDocument"
+            }
+          },
+          "evidence": {
+            "$ref": "#/components/schemas/CertificationEvidenceFile"
+          },
+          "transactionLog": {
+            "$ref": "#/components/schemas/TransactionLog"
+          }
+        }
+      },
+      "LifecycleType": {
+        "type": "string",
+        "title": "LifecycleType",
+        "description": "Kind of a later document attached to an existing contract ID (Decree 337/2025 Art. 9.3; DOMAIN.md\nN5, F10): appendix, amendment, supplement, suspension (tạm hoãn), resumption after suspension, or\ntermination (chấm dứt).\n",
+        "enum": [
+          "APPENDIX",
+          "AMENDMENT",
+          "SUPPLEMENT",
+          "SUSPENSION",
+          "RESUMPTION",
+          "TERMINATION"
+        ]
+      },
+      "LifecycleSubmission": {
+        "type": "object",
+        "title": "LifecycleSubmission",
+        "description": "A later document of an existing contract (appendix, amendment, supplement, suspension, resumption,\ntermination) concluded electronically and attached to the same contract ID (Decree 337/2025\nArt. 9.1, 9.3; DOMAIN.md N5, F10). Same size limits as `ContractSubmission`. The transition must\nbe allowed by the contract's state (`LIFECYCLE_TRANSITION_INVALID`).\n",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "providerReference",
+          "effectiveOn",
+          "documents",
+          "evidence",
+          "transactionLog"
+        ],
+        "properties": {
+          "type": {
+            "$ref": "#/components/schemas/LifecycleType"
+          },
+          "providerReference": {
+            "$ref": "#/components/schemas/ProviderReference"
+          },
+          "effectiveOn": {
+            "type": "string",
+            "format": "date",
+            "description": "Date the document takes effect (for a suspension, the first day of suspension)."
+          },
+          "summary": {
+            "type": "string",
+            "maxLength": 2000,
+            "description": "Short human-readable summary of the document."
+          },
+          "changes": {
+            "$ref": "#/components/schemas/ContractMainDataChanges",
+            "description": "For AMENDMENT and SUPPLEMENT, the main data sections the document changes (optional)."
+          },
+          "documents": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 20,
+            "description": "Signed files; the first is the signed lifecycle document (role `CONTRACT`).",
+            "items": {
+              "$ref": "#/components/schemas/SubmittedDocument"
+            }
+          },
+          "evidence": {
+            "$ref": "#/components/schemas/CertificationEvidenceFile"
+          },
+          "transactionLog": {
+            "$ref": "#/components/schemas/TransactionLog"
+          }
+        }
+      },
+      "ConvertedPaperSubmission": {
+        "type": "object",
+        "title": "ConvertedPaperSubmission",
+        "description": "A labor contract concluded on paper and converted to a data message (Decree 337/2025 Art. 9.2.a,\n13.1.b; DOMAIN.md core flow step 3, N1): the main data, the sealed scanned PDF (role `CONTRACT`,\nincluding earlier paper amendments) and the conversion log. It gets an ID like an electronic\ncontract; only then can e-documents amend it (`CONTRACT_NOT_CONVERTED`).\n",
+        "additionalProperties": false,
+        "required": [
+          "providerReference",
+          "mainData",
+          "documents",
+          "conversionLog"
+        ],
+        "properties": {
+          "providerReference": {
+            "$ref": "#/components/schemas/ProviderReference"
+          },
+          "mainData": {
+            "$ref": "#/components/schemas/ContractMainData"
+          },
+          "documents": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 20,
+            "description": "The sealed scanned contract first (role `CONTRACT`), then scanned appendices.",
+            "items": {
+              "$ref": "#/components/schemas/SubmittedDocument"
+            }
+          },
+          "conversionLog": {
+            "$ref": "#/components/schemas/ConversionLog"
+          },
+          "transactionLog": {
+            "$ref": "#/components/schemas/TransactionLog"
+          }
+        }
+      },
+      "SubmissionAcknowledgement": {
+        "type": "object",
+        "title": "SubmissionAcknowledgement",
+        "description": "Immediate answer to a submission (DOMAIN.md S2.1, T10): the package was received and queued. The\noutcome (ID issued or failure) follows asynchronously; poll `statusUrl` no sooner than\n`retryAfterSeconds`, or look the transaction up by `providerReference`.\n",
+        "additionalProperties": false,
+        "required": [
+          "transactionId",
+          "receivedAt",
+          "payloadSha256",
+          "providerReference",
+          "status",
+          "statusUrl"
+        ],
+        "properties": {
+          "transactionId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "kind": {
+            "$ref": "#/components/schemas/TransactionKind"
+          },
+          "receivedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "payloadSha256": {
+            "$ref": "#/components/schemas/Sha256",
+            "description": "SHA-256 of the raw request body as received (for a batch item, of that item's JSON)."
+          },
+          "providerReference": {
+            "$ref": "#/components/schemas/ProviderReference"
+          },
+          "status": {
+            "$ref": "#/components/schemas/TransactionStatus"
+          },
+          "statusUrl": {
+            "type": "string",
+            "maxLength": 500,
+            "description": "Path of the transaction resource, `/v1/transactions/{transactionId}`."
+          },
+          "retryAfterSeconds": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 3600,
+            "description": "Polling hint, in seconds."
+          }
+        },
+        "example": {
+          "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+          "kind": "CONTRACT",
+          "receivedAt": "2026-03-02T08:15:30Z",
+          "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+          "providerReference": "HD-2026-000123",
+          "status": "RECEIVED",
+          "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+          "retryAfterSeconds": 2
+        }
+      },
+      "BatchSubmission": {
+        "type": "object",
+        "title": "BatchSubmission",
+        "description": "Up to 50 contract submissions in one request (DOMAIN.md T5). The request body is at most 32 MiB;\nmore items or bytes fail the whole request with `BATCH_TOO_LARGE`. Each item is processed (and\nacknowledged) independently.\n",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/ContractSubmission"
+            }
+          }
+        }
+      },
+      "BatchItemResult": {
+        "type": "object",
+        "title": "BatchItemResult",
+        "description": "Result for one batch item, in request order: exactly one of `acknowledgement` (queued, with its own\ntransaction id) or `problem` (refused at intake, for example `REQUEST_INVALID`).\n",
+        "additionalProperties": false,
+        "required": [
+          "index"
+        ],
+        "properties": {
+          "index": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 49,
+            "description": "Zero-based position of the item in the request."
+          },
+          "providerReference": {
+            "$ref": "#/components/schemas/ProviderReference"
+          },
+          "acknowledgement": {
+            "$ref": "#/components/schemas/SubmissionAcknowledgement"
+          },
+          "problem": {
+            "$ref": "#/components/schemas/Problem"
+          }
+        }
+      },
+      "BatchAcknowledgement": {
+        "type": "object",
+        "title": "BatchAcknowledgement",
+        "description": "Per-item results of a batch submission (DOMAIN.md T5), one per request item, in order.",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/BatchItemResult"
+            }
+          }
+        }
+      },
+      "TransactionPage": {
+        "type": "object",
+        "title": "TransactionPage",
+        "description": "One page of the provider's transaction history (DOMAIN.md T10, F35), newest first.",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "maxItems": 500,
+            "items": {
+              "$ref": "#/components/schemas/Transaction"
+            }
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 500,
+            "description": "Opaque cursor of the next page; null or absent on the last page."
+          }
+        }
+      },
+      "ContractState": {
+        "type": "string",
+        "title": "ContractState",
+        "description": "Lifecycle state of a contract with an ID (DOMAIN.md F10): `ACTIVE` once the ID is issued,\n`SUSPENDED` after a suspension (back to `ACTIVE` on resumption), `TERMINATED` after termination,\n`ARCHIVED` when the Platform archives a terminated contract. No transition leaves `TERMINATED`\nexcept to `ARCHIVED`.\n",
+        "enum": [
+          "ACTIVE",
+          "SUSPENDED",
+          "TERMINATED",
+          "ARCHIVED"
+        ]
+      },
+      "DocumentKind": {
+        "type": "string",
+        "title": "DocumentKind",
+        "description": "Kind of a stored document of a contract (DOMAIN.md S1.2, F10).",
+        "enum": [
+          "CONTRACT",
+          "APPENDIX",
+          "AMENDMENT",
+          "SUPPLEMENT",
+          "SUSPENSION",
+          "RESUMPTION",
+          "TERMINATION",
+          "CONVERTED_PAPER",
+          "EVIDENCE",
+          "TRANSACTION_LOG",
+          "CONVERSION_LOG",
+          "OTHER"
+        ]
+      },
+      "ContractDocument": {
+        "type": "object",
+        "title": "ContractDocument",
+        "description": "A document stored under a contract ID, downloadable with `downloadDocument` (DOMAIN.md S1.2).",
+        "additionalProperties": false,
+        "required": [
+          "documentId",
+          "kind",
+          "fileName",
+          "mediaType",
+          "size",
+          "sha256",
+          "transactionId",
+          "addedAt"
+        ],
+        "properties": {
+          "documentId": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9_-]{1,64}$"
+          },
+          "kind": {
+            "$ref": "#/components/schemas/DocumentKind"
+          },
+          "fileName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "mediaType": {
+            "type": "string",
+            "enum": [
+              "application/pdf",
+              "application/pkcs7-mime",
+              "application/json"
+            ]
+          },
+          "size": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Size in bytes."
+          },
+          "sha256": {
+            "$ref": "#/components/schemas/Sha256"
+          },
+          "transactionId": {
+            "type": "string",
+            "format": "uuid",
+            "description": "The transaction that brought the document."
+          },
+          "addedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "Contract": {
+        "type": "object",
+        "title": "Contract",
+        "description": "A labor contract with its national ID, its current main data, documents and history (DOMAIN.md\nF9, F10, N4, N5, S1.1). `mainData` reflects amendments and supplements in force.\n",
+        "additionalProperties": false,
+        "required": [
+          "contractId",
+          "state",
+          "origin",
+          "mainData",
+          "issuedAt",
+          "late",
+          "providerReference",
+          "documents",
+          "history"
+        ],
+        "properties": {
+          "contractId": {
+            "$ref": "#/components/schemas/ContractId"
+          },
+          "state": {
+            "$ref": "#/components/schemas/ContractState"
+          },
+          "origin": {
+            "type": "string",
+            "enum": [
+              "ELECTRONIC",
+              "CONVERTED_PAPER"
+            ],
+            "description": "Concluded electronically, or concluded on paper and converted (Decree 337/2025 Art. 9.2)."
+          },
+          "mainData": {
+            "$ref": "#/components/schemas/ContractMainData"
+          },
+          "issuedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the ID was issued."
+          },
+          "late": {
+            "type": "boolean",
+            "description": "The initial submission arrived more than 24 hours after the last signature."
+          },
+          "providerReference": {
+            "$ref": "#/components/schemas/ProviderReference"
+          },
+          "documents": {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/ContractDocument"
+            }
+          },
+          "history": {
+            "type": "array",
+            "maxItems": 1000,
+            "description": "Lifecycle events, oldest first.",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "at",
+                "event",
+                "toState"
+              ],
+              "properties": {
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "event": {
+                  "type": "string",
+                  "enum": [
+                    "ISSUED",
+                    "APPENDIX_ADDED",
+                    "AMENDED",
+                    "SUPPLEMENTED",
+                    "SUSPENDED",
+                    "RESUMED",
+                    "TERMINATED",
+                    "ARCHIVED"
+                  ]
+                },
+                "transactionId": {
+                  "type": "string",
+                  "format": "uuid",
+                  "description": "The transaction that caused the event; absent for events the Platform originates (`ARCHIVED`)."
+                },
+                "fromState": {
+                  "$ref": "#/components/schemas/ContractState",
+                  "description": "Absent for `ISSUED`."
+                },
+                "toState": {
+                  "$ref": "#/components/schemas/ContractState"
+                }
+              }
+            }
+          }
+        }
+      },
+      "VerificationReport": {
+        "type": "object",
+        "title": "VerificationReport",
+        "description": "Validation result of one signature or seal in a submitted PDF, following ETSI EN 319 102-1\n(indication and sub-indication) (DOMAIN.md N2, F8, S2.2). `code` is the catalog code of the\nfirst problem found, absent when the signature passed.\n",
+        "additionalProperties": false,
+        "required": [
+          "indication",
+          "signer",
+          "coversWholeDocument"
+        ],
+        "properties": {
+          "indication": {
+            "type": "string",
+            "enum": [
+              "TOTAL_PASSED",
+              "INDETERMINATE",
+              "TOTAL_FAILED"
+            ]
+          },
+          "subIndication": {
+            "type": "string",
+            "description": "ETSI EN 319 102-1 sub-indication, when the indication is not TOTAL_PASSED.",
+            "enum": [
+              "FORMAT_FAILURE",
+              "HASH_FAILURE",
+              "SIG_CRYPTO_FAILURE",
+              "REVOKED",
+              "SIG_CONSTRAINTS_FAILURE",
+              "CHAIN_CONSTRAINTS_FAILURE",
+              "CERTIFICATE_CHAIN_GENERAL_FAILURE",
+              "CRYPTO_CONSTRAINTS_FAILURE",
+              "EXPIRED",
+              "NOT_YET_VALID",
+              "POLICY_PROCESSING_ERROR",
+              "SIGNATURE_POLICY_NOT_AVAILABLE",
+              "TIMESTAMP_ORDER_FAILURE",
+              "NO_SIGNING_CERTIFICATE_FOUND",
+              "NO_CERTIFICATE_CHAIN_FOUND",
+              "REVOKED_NO_POE",
+              "REVOKED_CA_NO_POE",
+              "OUT_OF_BOUNDS_NO_POE",
+              "OUT_OF_BOUNDS_NOT_REVOKED",
+              "CRYPTO_CONSTRAINTS_FAILURE_NO_POE",
+              "NO_POE",
+              "TRY_LATER",
+              "SIGNED_DATA_NOT_FOUND"
+            ]
+          },
+          "document": {
+            "type": "string",
+            "maxLength": 255,
+            "description": "File name of the signed document."
+          },
+          "fieldName": {
+            "type": "string",
+            "maxLength": 200,
+            "description": "Name of the PDF signature field."
+          },
+          "party": {
+            "type": "string",
+            "enum": [
+              "EMPLOYER",
+              "EMPLOYEE",
+              "PROVIDER",
+              "CONVERTER"
+            ],
+            "description": "The party the signature was matched to, through the certification evidence."
+          },
+          "signer": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "commonName",
+              "serialNumber",
+              "issuer",
+              "certificateSha256"
+            ],
+            "properties": {
+              "commonName": {
+                "type": "string",
+                "maxLength": 500
+              },
+              "serialNumber": {
+                "type": "string",
+                "maxLength": 100,
+                "description": "Certificate serial number, hexadecimal."
+              },
+              "issuer": {
+                "type": "string",
+                "maxLength": 1000,
+                "description": "Issuer distinguished name (RFC 4514)."
+              },
+              "certificateSha256": {
+                "$ref": "#/components/schemas/Sha256"
+              }
+            }
+          },
+          "signingTime": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Claimed signing time from the signed attributes."
+          },
+          "timestamp": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "time",
+              "tsa"
+            ],
+            "description": "RFC 3161 signature timestamp, when present.",
+            "properties": {
+              "time": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "tsa": {
+                "type": "string",
+                "maxLength": 1000,
+                "description": "Subject name of the timestamping authority."
+              }
+            }
+          },
+          "coversWholeDocument": {
+            "type": "boolean",
+            "description": "The signed byte range covers the whole file (no bytes appended after signing)."
+          },
+          "code": {
+            "$ref": "#/components/schemas/ErrorCode"
+          },
+          "notes": {
+            "type": "array",
+            "maxItems": 20,
+            "description": "Facts worth knowing that do not fail the signature.",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "code"
+              ],
+              "properties": {
+                "code": {
+                  "type": "string",
+                  "enum": [
+                    "REVOCATION_NOT_CHECKED",
+                    "SIGNING_TIME_UNPROVEN",
+                    "REVOKED_AFTER_SIGNING"
+                  ],
+                  "description": "Revocation could not be checked (sandbox); the signing time rests only on the signer's claim (no timestamp); the certificate was revoked after the proven signing time."
+                },
+                "detail": {
+                  "type": "string",
+                  "maxLength": 1000
+                }
+              }
+            }
+          }
+        },
+        "example": {
+          "indication": "TOTAL_PASSED",
+          "document": "HD-123-2026.pdf",
+          "fieldName": "Signature2",
+          "party": "EMPLOYEE",
+          "signer": {
+            "commonName": "NGUYỄN VĂN AN",
+            "serialNumber": "5403a1b2c3d4e5f6",
+            "issuer": "CN=Demo CA,O=Demo Trust Services,C=VN",
+            "certificateSha256": "9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b"
+          },
+          "signingTime": "2026-03-02T01:01:12Z",
+          "timestamp": {
+            "time": "2026-03-02T01:01:13Z",
+            "tsa": "CN=Demo TSA,O=Demo Trust Services,C=VN"
+          },
+          "coversWholeDocument": true
+        }
+      },
+      "Receipt": {
+        "type": "object",
+        "title": "Receipt",
+        "description": "Decoded payload of the Platform's receipt, a compact JWS (RFC 7515) in `Transaction.receipt`,\nsigned with a key published at `/.well-known/jwks.json` (its `kid` in the JWS header). It proves\nthe outcome of a transaction without a call back to the Platform (DOMAIN.md F9, S2.2).\n",
+        "additionalProperties": false,
+        "required": [
+          "iss",
+          "transactionId",
+          "providerReference",
+          "outcome",
+          "payloadSha256",
+          "issuedAt",
+          "verifyUrl"
+        ],
+        "properties": {
+          "iss": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 500,
+            "description": "Issuer, the Platform's base URL."
+          },
+          "transactionId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "providerReference": {
+            "$ref": "#/components/schemas/ProviderReference"
+          },
+          "outcome": {
+            "type": "string",
+            "enum": [
+              "ISSUED",
+              "REJECTED",
+              "REPLAY"
+            ],
+            "description": "ID issued, submission rejected, or the contract already had an ID (`contractId` is the existing one)."
+          },
+          "contractId": {
+            "$ref": "#/components/schemas/ContractId"
+          },
+          "errors": {
+            "type": "array",
+            "maxItems": 100,
+            "description": "Catalog codes of the problems, for a rejected submission.",
+            "items": {
+              "$ref": "#/components/schemas/ErrorCode"
+            }
+          },
+          "payloadSha256": {
+            "$ref": "#/components/schemas/Sha256"
+          },
+          "issuedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "verifyUrl": {
+            "type": "string",
+            "maxLength": 500,
+            "description": "URL where anyone with the right can check the transaction."
+          }
+        },
+        "example": {
+          "iss": "http://127.0.0.1:8080",
+          "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+          "providerReference": "HD-2026-000123",
+          "outcome": "ISSUED",
+          "contractId": "2604173920581648",
+          "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+          "issuedAt": "2026-03-02T08:15:31Z",
+          "verifyUrl": "http://127.0.0.1:8080/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e"
+        }
+      },
+      "PlatformKeys": {
+        "type": "object",
+        "title": "PlatformKeys",
+        "description": "JSON Web Key Set (RFC 7517) of the Platform's public keys that sign receipts. Keys are rotated;\na retired key stays published while receipts signed with it may still be verified.\n",
+        "required": [
+          "keys"
+        ],
+        "properties": {
+          "keys": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 20,
+            "items": {
+              "type": "object",
+              "required": [
+                "kty",
+                "kid"
+              ],
+              "description": "A public JWK; private members are never published.",
+              "properties": {
+                "kty": {
+                  "type": "string",
+                  "enum": [
+                    "OKP",
+                    "EC",
+                    "RSA"
+                  ]
+                },
+                "kid": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200
+                },
+                "use": {
+                  "type": "string",
+                  "enum": [
+                    "sig"
+                  ]
+                },
+                "alg": {
+                  "type": "string",
+                  "enum": [
+                    "EdDSA",
+                    "ES256",
+                    "ES384",
+                    "RS256",
+                    "PS256"
+                  ]
+                },
+                "crv": {
+                  "type": "string",
+                  "enum": [
+                    "Ed25519",
+                    "P-256",
+                    "P-384"
+                  ]
+                },
+                "x": {
+                  "type": "string",
+                  "pattern": "^[A-Za-z0-9_-]+$"
+                },
+                "y": {
+                  "type": "string",
+                  "pattern": "^[A-Za-z0-9_-]+$"
+                },
+                "n": {
+                  "type": "string",
+                  "pattern": "^[A-Za-z0-9_-]+$"
+                },
+                "e": {
+                  "type": "string",
+                  "pattern": "^[A-Za-z0-9_-]+$"
+                }
+              }
+            }
+          }
+        },
+        "example": {
+          "keys": [
+            {
+              "kty": "OKP",
+              "crv": "Ed25519",
+              "kid": "platform-2026-01",
+              "use": "sig",
+              "alg": "EdDSA",
+              "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+            }
+          ]
+        }
+      },
+      "TokenRequest": {
+        "title": "TokenRequest",
+        "description": "OAuth2 client credentials grant (RFC 6749 section 4.4), form encoded. Client authentication by\n`private_key_jwt` (RFC 7523 section 2.2: `client_assertion_type` and `client_assertion`, a JWT\nsigned with the provider's registered key, `aud` = the token URL, lifetime at most 5 minutes,\nunique `jti`) is the preferred method and the only one in production. `client_secret_post`\n(`client_id` and `client_secret`) is accepted in the sandbox only. Failures: `CLIENT_AUTH_FAILED`.\n",
+        "oneOf": [
+          {
+            "type": "object",
+            "title": "PrivateKeyJwtTokenRequest",
+            "additionalProperties": false,
+            "required": [
+              "grant_type",
+              "client_assertion_type",
+              "client_assertion"
+            ],
+            "properties": {
+              "grant_type": {
+                "const": "client_credentials"
+              },
+              "client_assertion_type": {
+                "const": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+              },
+              "client_assertion": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 8192,
+                "pattern": "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$",
+                "description": "Compact JWS with iss = sub = client id, aud = token URL, exp, iat and jti."
+              },
+              "client_id": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 64,
+                "description": "Optional; must equal the assertion's `sub` when present."
+              },
+              "scope": {
+                "type": "string",
+                "maxLength": 500,
+                "description": "Space-separated scopes; all the client's scopes when absent."
+              }
+            }
+          },
+          {
+            "type": "object",
+            "title": "ClientSecretTokenRequest",
+            "additionalProperties": false,
+            "required": [
+              "grant_type",
+              "client_id",
+              "client_secret"
+            ],
+            "properties": {
+              "grant_type": {
+                "const": "client_credentials"
+              },
+              "client_id": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 64
+              },
+              "client_secret": {
+                "type": "string",
+                "format": "password",
+                "minLength": 1,
+                "maxLength": 500,
+                "description": "Sandbox only."
+              },
+              "scope": {
+                "type": "string",
+                "maxLength": 500
+              }
+            }
+          }
+        ]
+      },
+      "TokenResponse": {
+        "type": "object",
+        "title": "TokenResponse",
+        "description": "Access token response (RFC 6749 section 5.1). Tokens are short-lived; request a new one on `TOKEN_EXPIRED`.",
+        "additionalProperties": false,
+        "required": [
+          "access_token",
+          "token_type",
+          "expires_in"
+        ],
+        "properties": {
+          "access_token": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 8192
+          },
+          "token_type": {
+            "const": "Bearer"
+          },
+          "expires_in": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 86400,
+            "description": "Lifetime in seconds."
+          },
+          "scope": {
+            "type": "string",
+            "maxLength": 500
+          }
+        },
+        "example": {
+          "access_token": "eyJhbGciOiJFZERTQSIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiJwcm92LWVjb250cmFjdC1kZW1vIn0.c2lnbmF0dXJl",
+          "token_type": "Bearer",
+          "expires_in": 900,
+          "scope": "contracts:write contracts:read"
+        }
+      },
+      "SandboxClockChange": {
+        "title": "SandboxClockChange",
+        "description": "Moves the sandbox clock, to test the 24-hour rule (`SUBMISSION_LATE`) and time-dependent checks\n(certificate expiry) (DOMAIN.md S2.4 \"test environment\"): either forward by `advanceSeconds`, or\nto a given `offsetSeconds` from real time (0 resets it).\n",
+        "oneOf": [
+          {
+            "type": "object",
+            "title": "SandboxClockAdvance",
+            "additionalProperties": false,
+            "required": [
+              "advanceSeconds"
+            ],
+            "properties": {
+              "advanceSeconds": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 315360000
+              }
+            }
+          },
+          {
+            "type": "object",
+            "title": "SandboxClockOffset",
+            "additionalProperties": false,
+            "required": [
+              "offsetSeconds"
+            ],
+            "properties": {
+              "offsetSeconds": {
+                "type": "integer",
+                "minimum": -315360000,
+                "maximum": 315360000
+              }
+            }
+          }
+        ]
+      },
+      "SandboxClock": {
+        "type": "object",
+        "title": "SandboxClock",
+        "description": "The sandbox Platform's current time and its offset from real time.",
+        "additionalProperties": false,
+        "required": [
+          "now",
+          "offsetSeconds"
+        ],
+        "properties": {
+          "now": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "offsetSeconds": {
+            "type": "integer"
+          }
+        },
+        "example": {
+          "now": "2026-03-03T08:15:30Z",
+          "offsetSeconds": 86400
+        }
+      }
+    }
+  },
+  "x-error-catalog": {
+    "version": "1.0.0",
+    "typeBase": "https://hdld.invalid/problems/",
+    "codes": {
+      "TRANSACTION_NOT_FOUND": {
+        "status": 404,
+        "stage": "AUTH_TRANSPORT",
+        "action": "NONE",
+        "since": "1.0.0",
+        "title": {
+          "en": "Transaction not found",
+          "vi": "Không tìm thấy giao dịch"
+        },
+        "fix": {
+          "en": "Check the transaction id; a provider can only read its own transactions.",
+          "vi": "Kiểm tra lại mã giao dịch; nhà cung cấp chỉ xem được giao dịch của chính mình."
+        }
+      },
+      "REQUEST_INVALID": {
+        "status": 400,
+        "stage": "PACKAGE_SCHEMA",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "FORMAT",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 13.1.c; Decision on the Platform T6, T9",
+        "title": {
+          "en": "The request does not match the API schema",
+          "vi": "Yêu cầu không đúng định dạng API"
+        },
+        "fix": {
+          "en": "Correct the fields listed in errors[] and send the request again.",
+          "vi": "Sửa các trường được liệt kê trong errors[] rồi gửi lại yêu cầu."
+        }
+      },
+      "UNAUTHENTICATED": {
+        "status": 401,
+        "stage": "AUTH_TRANSPORT",
+        "action": "FIX_AND_RESUBMIT",
+        "since": "1.0.0",
+        "title": {
+          "en": "Authentication required",
+          "vi": "Cần xác thực"
+        },
+        "fix": {
+          "en": "Obtain an access token from POST /v1/oauth/token and send it as a Bearer token.",
+          "vi": "Lấy mã truy cập từ POST /v1/oauth/token và gửi kèm dưới dạng Bearer token."
+        }
+      },
+      "INTERNAL_ERROR": {
+        "status": 500,
+        "stage": "PLATFORM",
+        "action": "RETRY",
+        "since": "1.0.0",
+        "title": {
+          "en": "Internal error",
+          "vi": "Lỗi hệ thống"
+        },
+        "fix": {
+          "en": "Retry later with the same Idempotency-Key; report the requestId if it persists.",
+          "vi": "Thử lại sau với cùng Idempotency-Key; báo requestId nếu lỗi còn tiếp diễn."
+        }
+      },
+      "TOKEN_INVALID": {
+        "status": 401,
+        "stage": "AUTH_TRANSPORT",
+        "action": "FIX_AND_RESUBMIT",
+        "since": "1.0.0",
+        "title": {
+          "en": "Access token is invalid",
+          "vi": "Mã truy cập không hợp lệ"
+        },
+        "fix": {
+          "en": "Send the access_token returned by POST /v1/oauth/token unchanged, as \"Authorization: Bearer <token>\".",
+          "vi": "Gửi nguyên vẹn access_token nhận được từ POST /v1/oauth/token trong tiêu đề \"Authorization: Bearer <token>\"."
+        }
+      },
+      "TOKEN_EXPIRED": {
+        "status": 401,
+        "stage": "AUTH_TRANSPORT",
+        "action": "RETRY",
+        "since": "1.0.0",
+        "title": {
+          "en": "Access token has expired",
+          "vi": "Mã truy cập đã hết hạn"
+        },
+        "fix": {
+          "en": "Request a new token from POST /v1/oauth/token and repeat the request with the same Idempotency-Key.",
+          "vi": "Lấy mã truy cập mới từ POST /v1/oauth/token rồi gửi lại yêu cầu với cùng Idempotency-Key."
+        }
+      },
+      "CLIENT_AUTH_FAILED": {
+        "status": 401,
+        "stage": "AUTH_TRANSPORT",
+        "action": "FIX_AND_RESUBMIT",
+        "since": "1.0.0",
+        "legalBasis": "RFC 6749 section 5.2 (invalid_client); RFC 7523 section 3",
+        "title": {
+          "en": "Client authentication failed",
+          "vi": "Xác thực ứng dụng khách không thành công"
+        },
+        "fix": {
+          "en": "Sign the client assertion with the key registered for your client id (aud = token URL, exp within 5 minutes, unique jti). client_secret is accepted in the sandbox only.",
+          "vi": "Ký client assertion bằng khóa đã đăng ký cho client id của bạn (aud là URL cấp mã, exp không quá 5 phút, jti không trùng lặp). client_secret chỉ được chấp nhận trong môi trường thử nghiệm."
+        }
+      },
+      "FORBIDDEN": {
+        "status": 403,
+        "stage": "AUTH_TRANSPORT",
+        "action": "NONE",
+        "since": "1.0.0",
+        "legalBasis": "Decision on the Platform T3, T4, T17",
+        "title": {
+          "en": "Access denied",
+          "vi": "Không có quyền truy cập"
+        },
+        "fix": {
+          "en": "The token lacks the scope for this operation, or the resource belongs to another provider. Request a token with the needed scope.",
+          "vi": "Mã truy cập không có phạm vi (scope) cho thao tác này, hoặc tài nguyên thuộc nhà cung cấp khác. Hãy lấy mã truy cập có phạm vi phù hợp."
+        }
+      },
+      "RATE_LIMITED": {
+        "status": 429,
+        "stage": "AUTH_TRANSPORT",
+        "action": "RETRY",
+        "since": "1.0.0",
+        "title": {
+          "en": "Too many requests",
+          "vi": "Quá nhiều yêu cầu"
+        },
+        "fix": {
+          "en": "Wait for the number of seconds in Retry-After, then retry with the same Idempotency-Key; prefer batches for bulk uploads.",
+          "vi": "Chờ số giây ghi trong Retry-After rồi thử lại với cùng Idempotency-Key; nên dùng lô (batch) khi gửi số lượng lớn."
+        }
+      },
+      "PAYLOAD_TOO_LARGE": {
+        "status": 413,
+        "stage": "AUTH_TRANSPORT",
+        "action": "FIX_AND_RESUBMIT",
+        "since": "1.0.0",
+        "title": {
+          "en": "Request body too large",
+          "vi": "Nội dung yêu cầu quá lớn"
+        },
+        "fix": {
+          "en": "Keep a single submission under 16 MiB (each document at most 10 MiB); split appendices into later lifecycle submissions if needed.",
+          "vi": "Mỗi yêu cầu gửi hồ sơ không vượt quá 16 MiB (mỗi tệp tối đa 10 MiB); nếu cần, hãy tách phụ lục để gửi sau dưới dạng văn bản bổ sung."
+        }
+      },
+      "UNSUPPORTED_MEDIA_TYPE": {
+        "status": 415,
+        "stage": "AUTH_TRANSPORT",
+        "action": "FIX_AND_RESUBMIT",
+        "since": "1.0.0",
+        "title": {
+          "en": "Unsupported Content-Type",
+          "vi": "Kiểu nội dung không được hỗ trợ"
+        },
+        "fix": {
+          "en": "Send submissions as application/json (documents base64-encoded) and token requests as application/x-www-form-urlencoded.",
+          "vi": "Gửi hồ sơ dưới dạng application/json (tệp mã hóa base64) và yêu cầu cấp mã truy cập dưới dạng application/x-www-form-urlencoded."
+        }
+      },
+      "IDEMPOTENCY_KEY_REUSED": {
+        "status": 409,
+        "stage": "DUPLICATE",
+        "action": "FIX_AND_RESUBMIT",
+        "since": "1.0.0",
+        "title": {
+          "en": "Idempotency-Key already used for a different request",
+          "vi": "Idempotency-Key đã được dùng cho một yêu cầu khác"
+        },
+        "fix": {
+          "en": "Use a new Idempotency-Key (a fresh UUID) for every new request; reuse a key only to retry the identical request.",
+          "vi": "Dùng Idempotency-Key mới (một UUID mới) cho mỗi yêu cầu mới; chỉ dùng lại khóa cũ khi gửi lại đúng yêu cầu đó."
+        }
+      },
+      "IDEMPOTENCY_KEY_IN_USE": {
+        "status": 409,
+        "stage": "DUPLICATE",
+        "action": "RETRY",
+        "since": "1.0.0",
+        "title": {
+          "en": "A request with this Idempotency-Key is still being processed",
+          "vi": "Yêu cầu có cùng Idempotency-Key đang được xử lý"
+        },
+        "fix": {
+          "en": "Wait for the number of seconds in Retry-After, then send the same request again with the same key.",
+          "vi": "Chờ số giây ghi trong Retry-After rồi gửi lại đúng yêu cầu đó với cùng khóa."
+        }
+      },
+      "CONTRACT_NOT_FOUND": {
+        "status": 404,
+        "stage": "LIFECYCLE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 9.3",
+        "title": {
+          "en": "Contract not found",
+          "vi": "Không tìm thấy hợp đồng"
+        },
+        "fix": {
+          "en": "Check the contract ID (16 digits, shown 4-4-4-4); a lifecycle document can only be attached to an ID that the Platform issued.",
+          "vi": "Kiểm tra lại mã định danh (ID) hợp đồng (16 chữ số, hiển thị dạng 4-4-4-4); văn bản sửa đổi, bổ sung chỉ gắn được vào ID do Nền tảng cấp."
+        }
+      },
+      "DOCUMENT_NOT_FOUND": {
+        "status": 404,
+        "stage": "AUTH_TRANSPORT",
+        "action": "NONE",
+        "since": "1.0.0",
+        "title": {
+          "en": "Document not found",
+          "vi": "Không tìm thấy tài liệu"
+        },
+        "fix": {
+          "en": "Take the documentId from the contract's documents list (GET /v1/contracts/{contractId}).",
+          "vi": "Lấy documentId từ danh sách tài liệu của hợp đồng (GET /v1/contracts/{contractId})."
+        }
+      },
+      "BATCH_TOO_LARGE": {
+        "status": 413,
+        "stage": "AUTH_TRANSPORT",
+        "action": "FIX_AND_RESUBMIT",
+        "since": "1.0.0",
+        "legalBasis": "Decision on the Platform T5",
+        "title": {
+          "en": "Batch too large",
+          "vi": "Lô hồ sơ quá lớn"
+        },
+        "fix": {
+          "en": "Send at most 50 contracts and 32 MiB per batch; split larger uploads into several batches.",
+          "vi": "Mỗi lô gửi tối đa 50 hợp đồng và 32 MiB; chia các đợt gửi lớn hơn thành nhiều lô."
+        }
+      },
+      "DUPLICATE_PROVIDER_REFERENCE": {
+        "status": 409,
+        "stage": "DUPLICATE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.0.0",
+        "title": {
+          "en": "Provider reference already used for different content",
+          "vi": "Mã tham chiếu của nhà cung cấp đã được dùng cho nội dung khác"
+        },
+        "fix": {
+          "en": "Give every contract and lifecycle document its own providerReference; resend identical content only to replay a submission.",
+          "vi": "Đặt providerReference riêng cho từng hợp đồng và từng văn bản sửa đổi, bổ sung; chỉ gửi lại nội dung giống hệt khi muốn gửi lại hồ sơ đã gửi."
+        }
+      },
+      "MAIN_DATA_INVALID": {
+        "status": 422,
+        "stage": "LABOR_RULES",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 13.1.c; Decree 145/2020",
+        "title": {
+          "en": "Main contract data breaks a business rule",
+          "vi": "Thông tin chủ yếu của hợp đồng vi phạm quy tắc nghiệp vụ"
+        },
+        "fix": {
+          "en": "Correct the fields listed in errors[] (for example a conclusion date in the future or an unknown province code) and submit again.",
+          "vi": "Sửa các trường được liệt kê trong errors[] (ví dụ ngày giao kết ở tương lai hoặc mã tỉnh không tồn tại) rồi gửi lại."
+        }
+      },
+      "MAIN_DATA_MISMATCH": {
+        "status": 422,
+        "stage": "PACKAGE_SCHEMA",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 13.1.c; Decision on the Platform T9",
+        "title": {
+          "en": "Main data differs from the signed contract",
+          "vi": "Thông tin chủ yếu không khớp với hợp đồng đã ký"
+        },
+        "fix": {
+          "en": "Send mainData exactly as embedded in the signed PDF; if the PDF is wrong, the parties must sign a corrected contract.",
+          "vi": "Gửi mainData đúng như dữ liệu nhúng trong tệp PDF đã ký; nếu tệp PDF sai, các bên phải ký lại hợp đồng đã sửa."
+        }
+      },
+      "LABOR_TERM_INVALID": {
+        "status": 422,
+        "stage": "LABOR_RULES",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.0.0",
+        "legalBasis": "Labor Code 2019 Art. 20, 24, 25",
+        "title": {
+          "en": "Contract term is not allowed",
+          "vi": "Thời hạn hợp đồng không hợp lệ"
+        },
+        "fix": {
+          "en": "A fixed-term contract lasts at most 36 months and ends after it starts; an indefinite contract has no end date; a contract under one month lasts less than one month.",
+          "vi": "Hợp đồng xác định thời hạn có thời hạn không quá 36 tháng và ngày kết thúc phải sau ngày bắt đầu; hợp đồng không xác định thời hạn không có ngày kết thúc; hợp đồng dưới 01 tháng phải có thời hạn dưới một tháng."
+        }
+      },
+      "EMPLOYEE_UNDERAGE": {
+        "status": 422,
+        "stage": "LABOR_RULES",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.0.0",
+        "legalBasis": "Labor Code 2019 Art. 143, 145",
+        "title": {
+          "en": "Employee is under the minimum age",
+          "vi": "Người lao động chưa đủ tuổi theo quy định"
+        },
+        "fix": {
+          "en": "An employee under 15 may only do the work the law allows, and the contract must be concluded with both the employee and their legal representative; check the date of birth and these conditions.",
+          "vi": "Người chưa đủ 15 tuổi chỉ được làm các công việc mà pháp luật cho phép, và hợp đồng phải được giao kết với cả người lao động và người đại diện theo pháp luật của họ; hãy kiểm tra ngày sinh và các điều kiện này."
+        }
+      },
+      "DOCUMENT_MISSING": {
+        "status": 422,
+        "stage": "PACKAGE_SCHEMA",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "FILE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 13.1.a",
+        "title": {
+          "en": "Signed contract document is missing",
+          "vi": "Thiếu tệp hợp đồng đã ký"
+        },
+        "fix": {
+          "en": "Put the signed contract (or lifecycle document) first in documents[], with role CONTRACT.",
+          "vi": "Đặt tệp hợp đồng (hoặc văn bản sửa đổi, bổ sung) đã ký ở vị trí đầu tiên trong documents[], với role là CONTRACT."
+        }
+      },
+      "FILE_TYPE_NOT_ALLOWED": {
+        "status": 415,
+        "stage": "PACKAGE_SCHEMA",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "FILE",
+        "since": "1.0.0",
+        "legalBasis": "Decision on the Platform T7, T9",
+        "title": {
+          "en": "File type not allowed",
+          "vi": "Loại tệp không được chấp nhận"
+        },
+        "fix": {
+          "en": "Only PDF files are accepted in v1; the content must start with %PDF- and match mediaType.",
+          "vi": "Phiên bản 1 chỉ chấp nhận tệp PDF; nội dung tệp phải bắt đầu bằng %PDF- và khớp với mediaType."
+        }
+      },
+      "FILE_TOO_LARGE": {
+        "status": 413,
+        "stage": "PACKAGE_SCHEMA",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "FILE",
+        "since": "1.0.0",
+        "title": {
+          "en": "File too large",
+          "vi": "Tệp quá lớn"
+        },
+        "fix": {
+          "en": "Keep each document at most 10 MiB; reduce image resolution of scans (300 dpi is enough).",
+          "vi": "Mỗi tệp tối đa 10 MiB; hãy giảm độ phân giải ảnh quét (300 dpi là đủ)."
+        }
+      },
+      "PDF_MALFORMED": {
+        "status": 422,
+        "stage": "PACKAGE_SCHEMA",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "FILE",
+        "since": "1.0.0",
+        "title": {
+          "en": "PDF file is malformed",
+          "vi": "Tệp PDF bị lỗi cấu trúc"
+        },
+        "fix": {
+          "en": "Check that the base64 content is the complete, unmodified PDF; encrypted PDFs are not accepted.",
+          "vi": "Kiểm tra nội dung base64 là tệp PDF đầy đủ, chưa bị thay đổi; không chấp nhận tệp PDF có mật khẩu."
+        }
+      },
+      "PDF_TOO_MANY_PAGES": {
+        "status": 422,
+        "stage": "PACKAGE_SCHEMA",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "FILE",
+        "since": "1.0.0",
+        "title": {
+          "en": "PDF has too many pages",
+          "vi": "Tệp PDF có quá nhiều trang"
+        },
+        "fix": {
+          "en": "A document has at most 500 pages; send long annexes as separate documents.",
+          "vi": "Mỗi tệp tối đa 500 trang; hãy gửi các phụ lục dài thành tệp riêng."
+        }
+      },
+      "PDF_NOT_SIGNED": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 7.2.b, 7.3",
+        "title": {
+          "en": "PDF has no digital signature",
+          "vi": "Tệp PDF chưa được ký số"
+        },
+        "fix": {
+          "en": "Send the PDF after both parties have signed it in the eContract, not the draft.",
+          "vi": "Gửi tệp PDF sau khi cả hai bên đã ký trên eContract, không gửi bản nháp."
+        }
+      },
+      "SIGNATURE_INVALID": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 7.1.a; Decree 23/2025",
+        "title": {
+          "en": "Digital signature is invalid",
+          "vi": "Chữ ký số không hợp lệ"
+        },
+        "fix": {
+          "en": "The signature value does not verify with the signer's certificate; have the party sign again.",
+          "vi": "Giá trị chữ ký không khớp với chứng thư số của người ký; đề nghị bên đó ký lại."
+        }
+      },
+      "SIGNATURE_DIGEST_MISMATCH": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 7.1.a; Decree 23/2025",
+        "title": {
+          "en": "Signed digest does not match the document",
+          "vi": "Giá trị băm đã ký không khớp với tài liệu"
+        },
+        "fix": {
+          "en": "The file changed after it was signed; send the file exactly as it was signed.",
+          "vi": "Tệp đã bị thay đổi sau khi ký; hãy gửi đúng tệp như khi được ký."
+        }
+      },
+      "SIGNATURE_BYTERANGE_INVALID": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "title": {
+          "en": "Signature byte range is invalid",
+          "vi": "Vùng dữ liệu được ký (ByteRange) không hợp lệ"
+        },
+        "fix": {
+          "en": "The ByteRange must cover the whole file except the signature value; check the signing library's PDF output.",
+          "vi": "ByteRange phải bao phủ toàn bộ tệp trừ giá trị chữ ký; kiểm tra lại tệp PDF do thư viện ký số tạo ra."
+        }
+      },
+      "SIGNATURE_MODIFIED_AFTER_SIGNING": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "title": {
+          "en": "Document was modified after signing",
+          "vi": "Tài liệu bị chỉnh sửa sau khi ký"
+        },
+        "fix": {
+          "en": "Content was added after the last signature (only a later signature or timestamp may be appended); send the file as last signed.",
+          "vi": "Có nội dung được thêm vào sau chữ ký cuối cùng (chỉ được thêm chữ ký hoặc dấu thời gian sau đó); hãy gửi tệp ở trạng thái ký lần cuối."
+        }
+      },
+      "SIGNATURE_PARTY_MISSING": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 7.2.b, 8",
+        "title": {
+          "en": "A party's signature is missing",
+          "vi": "Thiếu chữ ký của một bên"
+        },
+        "fix": {
+          "en": "Both the employer's representative and the employee must sign; match each signature to a signer in the certification evidence.",
+          "vi": "Cả người đại diện của người sử dụng lao động và người lao động đều phải ký; mỗi chữ ký phải khớp với một người ký trong tệp chứng thực."
+        }
+      },
+      "CERTIFICATE_UNTRUSTED": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 7.2.b; Decree 23/2025",
+        "title": {
+          "en": "Certificate is not from a trusted provider",
+          "vi": "Chứng thư số không do tổ chức được tin cậy cấp"
+        },
+        "fix": {
+          "en": "Use a certificate issued by a licensed digital signature certification service provider in Vietnam.",
+          "vi": "Sử dụng chứng thư chữ ký số do tổ chức cung cấp dịch vụ chứng thực chữ ký số được cấp phép tại Việt Nam cấp."
+        }
+      },
+      "CERTIFICATE_EXPIRED": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 7.2.b",
+        "title": {
+          "en": "Certificate was expired at signing time",
+          "vi": "Chứng thư số đã hết hạn tại thời điểm ký"
+        },
+        "fix": {
+          "en": "The party must renew the certificate and sign again.",
+          "vi": "Bên ký cần gia hạn chứng thư số rồi ký lại."
+        }
+      },
+      "CERTIFICATE_REVOKED": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 7.2.b",
+        "title": {
+          "en": "Certificate was revoked",
+          "vi": "Chứng thư số đã bị thu hồi"
+        },
+        "fix": {
+          "en": "The certificate was revoked before the signing time; the party must sign again with a valid certificate.",
+          "vi": "Chứng thư số đã bị thu hồi trước thời điểm ký; bên ký phải ký lại bằng chứng thư số còn hiệu lực."
+        }
+      },
+      "CERTIFICATE_USAGE_INVALID": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "title": {
+          "en": "Certificate may not be used for signing",
+          "vi": "Chứng thư số không được phép dùng để ký"
+        },
+        "fix": {
+          "en": "The certificate's key usage must include digitalSignature or nonRepudiation; use a signing certificate.",
+          "vi": "Mục đích sử dụng khóa (key usage) của chứng thư số phải có digitalSignature hoặc nonRepudiation; hãy dùng chứng thư số dành cho ký."
+        }
+      },
+      "TIMESTAMP_MISSING": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 13; Decision on the Platform F8",
+        "title": {
+          "en": "Signature has no timestamp",
+          "vi": "Chữ ký số không có dấu thời gian"
+        },
+        "fix": {
+          "en": "Every party's signature needs an RFC 3161 timestamp from a trusted timestamping service; enable it in the signing software.",
+          "vi": "Chữ ký của mỗi bên phải có dấu thời gian RFC 3161 từ dịch vụ cấp dấu thời gian được tin cậy; hãy bật tính năng này trong phần mềm ký."
+        }
+      },
+      "TIMESTAMP_INVALID": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decision on the Platform F8",
+        "title": {
+          "en": "Signature timestamp is invalid",
+          "vi": "Dấu thời gian của chữ ký không hợp lệ"
+        },
+        "fix": {
+          "en": "The timestamp token does not verify or does not cover this signature; timestamp the signature again.",
+          "vi": "Dấu thời gian không kiểm tra được hoặc không gắn với chữ ký này; hãy gắn lại dấu thời gian cho chữ ký."
+        }
+      },
+      "TIMESTAMP_UNTRUSTED": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decision on the Platform F8; Decree 23/2025",
+        "title": {
+          "en": "Timestamp authority is not trusted",
+          "vi": "Đơn vị cấp dấu thời gian không được tin cậy"
+        },
+        "fix": {
+          "en": "Use a timestamping service licensed in Vietnam.",
+          "vi": "Sử dụng dịch vụ cấp dấu thời gian được cấp phép tại Việt Nam."
+        }
+      },
+      "REVOCATION_UNAVAILABLE": {
+        "status": 503,
+        "stage": "SIGNATURE",
+        "action": "RETRY",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "title": {
+          "en": "Certificate revocation status is temporarily unavailable",
+          "vi": "Tạm thời không kiểm tra được tình trạng thu hồi chứng thư số"
+        },
+        "fix": {
+          "en": "The CA's OCSP/CRL service did not answer; submit the same package again later (after Retry-After when given).",
+          "vi": "Dịch vụ OCSP/CRL của tổ chức chứng thực không phản hồi; hãy gửi lại nguyên hồ sơ sau (sau thời gian Retry-After nếu có)."
+        }
+      },
+      "EVIDENCE_INVALID": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 7.1.b, 25.8; Decision on the Platform N2, F8",
+        "title": {
+          "en": "Certification evidence is invalid",
+          "vi": "Tệp chứng thực thông điệp dữ liệu không hợp lệ"
+        },
+        "fix": {
+          "en": "The evidence must be a CMS SignedData signed with your provider certificate whose content is JSON matching CertificationEvidence.",
+          "vi": "Tệp chứng thực phải là CMS SignedData được ký bằng chứng thư số của nhà cung cấp, có nội dung JSON đúng cấu trúc CertificationEvidence."
+        }
+      },
+      "EVIDENCE_DOCUMENT_MISMATCH": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decision on the Platform N2, F8",
+        "title": {
+          "en": "Certification evidence does not match the documents",
+          "vi": "Tệp chứng thực không khớp với các tệp đã gửi"
+        },
+        "fix": {
+          "en": "List every submitted document in the evidence with its exact SHA-256 and size, and the same providerReference.",
+          "vi": "Liệt kê đầy đủ các tệp đã gửi trong tệp chứng thực, đúng giá trị SHA-256, kích thước và cùng providerReference."
+        }
+      },
+      "CONVERSION_LOG_INVALID": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 9.2.a; Law on Electronic Transactions 2023 Art. 12",
+        "title": {
+          "en": "Conversion log is invalid",
+          "vi": "Nhật ký chuyển đổi không hợp lệ"
+        },
+        "fix": {
+          "en": "Name the converting person or organisation, and give the sealed file's exact SHA-256, size and page count and a timestamped seal signature.",
+          "vi": "Ghi rõ người hoặc tổ chức thực hiện chuyển đổi, giá trị SHA-256, kích thước, số trang chính xác của tệp và chữ ký số niêm phong có dấu thời gian."
+        }
+      },
+      "IDENTITY_NOT_FOUND": {
+        "status": 422,
+        "stage": "IDENTITY",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 7.1.d, 13.2.d",
+        "title": {
+          "en": "Identity not found in the National Population Database",
+          "vi": "Không tìm thấy thông tin định danh trong Cơ sở dữ liệu quốc gia về dân cư"
+        },
+        "fix": {
+          "en": "Check the identity document type and number of the employee.",
+          "vi": "Kiểm tra lại loại và số giấy tờ tùy thân của người lao động."
+        }
+      },
+      "IDENTITY_MISMATCH": {
+        "status": 422,
+        "stage": "IDENTITY",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 7.1.d, 13.2.d",
+        "title": {
+          "en": "Identity data differ from the National Population Database",
+          "vi": "Thông tin nhân thân không khớp với Cơ sở dữ liệu quốc gia về dân cư"
+        },
+        "fix": {
+          "en": "The full name, date of birth or sex differ from the National Population Database; correct them as in the citizen's ID card.",
+          "vi": "Họ tên, ngày sinh hoặc giới tính khác với Cơ sở dữ liệu quốc gia về dân cư; hãy sửa lại theo đúng thẻ căn cước."
+        }
+      },
+      "IDENTITY_REGISTRY_UNAVAILABLE": {
+        "status": 503,
+        "stage": "IDENTITY",
+        "action": "RETRY",
+        "failureClass": "BUSINESS",
+        "since": "1.0.0",
+        "title": {
+          "en": "National Population Database temporarily unavailable",
+          "vi": "Cơ sở dữ liệu quốc gia về dân cư tạm thời không phản hồi"
+        },
+        "fix": {
+          "en": "Identity could not be checked right now; submit the same package again later.",
+          "vi": "Hiện chưa thể xác thực thông tin định danh; hãy gửi lại nguyên hồ sơ sau."
+        }
+      },
+      "LIFECYCLE_TRANSITION_INVALID": {
+        "status": 409,
+        "stage": "LIFECYCLE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 9; Labor Code 2019 Art. 30, 31, 34",
+        "title": {
+          "en": "Not allowed in the contract's current state",
+          "vi": "Không thực hiện được ở trạng thái hiện tại của hợp đồng"
+        },
+        "fix": {
+          "en": "Check the contract state (GET /v1/contracts/{contractId}); for example a terminated contract cannot be amended, and only a suspended one can be resumed.",
+          "vi": "Kiểm tra trạng thái hợp đồng (GET /v1/contracts/{contractId}); ví dụ hợp đồng đã chấm dứt thì không thể sửa đổi, chỉ hợp đồng đang tạm hoãn mới có thể tiếp tục thực hiện."
+        }
+      },
+      "CONTRACT_NOT_CONVERTED": {
+        "status": 409,
+        "stage": "LIFECYCLE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 9.2",
+        "title": {
+          "en": "Paper contract not converted yet",
+          "vi": "Hợp đồng giấy chưa được chuyển đổi"
+        },
+        "fix": {
+          "en": "Convert the paper contract (with its earlier amendments) and submit it with POST /v1/converted-paper-contracts first; attach e-documents to the ID it gets.",
+          "vi": "Chuyển đổi hợp đồng giấy (kể cả các nội dung sửa đổi, bổ sung trước đó) và gửi qua POST /v1/converted-paper-contracts trước; sau đó gắn văn bản điện tử vào ID được cấp."
+        }
+      },
+      "PROVIDER_SUSPENDED": {
+        "status": 403,
+        "stage": "PROVIDER_STATUS",
+        "action": "EXPLAIN_AND_WAIT",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 15.4; Decision on the Platform F38, F39",
+        "title": {
+          "en": "Provider connection suspended",
+          "vi": "Kết nối của nhà cung cấp đang bị tạm ngừng"
+        },
+        "fix": {
+          "en": "Your connection is suspended; read the Ministry's notice, send an explanation and wait for it to be restored.",
+          "vi": "Kết nối của bạn đang bị tạm ngừng; hãy đọc thông báo của Bộ Nội vụ, gửi giải trình và chờ khôi phục kết nối."
+        }
+      },
+      "PROVIDER_DISCONNECTED": {
+        "status": 403,
+        "stage": "PROVIDER_STATUS",
+        "action": "NONE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 15.4; Decision on the Platform F38, F39",
+        "title": {
+          "en": "Provider disconnected",
+          "vi": "Nhà cung cấp đã bị ngừng kết nối"
+        },
+        "fix": {
+          "en": "Your connection was terminated; contact the Ministry of Home Affairs.",
+          "vi": "Kết nối của bạn đã bị chấm dứt; hãy liên hệ Bộ Nội vụ."
+        }
+      },
+      "SANDBOX_ONLY": {
+        "status": 403,
+        "stage": "PLATFORM",
+        "action": "NONE",
+        "since": "1.0.0",
+        "legalBasis": "Decision on the Platform S2.4 (test environment)",
+        "title": {
+          "en": "Available in the sandbox only",
+          "vi": "Chỉ dùng được trong môi trường thử nghiệm"
+        },
+        "fix": {
+          "en": "This operation exists for integration tests; call it on the sandbox Platform.",
+          "vi": "Thao tác này chỉ phục vụ kiểm thử tích hợp; hãy gọi trên Nền tảng thử nghiệm."
+        }
+      },
+      "SERVICE_UNAVAILABLE": {
+        "status": 503,
+        "stage": "PLATFORM",
+        "action": "RETRY",
+        "since": "1.0.0",
+        "title": {
+          "en": "Service temporarily unavailable",
+          "vi": "Dịch vụ tạm thời không khả dụng"
+        },
+        "fix": {
+          "en": "Retry after the number of seconds in Retry-After, with the same Idempotency-Key.",
+          "vi": "Thử lại sau số giây ghi trong Retry-After, với cùng Idempotency-Key."
+        }
+      },
+      "SUBMISSION_LATE": {
+        "status": 200,
+        "severity": "WARNING",
+        "stage": "LABOR_RULES",
+        "action": "NONE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 7.3, 25.2 (the Platform's 24-hour rule)",
+        "title": {
+          "en": "Submitted more than 24 hours after the last signature",
+          "vi": "Hồ sơ được gửi muộn hơn 24 giờ kể từ thời điểm bên cuối cùng ký"
+        },
+        "fix": {
+          "en": "The contract was accepted and flagged late; send contracts to the Platform within 24 hours of the last signature.",
+          "vi": "Hợp đồng vẫn được tiếp nhận nhưng bị đánh dấu gửi muộn; hãy gửi hợp đồng lên Nền tảng trong vòng 24 giờ kể từ thời điểm bên cuối cùng ký."
+        }
+      }
+    }
+  }
+} as const;

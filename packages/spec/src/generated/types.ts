@@ -1,0 +1,2526 @@
+// GENERATED FILE - DO NOT EDIT.
+// Source: packages/spec/openapi/**. Edit the spec, then run `pnpm gen` (CI fails when this file drifts).
+export interface paths {
+    "/v1/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get an access token (OAuth2 client credentials)
+         * @description Issues a short-lived Bearer access token to a registered provider (DOMAIN.md T16, S2.4; Decree
+         *     337/2025 Art. 7.1.g, 15.2). Authenticate the client with `private_key_jwt` (RFC 7523: a JWT
+         *     signed with the provider's registered key in `client_assertion`), the preferred method and the
+         *     only one in production; `client_id` + `client_secret` is accepted in the sandbox only.
+         *     Failures are problem documents (`CLIENT_AUTH_FAILED`, `REQUEST_INVALID`) rather than RFC 6749
+         *     `error` objects. A suspended or disconnected provider gets `403`.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a signed electronic labor contract
+         * @description Sends one contract signed in the provider's eContract (DOMAIN.md N1, F7, S2.1, T5-T8; Decree
+         *     337/2025 Art. 7, 13.1): main data, signed PDF(s) as base64, certification evidence and transaction
+         *     log. Limits: request body 16 MiB (`PAYLOAD_TOO_LARGE`), each document 10 MiB decoded.
+         *
+         *     The Platform answers `202` at once with a transaction id; the checks (T9: schema, files,
+         *     signatures and timestamps, certification evidence, identity against the National Population
+         *     Database, labor rules; N2, F8) and the ID issuance (N3, F9) follow asynchronously, and the outcome
+         *     is read with `getTransaction` (T10). Send it within 24 hours of the last signature, or it is
+         *     flagged `SUBMISSION_LATE`. Resubmitting the same contract is answered with the existing ID
+         *     (`replay`). Use an `Idempotency-Key` to retry safely: same key and body give `200` with the stored
+         *     acknowledgement, same key and another body `409 IDEMPOTENCY_KEY_REUSED`.
+         */
+        post: operations["submitContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit up to 50 contracts at once
+         * @description Batch form of `submitContract` (DOMAIN.md T5, F7, S2.1): up to 50 `ContractSubmission` items and
+         *     32 MiB per request (`413 BATCH_TOO_LARGE` otherwise). Each item is acknowledged independently,
+         *     in request order, with its own transaction id (or a `problem` when the item itself is refused at
+         *     intake, for example `REQUEST_INVALID`); outcomes follow asynchronously per transaction (T10).
+         *     The `Idempotency-Key` covers the whole batch.
+         */
+        post: operations["submitContractBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/converted-paper-contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a converted paper labor contract
+         * @description Sends a labor contract concluded on paper and converted to a data message, with its conversion
+         *     log (Decree 337/2025 Art. 9.2.a, 13.1.b; DOMAIN.md core flow step 3, N1). It is checked (seal
+         *     signature and timestamp, conversion log, identity, labor rules) and gets an ID like an electronic
+         *     contract; later e-documents are then attached to that ID with `submitLifecycleDocument`.
+         *     Same limits, idempotency and asynchronous outcome as `submitContract`.
+         */
+        post: operations["submitConvertedPaperContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{contractId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a contract by its ID
+         * @description The contract's state (F10), origin, current main data (N4), documents and lifecycle history
+         *     (N5), as stored by the Platform (DOMAIN.md S1.1, S2.2). A provider sees the contracts it
+         *     submitted (T4, T17).
+         */
+        get: operations["getContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{contractId}/lifecycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a lifecycle document to a contract
+         * @description Sends an appendix, amendment, supplement, suspension, resumption or termination concluded
+         *     electronically for an existing contract; it is attached to the same ID (Decree 337/2025 Art. 9.1,
+         *     9.3; DOMAIN.md N5, F10). The contract must exist (`404 CONTRACT_NOT_FOUND`); whether the transition
+         *     is allowed in its state (`LIFECYCLE_TRANSITION_INVALID`) and the signature checks are part of the
+         *     asynchronous outcome. A paper contract must first be converted (`CONTRACT_NOT_CONVERTED`, Art. 9.2).
+         *     Same limits and idempotency as `submitContract`.
+         */
+        post: operations["submitLifecycleDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{contractId}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a stored document of a contract
+         * @description The bytes of a contract document: signed PDFs, the certification evidence (CMS), the
+         *     transaction or conversion log (JSON) (DOMAIN.md S1.2). `ETag` and `Digest` carry its SHA-256,
+         *     equal to `ContractDocument.sha256`; `If-None-Match` with that ETag answers `304`.
+         */
+        get: operations["downloadDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the provider's transactions
+         * @description The provider's transaction history, newest first, with cursor pagination (DOMAIN.md T10, F35,
+         *     N8 "sync history"): follow `nextCursor` until it is null or absent. Filters combine with AND;
+         *     `receivedFrom` is inclusive, `receivedTo` exclusive. A provider sees only its own transactions.
+         */
+        get: operations["listTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transactions/by-reference/{providerReference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the latest transaction for a provider reference
+         * @description Looks a transaction up by the provider's own reference, with no expiry (DOMAIN.md T10, S2.1):
+         *     useful when the acknowledgement was lost. When a reference was submitted several times (for
+         *     example resubmitted after a failure), the most recent transaction is returned; list them all
+         *     with `listTransactions?providerReference=`.
+         */
+        get: operations["getTransactionByReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transactions/{transactionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a transaction's status and outcome
+         * @description Returns the status and outcome of a submission (DOMAIN.md T10, F7 "query processing status"):
+         *     RECEIVED or PROCESSING (poll again after `retryAfterSeconds`), SUCCEEDED with the `contractId`
+         *     (F9), or FAILED with its `failureClass` and the catalog `errors` (T9), plus the signed `receipt`
+         *     and per-signature `signatures` results (N2). Providers see only their own transactions.
+         */
+        get: operations["getTransaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the sandbox clock
+         * @description The sandbox Platform's current time and its offset from real time (DOMAIN.md S2.4 "test
+         *     environment"). Refused with `SANDBOX_ONLY` outside sandbox mode.
+         */
+        get: operations["getSandboxClock"];
+        put?: never;
+        /**
+         * Move the sandbox clock
+         * @description Moves the sandbox Platform's clock forward (`advanceSeconds`) or sets its offset from real time
+         *     (`offsetSeconds`; 0 resets it), to test the 24-hour rule (`SUBMISSION_LATE`), certificate
+         *     expiry and polling (DOMAIN.md S2.4 "test environment"). Refused with `SANDBOX_ONLY` outside
+         *     sandbox mode.
+         */
+        post: operations["advanceSandboxClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Platform's public keys for receipts (JWKS)
+         * @description JSON Web Key Set of the keys that sign transaction receipts (`Transaction.receipt`, a compact
+         *     JWS whose payload is a `Receipt`), so that providers and third parties can verify an outcome
+         *     offline (DOMAIN.md F9, S2.2). Cacheable; refetch on an unknown `kid`.
+         */
+        get: operations["getPlatformKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness probe */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness probe (database and blob store reachable) */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description RFC 9457 problem details, extended with the catalog `code`, field `errors` and the request id. */
+        Problem: {
+            /**
+             * Format: uri
+             * @description URI identifying the problem type; one per catalog code.
+             */
+            type: string;
+            /** @description Short, localized summary of the problem type. */
+            title: string;
+            status: number;
+            /** @description Localized explanation specific to this occurrence. */
+            detail?: string;
+            instance?: string;
+            code: components["schemas"]["ErrorCode"];
+            /** @description Per-field (or per-PDF location) details (T9). */
+            errors?: components["schemas"]["ProblemDetailItem"][];
+            requestId?: string;
+            /** @description For transient problems, when to try again. */
+            retryAfterSeconds?: number;
+        };
+        ProblemDetailItem: {
+            code: components["schemas"]["ErrorCode"];
+            detail: string;
+            /**
+             * @description ERROR when absent. A WARNING (for example `SUBMISSION_LATE`) does not fail the transaction.
+             * @enum {string}
+             */
+            severity?: "ERROR" | "WARNING";
+            /** @description RFC 6901 JSON pointer into the request body, for example `/mainData/employee/dateOfBirth`. */
+            pointer?: string;
+            /** @description Location inside a PDF document, for signature and file problems. */
+            location?: {
+                document?: string;
+                page?: number;
+                field?: string;
+            };
+        };
+        /**
+         * @description Stable code from the error catalog (`x-error-catalog`). Codes are never reused.
+         * @enum {string}
+         */
+        ErrorCode: "TRANSACTION_NOT_FOUND" | "REQUEST_INVALID" | "UNAUTHENTICATED" | "INTERNAL_ERROR" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_AUTH_FAILED" | "FORBIDDEN" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "CONTRACT_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "BATCH_TOO_LARGE" | "DUPLICATE_PROVIDER_REFERENCE" | "MAIN_DATA_INVALID" | "MAIN_DATA_MISMATCH" | "LABOR_TERM_INVALID" | "EMPLOYEE_UNDERAGE" | "DOCUMENT_MISSING" | "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "PDF_MALFORMED" | "PDF_TOO_MANY_PAGES" | "PDF_NOT_SIGNED" | "SIGNATURE_INVALID" | "SIGNATURE_DIGEST_MISMATCH" | "SIGNATURE_BYTERANGE_INVALID" | "SIGNATURE_MODIFIED_AFTER_SIGNING" | "SIGNATURE_PARTY_MISSING" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_USAGE_INVALID" | "TIMESTAMP_MISSING" | "TIMESTAMP_INVALID" | "TIMESTAMP_UNTRUSTED" | "REVOCATION_UNAVAILABLE" | "EVIDENCE_INVALID" | "EVIDENCE_DOCUMENT_MISMATCH" | "CONVERSION_LOG_INVALID" | "IDENTITY_NOT_FOUND" | "IDENTITY_MISMATCH" | "IDENTITY_REGISTRY_UNAVAILABLE" | "LIFECYCLE_TRANSITION_INVALID" | "CONTRACT_NOT_CONVERTED" | "PROVIDER_SUSPENDED" | "PROVIDER_DISCONNECTED" | "SANDBOX_ONLY" | "SERVICE_UNAVAILABLE" | "SUBMISSION_LATE";
+        /** @description A submission and its outcome. It can be looked up by id or provider reference, with no expiry. */
+        Transaction: {
+            /** Format: uuid */
+            transactionId: string;
+            kind: components["schemas"]["TransactionKind"];
+            status: components["schemas"]["TransactionStatus"];
+            failureClass?: components["schemas"]["FailureClass"];
+            /** @description The provider's own reference for the contract or document. */
+            providerReference: string;
+            /** @description The ID issued (or, on replay, the existing ID; for LIFECYCLE, the contract's ID). */
+            contractId?: components["schemas"]["ContractId"];
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            completedAt?: string;
+            payloadSha256: components["schemas"]["Sha256"];
+            /** @description Submitted more than 24 hours after the last party signed. */
+            late: boolean;
+            /** @description The same contract was already registered; `contractId` is the existing ID. */
+            replay: boolean;
+            /** @description Problems found (T9); empty on success. Warnings (`severity` WARNING, e.g. `SUBMISSION_LATE`) do not fail the transaction. */
+            errors: components["schemas"]["ProblemDetailItem"][];
+            /**
+             * @description Compact JWS (RFC 7515) signed by the Platform whose payload is a `Receipt`; present once the
+             *     transaction is SUCCEEDED or FAILED. Verify it with `/.well-known/jwks.json`.
+             */
+            receipt?: string;
+            /** @description For `kind` LIFECYCLE, the kind of document. */
+            lifecycleType?: components["schemas"]["LifecycleType"];
+            /** @description For `kind` LIFECYCLE, the contract ID the document is attached to (Decree 337/2025 Art. 9.3). */
+            targetContractId?: components["schemas"]["ContractId"];
+            /**
+             * Format: date-time
+             * @description Time of the last party's signature (the contract takes effect then, Decree 337/2025 Art. 8); basis of `late`.
+             */
+            lastSignedAt?: string;
+            /** @description While RECEIVED or PROCESSING, when to poll again. */
+            retryAfterSeconds?: number;
+            /** @description Per-signature verification results (N2, F8), once signatures were checked. */
+            signatures?: components["schemas"]["VerificationReport"][];
+        };
+        /**
+         * @description Processing status of a submission (T10).
+         * @enum {string}
+         */
+        TransactionStatus: "RECEIVED" | "PROCESSING" | "SUCCEEDED" | "FAILED";
+        /**
+         * @description Why a transaction failed (T10): format, business, file or signature error.
+         * @enum {string}
+         */
+        FailureClass: "FORMAT" | "BUSINESS" | "FILE" | "SIGNATURE";
+        /** @enum {string} */
+        TransactionKind: "CONTRACT" | "LIFECYCLE" | "CONVERTED_PAPER";
+        /**
+         * @description National contract ID (F9): 16 digits; the first two are the issuing year, the next twelve a keyed
+         *     permutation of a sequence, the last two ISO 7064 MOD 97-10 check digits (the number mod 97 is 1).
+         *     Displayed as 4-4-4-4.
+         * @example 2604173920581648
+         */
+        ContractId: string;
+        /**
+         * @description SHA-256 digest, lowercase hexadecimal.
+         * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+         */
+        Sha256: string;
+        /**
+         * ContractMainData
+         * @description Main content of a labor contract, as Decree 337/2025 Art. 13.1.c requires (after Decree 145/2020):
+         *     employer, employee, job position, contract term and pay (DOMAIN.md T6: the field dictionary).
+         *     Dates are ISO 8601 calendar dates; money is an integer number of Vietnamese đồng.
+         * @example {
+         *       "contractNumber": "123/2026/HĐLĐ",
+         *       "concludedOn": "2026-03-01",
+         *       "employer": {
+         *         "name": "Công ty TNHH Dệt may Sông Hồng",
+         *         "taxCode": "0101234567",
+         *         "address": "Số 12 phố Lê Duẩn, phường Cửa Nam, Hà Nội",
+         *         "provinceCode": "01",
+         *         "representative": {
+         *           "fullName": "Trần Thị Mai",
+         *           "title": "Giám đốc"
+         *         }
+         *       },
+         *       "employee": {
+         *         "fullName": "Nguyễn Văn An",
+         *         "dateOfBirth": "1995-07-14",
+         *         "sex": "MALE",
+         *         "residence": "Thôn Đông, xã Phù Đổng, Hà Nội",
+         *         "identity": {
+         *           "type": "CCCD",
+         *           "number": "001095012345"
+         *         },
+         *         "nationality": "VN"
+         *       },
+         *       "job": {
+         *         "position": "MID_TECHNICAL",
+         *         "title": "Kỹ thuật viên bảo trì máy",
+         *         "workplace": "Nhà máy Sông Hồng, Khu công nghiệp Quang Minh, Hà Nội"
+         *       },
+         *       "term": {
+         *         "type": "FIXED_TERM",
+         *         "startDate": "2026-03-02",
+         *         "endDate": "2028-03-01"
+         *       },
+         *       "pay": {
+         *         "salary": 9500000,
+         *         "form": "TIME_BASED",
+         *         "method": "BANK_TRANSFER",
+         *         "period": "MONTHLY",
+         *         "allowances": [
+         *           {
+         *             "name": "Phụ cấp độc hại",
+         *             "amount": 500000
+         *           }
+         *         ],
+         *         "otherSupplements": [
+         *           {
+         *             "name": "Hỗ trợ xăng xe",
+         *             "amount": 300000
+         *           }
+         *         ]
+         *       },
+         *       "workingTime": {
+         *         "hoursPerDay": 8,
+         *         "daysPerWeek": 6
+         *       },
+         *       "socialInsurance": true
+         *     }
+         */
+        ContractMainData: {
+            /**
+             * @description Number printed on the contract by the parties (Số hợp đồng).
+             * @example 123/2026/HĐLĐ
+             */
+            contractNumber: string;
+            /**
+             * Format: date
+             * @description Date the contract was concluded (ngày giao kết).
+             */
+            concludedOn: string;
+            employer: components["schemas"]["MainDataEmployer"];
+            employee: components["schemas"]["MainDataEmployee"];
+            job: components["schemas"]["MainDataJob"];
+            term: components["schemas"]["MainDataTerm"];
+            pay: components["schemas"]["MainDataPay"];
+            workingTime?: components["schemas"]["MainDataWorkingTime"];
+            /** @description Employee is in compulsory social insurance (feeds locality aggregates, Art. 13.1.d). */
+            socialInsurance?: boolean;
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            checks?: {
+                [key: string]: "ok" | "unavailable";
+            };
+        };
+        /**
+         * MainDataEmployer
+         * @description Employer (người sử dụng lao động).
+         */
+        MainDataEmployer: {
+            name: string;
+            /** @description Enterprise/tax code (mã số thuế), 10 digits or 10-3 for a branch. */
+            taxCode?: string;
+            address: string;
+            /** @description Code of the province or centrally-run city of the workplace (34 units since 2025). */
+            provinceCode?: string;
+            /** @description Person signing for the employer. */
+            representative: {
+                fullName: string;
+                /** @description Title (chức danh), for example Giám đốc. */
+                title: string;
+            };
+        };
+        /**
+         * MainDataEmployee
+         * @description Employee (người lao động).
+         */
+        MainDataEmployee: {
+            fullName: string;
+            /** Format: date */
+            dateOfBirth: string;
+            /**
+             * @description Sex as recorded in the National Population Database.
+             * @enum {string}
+             */
+            sex: "MALE" | "FEMALE";
+            /** @description Place of residence (nơi cư trú). */
+            residence: string;
+            /** @description Citizen ID (CCCD, 12 digits), old ID card (CMND, 9 digits) or passport number. */
+            identity: {
+                /** @enum {string} */
+                type: "CCCD" | "CMND" | "PASSPORT";
+                /** @description Never logged; masked in every log line. */
+                number: string;
+            };
+            /** @description ISO 3166-1 alpha-2 nationality; VN when omitted. */
+            nationality?: string;
+        };
+        /**
+         * MainDataJob
+         * @description Job position and title (vị trí việc làm, chức danh), Decree 337/2025 Art. 13.1.c.
+         */
+        MainDataJob: {
+            /**
+             * @description Job position (vị trí việc làm) as the statistics of Decree 145/2020 classify it.
+             * @enum {string}
+             */
+            position: "MANAGER" | "HIGH_TECHNICAL" | "MID_TECHNICAL" | "OTHER";
+            /** @description Job or title name (chức danh, công việc). */
+            title: string;
+            workplace?: string;
+        };
+        /**
+         * MainDataTerm
+         * @description Contract term (loại hợp đồng). A fixed term lasts at most 36 months (Labor Code Art. 20).
+         */
+        MainDataTerm: {
+            /** @enum {string} */
+            type: "INDEFINITE" | "FIXED_TERM" | "UNDER_ONE_MONTH" | "PROBATION";
+            /** Format: date */
+            startDate: string;
+            /**
+             * Format: date
+             * @description Required for FIXED_TERM, UNDER_ONE_MONTH and PROBATION; absent for INDEFINITE.
+             */
+            endDate?: string;
+        };
+        /**
+         * MainDataPay
+         * @description Pay (tiền lương), Decree 337/2025 Art. 13.1.c; Labor Code 2019 Art. 90, 96, 97. Amounts in đồng.
+         */
+        MainDataPay: {
+            /** @description Salary by job or title per pay period, in đồng. */
+            salary: number;
+            /**
+             * @description Form of pay (hình thức trả lương, Labor Code Art. 96).
+             * @enum {string}
+             */
+            form: "TIME_BASED" | "PRODUCT_BASED" | "PIECE_RATE";
+            /** @enum {string} */
+            method: "CASH" | "BANK_TRANSFER";
+            /**
+             * @description Pay period (kỳ hạn trả lương).
+             * @enum {string}
+             */
+            period: "HOURLY" | "DAILY" | "WEEKLY" | "BIWEEKLY" | "MONTHLY";
+            allowances?: {
+                name: string;
+                amount: number;
+            }[];
+            otherSupplements?: {
+                name: string;
+                amount: number;
+            }[];
+        };
+        /**
+         * MainDataWorkingTime
+         * @description Working time (thời giờ làm việc), optional; Labor Code 2019 Art. 105.
+         */
+        MainDataWorkingTime: {
+            hoursPerDay?: number;
+            daysPerWeek?: number;
+            description?: string;
+        };
+        /**
+         * ContractMainDataChanges
+         * @description Sections of the main data that an amendment or supplement replaces (Decree 337/2025 Art. 9.1,
+         *     13.1.c). Each present section replaces the stored section as a whole; absent sections are kept.
+         *     The employee's identity cannot change through an amendment.
+         */
+        ContractMainDataChanges: {
+            employer?: components["schemas"]["MainDataEmployer"];
+            job?: components["schemas"]["MainDataJob"];
+            term?: components["schemas"]["MainDataTerm"];
+            pay?: components["schemas"]["MainDataPay"];
+            workingTime?: components["schemas"]["MainDataWorkingTime"];
+            socialInsurance?: boolean;
+        };
+        /**
+         * ProviderReference
+         * @description The provider's own reference for a contract or a lifecycle document (1-100 characters, unique per
+         *     provider and document). Transactions can be looked up by it with no expiry (T10). Reusing a
+         *     reference for different content fails with `DUPLICATE_PROVIDER_REFERENCE`.
+         * @example HD-2026-000123
+         */
+        ProviderReference: string;
+        /**
+         * IdempotencyKey
+         * @description Client-chosen key, 1-255 characters; a UUID is recommended.
+         * @example 5f0c8c1e-2a44-4b0e-9d3f-6b1f2a7c9e10
+         */
+        IdempotencyKey: string;
+        /**
+         * Base64Document
+         * Format: byte
+         * @description Standard base64 (RFC 4648 section 4, with padding) of the file bytes. A decoded document is at
+         *     most 10 MiB (10,485,760 bytes, hence at most 13,981,016 base64 characters); larger files fail
+         *     with `FILE_TOO_LARGE`.
+         * @example JVBERi0xLjcKJcfsj6IK
+         */
+        Base64Document: string;
+        /**
+         * SubmittedDocumentRole
+         * @description Role of a submitted file. `CONTRACT` is the principal signed document of the submission: the
+         *     labor contract itself, the sealed scan of a converted paper contract, or the signed lifecycle
+         *     document named by the submission's `type`. `APPENDIX` is a signed appendix concluded together
+         *     with it; `OTHER` any related e-document (Decree 337/2025 Art. 13.1.a).
+         * @enum {string}
+         */
+        SubmittedDocumentRole: "CONTRACT" | "APPENDIX" | "OTHER";
+        /**
+         * SubmittedDocument
+         * @description One signed file of a submission (DOMAIN.md T7, F7). v1 accepts PDF only (`FILE_TYPE_NOT_ALLOWED`
+         *     otherwise): at most 10 MiB decoded (`FILE_TOO_LARGE`) and 500 pages (`PDF_TOO_MANY_PAGES`).
+         * @example {
+         *       "role": "CONTRACT",
+         *       "fileName": "HD-123-2026.pdf",
+         *       "mediaType": "application/pdf",
+         *       "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+         *     }
+         */
+        SubmittedDocument: {
+            role: components["schemas"]["SubmittedDocumentRole"];
+            /**
+             * @description File name without a directory part, for display and download.
+             * @example HD-123-2026.pdf
+             */
+            fileName: string;
+            /**
+             * @description Media type of the file; only `application/pdf` in v1.
+             * @enum {string}
+             */
+            mediaType: "application/pdf";
+            contentBase64: components["schemas"]["Base64Document"];
+        };
+        /**
+         * CertificationEvidenceFile
+         * @description The provider's data message certification (chứng thực thông điệp dữ liệu, DOMAIN.md T8, N2): a
+         *     CMS SignedData (RFC 5652, DER, `application/pkcs7-mime`) signed with the provider's certificate,
+         *     whose encapsulated content is a UTF-8 JSON document matching `CertificationEvidence`. At most
+         *     1 MiB decoded. Failures: `EVIDENCE_INVALID`, `EVIDENCE_DOCUMENT_MISMATCH`.
+         * @example {
+         *       "mediaType": "application/pkcs7-mime",
+         *       "contentBase64": "MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGggCSABA=="
+         *     }
+         */
+        CertificationEvidenceFile: {
+            /**
+             * @description Always `application/pkcs7-mime`; may be omitted.
+             * @enum {string}
+             */
+            mediaType?: "application/pkcs7-mime";
+            /**
+             * Format: byte
+             * @description Base64 of the DER-encoded CMS SignedData (at most 1 MiB decoded).
+             */
+            contentBase64: string;
+        };
+        /**
+         * CertificationEvidence
+         * @description JSON content of the certification evidence CMS (`CertificationEvidenceFile`): who signed which
+         *     documents, when, with which identity and authentication (Decree 337/2025 Art. 7.1.d, 7.2;
+         *     DOMAIN.md core flow steps 2 and 4, N2, F8). Every `documents[].sha256` must equal the SHA-256 of
+         *     a submitted document and `size` its decoded length (`EVIDENCE_DOCUMENT_MISMATCH`); every
+         *     `signers[].certificateSha256` must match a signature in the PDF (`SIGNATURE_PARTY_MISSING`).
+         * @example {
+         *       "version": 1,
+         *       "provider": {
+         *         "id": "prov-econtract-demo",
+         *         "name": "Công ty Cổ phần Hợp đồng số Việt"
+         *       },
+         *       "providerReference": "HD-2026-000123",
+         *       "issuedAt": "2026-03-02T08:10:00+07:00",
+         *       "documents": [
+         *         {
+         *           "name": "HD-123-2026.pdf",
+         *           "role": "CONTRACT",
+         *           "sha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b",
+         *           "size": 184320
+         *         }
+         *       ],
+         *       "signers": [
+         *         {
+         *           "party": "EMPLOYER",
+         *           "fullName": "Trần Thị Mai",
+         *           "certificateSha256": "0b1e7c0f4a5b2c3d4e5f60718293a4b5c6d7e8f90112233445566778899aabbc",
+         *           "authenticationMethod": "VNEID",
+         *           "authenticatedAt": "2026-03-01T16:58:12+07:00",
+         *           "signedAt": "2026-03-01T17:00:05+07:00"
+         *         },
+         *         {
+         *           "party": "EMPLOYEE",
+         *           "fullName": "Nguyễn Văn An",
+         *           "certificateSha256": "9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b",
+         *           "authenticationMethod": "VNEID",
+         *           "authenticatedAt": "2026-03-02T07:59:40+07:00",
+         *           "signedAt": "2026-03-02T08:01:12+07:00"
+         *         }
+         *       ],
+         *       "events": [
+         *         {
+         *           "at": "2026-03-01T16:40:00+07:00",
+         *           "type": "CREATED",
+         *           "actor": "Trần Thị Mai"
+         *         },
+         *         {
+         *           "at": "2026-03-02T08:01:12+07:00",
+         *           "type": "SIGNED",
+         *           "actor": "Nguyễn Văn An",
+         *           "detail": "Last signature; the contract takes effect (Decree 337/2025 Art. 8)."
+         *         }
+         *       ]
+         *     }
+         */
+        CertificationEvidence: {
+            /**
+             * @description Format version of this document; 1 in v1 of the API.
+             * @constant
+             */
+            version: 1;
+            /** @description The certifying eContract provider. */
+            provider: {
+                /** @description Provider id assigned by the Platform (the OAuth2 client id). */
+                id: string;
+                name: string;
+            };
+            providerReference: components["schemas"]["ProviderReference"];
+            /**
+             * Format: date-time
+             * @description When the provider issued this certification.
+             */
+            issuedAt: string;
+            documents: {
+                /** @description File name, as in the submission. */
+                name: string;
+                role: components["schemas"]["EvidenceDocumentRole"];
+                sha256: components["schemas"]["Sha256"];
+                /** @description Size in bytes. */
+                size: number;
+            }[];
+            signers: {
+                /**
+                 * @description Who signed. `CONVERTER` is the organisation that sealed a converted paper contract.
+                 * @enum {string}
+                 */
+                party: "EMPLOYER" | "EMPLOYEE" | "PROVIDER" | "CONVERTER";
+                fullName: string;
+                certificateSha256: components["schemas"]["Sha256"];
+                /**
+                 * @description How the eContract authenticated the signer before signing (Decree 337/2025 Art. 7.1.d).
+                 * @enum {string}
+                 */
+                authenticationMethod: "VNEID" | "OTP_SMS" | "PASSWORD_2FA" | "OTHER";
+                /** Format: date-time */
+                authenticatedAt: string;
+                /** Format: date-time */
+                signedAt: string;
+            }[];
+            events: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                type: "CREATED" | "VIEWED" | "AUTHENTICATED" | "SIGNED" | "SENT" | "STORED";
+                actor: string;
+                detail?: string;
+            }[];
+        };
+        /**
+         * EvidenceDocumentRole
+         * @description Kind of a document named in the certification evidence.
+         * @enum {string}
+         */
+        EvidenceDocumentRole: "CONTRACT" | "APPENDIX" | "AMENDMENT" | "SUPPLEMENT" | "SUSPENSION" | "RESUMPTION" | "TERMINATION" | "CONVERTED_PAPER" | "OTHER";
+        /**
+         * TransactionLog
+         * @description Transaction log of the contract in the eContract (nhật ký giao dịch, Decree 337/2025 Art. 13.1.đ;
+         *     DOMAIN.md core flow step 2): access information, operation history and the chain of events of
+         *     creation, signing, amendment, suspension, termination and storage, with authentication times and
+         *     metadata. Events are in chronological order; 1 to 1000 events.
+         * @example {
+         *       "system": {
+         *         "name": "VietSign eContract",
+         *         "version": "4.2.1"
+         *       },
+         *       "events": [
+         *         {
+         *           "at": "2026-03-01T16:40:00+07:00",
+         *           "type": "CREATED",
+         *           "actor": "tran.thi.mai@songhong.example",
+         *           "actorRole": "EMPLOYER",
+         *           "ip": "203.0.113.10"
+         *         },
+         *         {
+         *           "at": "2026-03-01T17:00:05+07:00",
+         *           "type": "SIGNED",
+         *           "actor": "tran.thi.mai@songhong.example",
+         *           "actorRole": "EMPLOYER",
+         *           "documentSha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+         *         },
+         *         {
+         *           "at": "2026-03-02T08:01:12+07:00",
+         *           "type": "SIGNED",
+         *           "actor": "nguyen.van.an",
+         *           "actorRole": "EMPLOYEE",
+         *           "ip": "198.51.100.7",
+         *           "userAgent": "Mozilla/5.0 (Linux; Android 14)",
+         *           "documentSha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+         *         },
+         *         {
+         *           "at": "2026-03-02T08:01:30+07:00",
+         *           "type": "STORED",
+         *           "actor": "VietSign eContract",
+         *           "actorRole": "SYSTEM"
+         *         }
+         *       ]
+         *     }
+         */
+        TransactionLog: {
+            /** @description The eContract software that produced the log. */
+            system: {
+                name: string;
+                version: string;
+            };
+            events: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                type: "CREATED" | "ACCESSED" | "VIEWED" | "AUTHENTICATED" | "SIGNED" | "AMENDED" | "SUSPENDED" | "TERMINATED" | "STORED" | "SENT";
+                /** @description Who acted (name or account id). Personal data is protected as T17 requires. */
+                actor: string;
+                /** @enum {string} */
+                actorRole: "EMPLOYER" | "EMPLOYEE" | "PROVIDER" | "SYSTEM";
+                /** @description Client IP address (IPv4 or IPv6), when known. */
+                ip?: string;
+                userAgent?: string;
+                documentSha256?: components["schemas"]["Sha256"];
+                detail?: string;
+            }[];
+        };
+        /**
+         * ConversionLog
+         * @description Conversion log of a paper labor contract converted to a data message (Decree 337/2025 Art. 9.2.a,
+         *     13.1.b; Law on Electronic Transactions 2023 Art. 12.1; DOMAIN.md core flow step 3). At least one
+         *     of `personName` (with `personTitle`) or `organisationName` must be given: who converted the
+         *     contract. A log naming neither, or whose `sha256`, `fileSize` or `pageCount` differ from the
+         *     submitted scan, fails with `CONVERSION_LOG_INVALID`.
+         * @example {
+         *       "system": "ScanSeal 3.0",
+         *       "personName": "Lê Văn Bình",
+         *       "personTitle": "Chuyên viên hành chính",
+         *       "organisationName": "Công ty TNHH Dệt may Sông Hồng",
+         *       "completedAt": "2026-03-05T10:20:00+07:00",
+         *       "fileFormat": "application/pdf",
+         *       "fileSize": 524288,
+         *       "pageCount": 4,
+         *       "sha256": "5d41402abc4b2a76b9719d911017c592aaf07e6b0a3c1d2e3f4a5b6c7d8e9f00",
+         *       "sealSignature": {
+         *         "signerCertificateSha256": "7f83b1657ff1fc53b92dc18148a1d65dfc2d4b1fa3d677284addd200126d9069",
+         *         "timestampedAt": "2026-03-05T10:20:02+07:00"
+         *       },
+         *       "matchesOriginal": true
+         *     }
+         */
+        ConversionLog: {
+            /** @description Name (and version) of the converting system or software. */
+            system: string;
+            /** @description Full name of the person who converted the contract. */
+            personName?: string;
+            /** @description Title (chức danh) of that person. */
+            personTitle?: string;
+            /** @description Name of the converting organisation, when an organisation converted it. */
+            organisationName?: string;
+            /**
+             * Format: date-time
+             * @description Date and time the conversion finished.
+             */
+            completedAt: string;
+            /**
+             * @description Format of the converted file.
+             * @constant
+             */
+            fileFormat: "application/pdf";
+            /** @description Size of the converted file in bytes. */
+            fileSize: number;
+            pageCount: number;
+            sha256: components["schemas"]["Sha256"];
+            /** @description The converting organisation's digital signature sealing the file, with its timestamp. */
+            sealSignature: {
+                signerCertificateSha256: components["schemas"]["Sha256"];
+                /** Format: date-time */
+                timestampedAt: string;
+            };
+            /**
+             * @description Confirms the converted copy was checked and matches the paper original.
+             * @constant
+             */
+            matchesOriginal: true;
+        };
+        /**
+         * ContractSubmission
+         * @description One signed electronic labor contract sent by a provider (DOMAIN.md N1, F7, S2.1, T5-T8; Decree
+         *     337/2025 Art. 13.1.a, c, đ): the main data, the signed PDF(s) (the signed contract first, role
+         *     `CONTRACT`), the certification evidence and the transaction log. The whole JSON request body is at
+         *     most 16 MiB (`PAYLOAD_TOO_LARGE`); each document at most 10 MiB decoded. It should be sent within
+         *     24 hours of the last signature (otherwise it is accepted but flagged `SUBMISSION_LATE`).
+         */
+        ContractSubmission: {
+            providerReference: components["schemas"]["ProviderReference"];
+            mainData: components["schemas"]["ContractMainData"];
+            /** @description Signed files; the first one is the signed contract (role `CONTRACT`), then appendices and other e-documents. */
+            documents: components["schemas"]["SubmittedDocument"][];
+            evidence: components["schemas"]["CertificationEvidenceFile"];
+            transactionLog: components["schemas"]["TransactionLog"];
+        };
+        /**
+         * LifecycleType
+         * @description Kind of a later document attached to an existing contract ID (Decree 337/2025 Art. 9.3; DOMAIN.md
+         *     N5, F10): appendix, amendment, supplement, suspension (tạm hoãn), resumption after suspension, or
+         *     termination (chấm dứt).
+         * @enum {string}
+         */
+        LifecycleType: "APPENDIX" | "AMENDMENT" | "SUPPLEMENT" | "SUSPENSION" | "RESUMPTION" | "TERMINATION";
+        /**
+         * LifecycleSubmission
+         * @description A later document of an existing contract (appendix, amendment, supplement, suspension, resumption,
+         *     termination) concluded electronically and attached to the same contract ID (Decree 337/2025
+         *     Art. 9.1, 9.3; DOMAIN.md N5, F10). Same size limits as `ContractSubmission`. The transition must
+         *     be allowed by the contract's state (`LIFECYCLE_TRANSITION_INVALID`).
+         */
+        LifecycleSubmission: {
+            type: components["schemas"]["LifecycleType"];
+            providerReference: components["schemas"]["ProviderReference"];
+            /**
+             * Format: date
+             * @description Date the document takes effect (for a suspension, the first day of suspension).
+             */
+            effectiveOn: string;
+            /** @description Short human-readable summary of the document. */
+            summary?: string;
+            /** @description For AMENDMENT and SUPPLEMENT, the main data sections the document changes (optional). */
+            changes?: components["schemas"]["ContractMainDataChanges"];
+            /** @description Signed files; the first is the signed lifecycle document (role `CONTRACT`). */
+            documents: components["schemas"]["SubmittedDocument"][];
+            evidence: components["schemas"]["CertificationEvidenceFile"];
+            transactionLog: components["schemas"]["TransactionLog"];
+        };
+        /**
+         * ConvertedPaperSubmission
+         * @description A labor contract concluded on paper and converted to a data message (Decree 337/2025 Art. 9.2.a,
+         *     13.1.b; DOMAIN.md core flow step 3, N1): the main data, the sealed scanned PDF (role `CONTRACT`,
+         *     including earlier paper amendments) and the conversion log. It gets an ID like an electronic
+         *     contract; only then can e-documents amend it (`CONTRACT_NOT_CONVERTED`).
+         */
+        ConvertedPaperSubmission: {
+            providerReference: components["schemas"]["ProviderReference"];
+            mainData: components["schemas"]["ContractMainData"];
+            /** @description The sealed scanned contract first (role `CONTRACT`), then scanned appendices. */
+            documents: components["schemas"]["SubmittedDocument"][];
+            conversionLog: components["schemas"]["ConversionLog"];
+            transactionLog?: components["schemas"]["TransactionLog"];
+        };
+        /**
+         * SubmissionAcknowledgement
+         * @description Immediate answer to a submission (DOMAIN.md S2.1, T10): the package was received and queued. The
+         *     outcome (ID issued or failure) follows asynchronously; poll `statusUrl` no sooner than
+         *     `retryAfterSeconds`, or look the transaction up by `providerReference`.
+         * @example {
+         *       "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+         *       "kind": "CONTRACT",
+         *       "receivedAt": "2026-03-02T08:15:30Z",
+         *       "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+         *       "providerReference": "HD-2026-000123",
+         *       "status": "RECEIVED",
+         *       "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+         *       "retryAfterSeconds": 2
+         *     }
+         */
+        SubmissionAcknowledgement: {
+            /** Format: uuid */
+            transactionId: string;
+            kind?: components["schemas"]["TransactionKind"];
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description SHA-256 of the raw request body as received (for a batch item, of that item's JSON). */
+            payloadSha256: components["schemas"]["Sha256"];
+            providerReference: components["schemas"]["ProviderReference"];
+            status: components["schemas"]["TransactionStatus"];
+            /** @description Path of the transaction resource, `/v1/transactions/{transactionId}`. */
+            statusUrl: string;
+            /** @description Polling hint, in seconds. */
+            retryAfterSeconds?: number;
+        };
+        /**
+         * BatchSubmission
+         * @description Up to 50 contract submissions in one request (DOMAIN.md T5). The request body is at most 32 MiB;
+         *     more items or bytes fail the whole request with `BATCH_TOO_LARGE`. Each item is processed (and
+         *     acknowledged) independently.
+         */
+        BatchSubmission: {
+            items: components["schemas"]["ContractSubmission"][];
+        };
+        /**
+         * BatchItemResult
+         * @description Result for one batch item, in request order: exactly one of `acknowledgement` (queued, with its own
+         *     transaction id) or `problem` (refused at intake, for example `REQUEST_INVALID`).
+         */
+        BatchItemResult: {
+            /** @description Zero-based position of the item in the request. */
+            index: number;
+            providerReference?: components["schemas"]["ProviderReference"];
+            acknowledgement?: components["schemas"]["SubmissionAcknowledgement"];
+            problem?: components["schemas"]["Problem"];
+        };
+        /**
+         * BatchAcknowledgement
+         * @description Per-item results of a batch submission (DOMAIN.md T5), one per request item, in order.
+         */
+        BatchAcknowledgement: {
+            items: components["schemas"]["BatchItemResult"][];
+        };
+        /**
+         * TransactionPage
+         * @description One page of the provider's transaction history (DOMAIN.md T10, F35), newest first.
+         */
+        TransactionPage: {
+            items: components["schemas"]["Transaction"][];
+            /** @description Opaque cursor of the next page; null or absent on the last page. */
+            nextCursor?: string | null;
+        };
+        /**
+         * ContractState
+         * @description Lifecycle state of a contract with an ID (DOMAIN.md F10): `ACTIVE` once the ID is issued,
+         *     `SUSPENDED` after a suspension (back to `ACTIVE` on resumption), `TERMINATED` after termination,
+         *     `ARCHIVED` when the Platform archives a terminated contract. No transition leaves `TERMINATED`
+         *     except to `ARCHIVED`.
+         * @enum {string}
+         */
+        ContractState: "ACTIVE" | "SUSPENDED" | "TERMINATED" | "ARCHIVED";
+        /**
+         * DocumentKind
+         * @description Kind of a stored document of a contract (DOMAIN.md S1.2, F10).
+         * @enum {string}
+         */
+        DocumentKind: "CONTRACT" | "APPENDIX" | "AMENDMENT" | "SUPPLEMENT" | "SUSPENSION" | "RESUMPTION" | "TERMINATION" | "CONVERTED_PAPER" | "EVIDENCE" | "TRANSACTION_LOG" | "CONVERSION_LOG" | "OTHER";
+        /**
+         * ContractDocument
+         * @description A document stored under a contract ID, downloadable with `downloadDocument` (DOMAIN.md S1.2).
+         */
+        ContractDocument: {
+            documentId: string;
+            kind: components["schemas"]["DocumentKind"];
+            fileName: string;
+            /** @enum {string} */
+            mediaType: "application/pdf" | "application/pkcs7-mime" | "application/json";
+            /** @description Size in bytes. */
+            size: number;
+            sha256: components["schemas"]["Sha256"];
+            /**
+             * Format: uuid
+             * @description The transaction that brought the document.
+             */
+            transactionId: string;
+            /** Format: date-time */
+            addedAt: string;
+        };
+        /**
+         * Contract
+         * @description A labor contract with its national ID, its current main data, documents and history (DOMAIN.md
+         *     F9, F10, N4, N5, S1.1). `mainData` reflects amendments and supplements in force.
+         */
+        Contract: {
+            contractId: components["schemas"]["ContractId"];
+            state: components["schemas"]["ContractState"];
+            /**
+             * @description Concluded electronically, or concluded on paper and converted (Decree 337/2025 Art. 9.2).
+             * @enum {string}
+             */
+            origin: "ELECTRONIC" | "CONVERTED_PAPER";
+            mainData: components["schemas"]["ContractMainData"];
+            /**
+             * Format: date-time
+             * @description When the ID was issued.
+             */
+            issuedAt: string;
+            /** @description The initial submission arrived more than 24 hours after the last signature. */
+            late: boolean;
+            providerReference: components["schemas"]["ProviderReference"];
+            documents: components["schemas"]["ContractDocument"][];
+            /** @description Lifecycle events, oldest first. */
+            history: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                event: "ISSUED" | "APPENDIX_ADDED" | "AMENDED" | "SUPPLEMENTED" | "SUSPENDED" | "RESUMED" | "TERMINATED" | "ARCHIVED";
+                /**
+                 * Format: uuid
+                 * @description The transaction that caused the event; absent for events the Platform originates (`ARCHIVED`).
+                 */
+                transactionId?: string;
+                /** @description Absent for `ISSUED`. */
+                fromState?: components["schemas"]["ContractState"];
+                toState: components["schemas"]["ContractState"];
+            }[];
+        };
+        /**
+         * VerificationReport
+         * @description Validation result of one signature or seal in a submitted PDF, following ETSI EN 319 102-1
+         *     (indication and sub-indication) (DOMAIN.md N2, F8, S2.2). `code` is the catalog code of the
+         *     first problem found, absent when the signature passed.
+         * @example {
+         *       "indication": "TOTAL_PASSED",
+         *       "document": "HD-123-2026.pdf",
+         *       "fieldName": "Signature2",
+         *       "party": "EMPLOYEE",
+         *       "signer": {
+         *         "commonName": "NGUYỄN VĂN AN",
+         *         "serialNumber": "5403a1b2c3d4e5f6",
+         *         "issuer": "CN=Demo CA,O=Demo Trust Services,C=VN",
+         *         "certificateSha256": "9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b"
+         *       },
+         *       "signingTime": "2026-03-02T01:01:12Z",
+         *       "timestamp": {
+         *         "time": "2026-03-02T01:01:13Z",
+         *         "tsa": "CN=Demo TSA,O=Demo Trust Services,C=VN"
+         *       },
+         *       "coversWholeDocument": true
+         *     }
+         */
+        VerificationReport: {
+            /** @enum {string} */
+            indication: "TOTAL_PASSED" | "INDETERMINATE" | "TOTAL_FAILED";
+            /**
+             * @description ETSI EN 319 102-1 sub-indication, when the indication is not TOTAL_PASSED.
+             * @enum {string}
+             */
+            subIndication?: "FORMAT_FAILURE" | "HASH_FAILURE" | "SIG_CRYPTO_FAILURE" | "REVOKED" | "SIG_CONSTRAINTS_FAILURE" | "CHAIN_CONSTRAINTS_FAILURE" | "CERTIFICATE_CHAIN_GENERAL_FAILURE" | "CRYPTO_CONSTRAINTS_FAILURE" | "EXPIRED" | "NOT_YET_VALID" | "POLICY_PROCESSING_ERROR" | "SIGNATURE_POLICY_NOT_AVAILABLE" | "TIMESTAMP_ORDER_FAILURE" | "NO_SIGNING_CERTIFICATE_FOUND" | "NO_CERTIFICATE_CHAIN_FOUND" | "REVOKED_NO_POE" | "REVOKED_CA_NO_POE" | "OUT_OF_BOUNDS_NO_POE" | "OUT_OF_BOUNDS_NOT_REVOKED" | "CRYPTO_CONSTRAINTS_FAILURE_NO_POE" | "NO_POE" | "TRY_LATER" | "SIGNED_DATA_NOT_FOUND";
+            /** @description File name of the signed document. */
+            document?: string;
+            /** @description Name of the PDF signature field. */
+            fieldName?: string;
+            /**
+             * @description The party the signature was matched to, through the certification evidence.
+             * @enum {string}
+             */
+            party?: "EMPLOYER" | "EMPLOYEE" | "PROVIDER" | "CONVERTER";
+            signer: {
+                commonName: string;
+                /** @description Certificate serial number, hexadecimal. */
+                serialNumber: string;
+                /** @description Issuer distinguished name (RFC 4514). */
+                issuer: string;
+                certificateSha256: components["schemas"]["Sha256"];
+            };
+            /**
+             * Format: date-time
+             * @description Claimed signing time from the signed attributes.
+             */
+            signingTime?: string;
+            /** @description RFC 3161 signature timestamp, when present. */
+            timestamp?: {
+                /** Format: date-time */
+                time: string;
+                /** @description Subject name of the timestamping authority. */
+                tsa: string;
+            };
+            /** @description The signed byte range covers the whole file (no bytes appended after signing). */
+            coversWholeDocument: boolean;
+            code?: components["schemas"]["ErrorCode"];
+            /** @description Facts worth knowing that do not fail the signature. */
+            notes?: {
+                /**
+                 * @description Revocation could not be checked (sandbox); the signing time rests only on the signer's claim (no timestamp); the certificate was revoked after the proven signing time.
+                 * @enum {string}
+                 */
+                code: "REVOCATION_NOT_CHECKED" | "SIGNING_TIME_UNPROVEN" | "REVOKED_AFTER_SIGNING";
+                detail?: string;
+            }[];
+        };
+        /**
+         * Receipt
+         * @description Decoded payload of the Platform's receipt, a compact JWS (RFC 7515) in `Transaction.receipt`,
+         *     signed with a key published at `/.well-known/jwks.json` (its `kid` in the JWS header). It proves
+         *     the outcome of a transaction without a call back to the Platform (DOMAIN.md F9, S2.2).
+         * @example {
+         *       "iss": "http://127.0.0.1:8080",
+         *       "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+         *       "providerReference": "HD-2026-000123",
+         *       "outcome": "ISSUED",
+         *       "contractId": "2604173920581648",
+         *       "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+         *       "issuedAt": "2026-03-02T08:15:31Z",
+         *       "verifyUrl": "http://127.0.0.1:8080/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e"
+         *     }
+         */
+        Receipt: {
+            /** @description Issuer, the Platform's base URL. */
+            iss: string;
+            /** Format: uuid */
+            transactionId: string;
+            providerReference: components["schemas"]["ProviderReference"];
+            /**
+             * @description ID issued, submission rejected, or the contract already had an ID (`contractId` is the existing one).
+             * @enum {string}
+             */
+            outcome: "ISSUED" | "REJECTED" | "REPLAY";
+            contractId?: components["schemas"]["ContractId"];
+            /** @description Catalog codes of the problems, for a rejected submission. */
+            errors?: components["schemas"]["ErrorCode"][];
+            payloadSha256: components["schemas"]["Sha256"];
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description URL where anyone with the right can check the transaction. */
+            verifyUrl: string;
+        };
+        /**
+         * PlatformKeys
+         * @description JSON Web Key Set (RFC 7517) of the Platform's public keys that sign receipts. Keys are rotated;
+         *     a retired key stays published while receipts signed with it may still be verified.
+         * @example {
+         *       "keys": [
+         *         {
+         *           "kty": "OKP",
+         *           "crv": "Ed25519",
+         *           "kid": "platform-2026-01",
+         *           "use": "sig",
+         *           "alg": "EdDSA",
+         *           "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+         *         }
+         *       ]
+         *     }
+         */
+        PlatformKeys: {
+            keys: {
+                /** @enum {string} */
+                kty: "OKP" | "EC" | "RSA";
+                kid: string;
+                /** @enum {string} */
+                use?: "sig";
+                /** @enum {string} */
+                alg?: "EdDSA" | "ES256" | "ES384" | "RS256" | "PS256";
+                /** @enum {string} */
+                crv?: "Ed25519" | "P-256" | "P-384";
+                x?: string;
+                y?: string;
+                n?: string;
+                e?: string;
+            }[];
+        };
+        /**
+         * TokenRequest
+         * @description OAuth2 client credentials grant (RFC 6749 section 4.4), form encoded. Client authentication by
+         *     `private_key_jwt` (RFC 7523 section 2.2: `client_assertion_type` and `client_assertion`, a JWT
+         *     signed with the provider's registered key, `aud` = the token URL, lifetime at most 5 minutes,
+         *     unique `jti`) is the preferred method and the only one in production. `client_secret_post`
+         *     (`client_id` and `client_secret`) is accepted in the sandbox only. Failures: `CLIENT_AUTH_FAILED`.
+         */
+        TokenRequest: {
+            /** @constant */
+            grant_type: "client_credentials";
+            /** @constant */
+            client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+            /** @description Compact JWS with iss = sub = client id, aud = token URL, exp, iat and jti. */
+            client_assertion: string;
+            /** @description Optional; must equal the assertion's `sub` when present. */
+            client_id?: string;
+            /** @description Space-separated scopes; all the client's scopes when absent. */
+            scope?: string;
+        } | {
+            /** @constant */
+            grant_type: "client_credentials";
+            client_id: string;
+            /**
+             * Format: password
+             * @description Sandbox only.
+             */
+            client_secret: string;
+            scope?: string;
+        };
+        /**
+         * TokenResponse
+         * @description Access token response (RFC 6749 section 5.1). Tokens are short-lived; request a new one on `TOKEN_EXPIRED`.
+         * @example {
+         *       "access_token": "eyJhbGciOiJFZERTQSIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiJwcm92LWVjb250cmFjdC1kZW1vIn0.c2lnbmF0dXJl",
+         *       "token_type": "Bearer",
+         *       "expires_in": 900,
+         *       "scope": "contracts:write contracts:read"
+         *     }
+         */
+        TokenResponse: {
+            access_token: string;
+            /** @constant */
+            token_type: "Bearer";
+            /** @description Lifetime in seconds. */
+            expires_in: number;
+            scope?: string;
+        };
+        /**
+         * SandboxClockChange
+         * @description Moves the sandbox clock, to test the 24-hour rule (`SUBMISSION_LATE`) and time-dependent checks
+         *     (certificate expiry) (DOMAIN.md S2.4 "test environment"): either forward by `advanceSeconds`, or
+         *     to a given `offsetSeconds` from real time (0 resets it).
+         */
+        SandboxClockChange: {
+            advanceSeconds: number;
+        } | {
+            offsetSeconds: number;
+        };
+        /**
+         * SandboxClock
+         * @description The sandbox Platform's current time and its offset from real time.
+         * @example {
+         *       "now": "2026-03-03T08:15:30Z",
+         *       "offsetSeconds": 86400
+         *     }
+         */
+        SandboxClock: {
+            /** Format: date-time */
+            now: string;
+            offsetSeconds: number;
+        };
+    };
+    responses: {
+        /** @description An RFC 9457 problem with a stable catalog `code`. */
+        Problem: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://hdld.invalid/problems/TRANSACTION_NOT_FOUND",
+                 *       "title": "Transaction not found",
+                 *       "status": 404,
+                 *       "code": "TRANSACTION_NOT_FOUND",
+                 *       "detail": "No transaction 0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e exists for this provider.",
+                 *       "instance": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                 *       "requestId": "req-7f3a9c"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request does not match the API schema (`REQUEST_INVALID`, T9); `errors[]` lists each field. */
+        BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Missing, invalid or expired access token (`UNAUTHENTICATED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`). */
+        Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Client authentication failed (`CLIENT_AUTH_FAILED`). */
+        ClientAuthFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not allowed: missing scope or another provider's resource (`FORBIDDEN`), or the provider's connection is suspended or terminated (`PROVIDER_SUSPENDED`, `PROVIDER_DISCONNECTED`, Decree 337/2025 Art. 15.4). */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Refused outside sandbox mode (`SANDBOX_ONLY`), or missing scope (`FORBIDDEN`). */
+        SandboxOnly: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such transaction for this provider (`TRANSACTION_NOT_FOUND`). */
+        TransactionNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such contract ID, or not visible to this provider (`CONTRACT_NOT_FOUND`). */
+        ContractNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such contract or document (`CONTRACT_NOT_FOUND`, `DOCUMENT_NOT_FOUND`). */
+        DocumentNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The Idempotency-Key was already used with a different body (`IDEMPOTENCY_KEY_REUSED`), or a request with the same key is still in progress (`IDEMPOTENCY_KEY_IN_USE`; retry after `Retry-After`). */
+        IdempotencyConflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body exceeds its limit (`PAYLOAD_TOO_LARGE`: 16 MiB for one submission; `BATCH_TOO_LARGE`: 50 items or 32 MiB for a batch). */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The batch exceeds 50 items or 32 MiB (`BATCH_TOO_LARGE`, T5). */
+        BatchTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Wrong Content-Type (`UNSUPPORTED_MEDIA_TYPE`). */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Rate limit reached (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+        TooManyRequests: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Temporarily unavailable (`SERVICE_UNAVAILABLE`); retry after `Retry-After` seconds with the same Idempotency-Key. */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unexpected error (`INTERNAL_ERROR`); retry with the same Idempotency-Key and report the requestId if it persists. */
+        InternalError: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Transaction id returned in the submission acknowledgement.
+         * @example 0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e
+         */
+        TransactionId: string;
+        /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+        AcceptLanguage: string;
+        /**
+         * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+         *     a request with the same key and the same body returns the stored response (`200`, with
+         *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+         *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+         */
+        IdempotencyKey: components["schemas"]["IdempotencyKey"];
+        ContractIdPath: string;
+        /**
+         * @description A `documentId` from the contract's `documents`.
+         * @example doc-01HQ4ZK8
+         */
+        DocumentId: string;
+        ProviderReferencePath: string;
+        /** @description `nextCursor` of the previous page; omit for the first page. */
+        Cursor: string;
+        /** @description Page size. */
+        Limit: number;
+        /** @description The contract's national ID (16 digits, without separators). */
+        ContractId: components["schemas"]["ContractId"];
+        /** @description The provider's own reference, percent-encoded (for example `/` as `%2F`). */
+        ProviderReference: components["schemas"]["ProviderReference"];
+    };
+    requestBodies: never;
+    headers: {
+        "X-Request-Id": unknown;
+        "Retry-After": unknown;
+        /**
+         * @description The transaction resource to poll for the outcome.
+         * @example /v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e
+         */
+        Location: string;
+        "Idempotent-Replayed": unknown;
+        /**
+         * @description Strong entity tag, the quoted lowercase hexadecimal SHA-256 of the file.
+         * @example "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+         */
+        ETag: string;
+        /**
+         * @description SHA-256 of the file (RFC 3230 instance digest, base64), `sha-256=<base64>`.
+         * @example sha-256=OnvT4jYKPSnupDb8+35ExzXRF8QtHBg1QgtrmULdTxs=
+         */
+        Digest: string;
+        /**
+         * @description Id of this request in the Platform's logs (T11); quote it when reporting a problem.
+         * @example req-7f3a9c
+         */
+        XRequestId: string;
+        /**
+         * @description Seconds to wait before retrying (RFC 9110 section 10.2.3).
+         * @example 30
+         */
+        RetryAfter: number;
+        /**
+         * @description `true` when this is the stored response of an earlier request with the same Idempotency-Key and body.
+         * @example false
+         */
+        IdempotentReplayed: "true" | "false";
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The access token. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /**
+                     * @description Always `no-store` (RFC 6749 section 5.1).
+                     * @example no-store
+                     */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "eyJhbGciOiJFZERTQSIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiJwcm92LWVjb250cmFjdC1kZW1vIn0.c2lnbmF0dXJl",
+                     *       "token_type": "Bearer",
+                     *       "expires_in": 900,
+                     *       "scope": "contracts:write contracts:read"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["ClientAuthFailed"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    submitContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractSubmission"];
+            };
+        };
+        responses: {
+            /** @description Replay of an earlier request with the same Idempotency-Key and body; the stored acknowledgement, no new transaction. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "kind": "CONTRACT",
+                     *       "receivedAt": "2026-03-02T08:15:30Z",
+                     *       "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "providerReference": "HD-2026-000123",
+                     *       "status": "RECEIVED",
+                     *       "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "retryAfterSeconds": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubmissionAcknowledgement"];
+                };
+            };
+            /** @description Received and queued; the outcome follows asynchronously (poll `Location`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "kind": "CONTRACT",
+                     *       "receivedAt": "2026-03-02T08:15:30Z",
+                     *       "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "providerReference": "HD-2026-000123",
+                     *       "status": "RECEIVED",
+                     *       "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "retryAfterSeconds": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubmissionAcknowledgement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    submitContractBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchSubmission"];
+            };
+        };
+        responses: {
+            /** @description Replay of an earlier batch with the same Idempotency-Key and body; the stored results. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "index": 0,
+                     *           "providerReference": "HD-2026-000123",
+                     *           "acknowledgement": {
+                     *             "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *             "kind": "CONTRACT",
+                     *             "receivedAt": "2026-03-02T08:15:30Z",
+                     *             "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *             "providerReference": "HD-2026-000123",
+                     *             "status": "RECEIVED",
+                     *             "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchAcknowledgement"];
+                };
+            };
+            /** @description Items received; one result per item. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "index": 0,
+                     *           "providerReference": "HD-2026-000123",
+                     *           "acknowledgement": {
+                     *             "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *             "kind": "CONTRACT",
+                     *             "receivedAt": "2026-03-02T08:15:30Z",
+                     *             "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *             "providerReference": "HD-2026-000123",
+                     *             "status": "RECEIVED",
+                     *             "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *             "retryAfterSeconds": 2
+                     *           }
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "providerReference": "HD-2026-000124",
+                     *           "problem": {
+                     *             "type": "https://hdld.invalid/problems/REQUEST_INVALID",
+                     *             "title": "The request does not match the API schema",
+                     *             "status": 400,
+                     *             "code": "REQUEST_INVALID",
+                     *             "detail": "1 field is invalid.",
+                     *             "errors": [
+                     *               {
+                     *                 "code": "REQUEST_INVALID",
+                     *                 "detail": "must match pattern \"^[0-9]{16}$\"",
+                     *                 "pointer": "/items/1/mainData/employee/identity/number"
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchAcknowledgement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["BatchTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    submitConvertedPaperContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertedPaperSubmission"];
+            };
+        };
+        responses: {
+            /** @description Replay of an earlier request with the same Idempotency-Key and body; the stored acknowledgement, no new transaction. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "kind": "CONVERTED_PAPER",
+                     *       "receivedAt": "2026-03-02T08:15:30Z",
+                     *       "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "providerReference": "HD-GIAY-2019-045",
+                     *       "status": "RECEIVED",
+                     *       "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "retryAfterSeconds": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubmissionAcknowledgement"];
+                };
+            };
+            /** @description Received and queued; the outcome follows asynchronously (poll `Location`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "kind": "CONVERTED_PAPER",
+                     *       "receivedAt": "2026-03-02T08:15:30Z",
+                     *       "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "providerReference": "HD-GIAY-2019-045",
+                     *       "status": "RECEIVED",
+                     *       "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "retryAfterSeconds": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubmissionAcknowledgement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The contract's national ID (16 digits, without separators). */
+                contractId: components["parameters"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ContractNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    submitLifecycleDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The contract's national ID (16 digits, without separators). */
+                contractId: components["parameters"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LifecycleSubmission"];
+            };
+        };
+        responses: {
+            /** @description Replay of an earlier request with the same Idempotency-Key and body; the stored acknowledgement, no new transaction. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "kind": "LIFECYCLE",
+                     *       "receivedAt": "2026-03-02T08:15:30Z",
+                     *       "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "providerReference": "HD-2026-000123-PL01",
+                     *       "status": "RECEIVED",
+                     *       "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "retryAfterSeconds": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubmissionAcknowledgement"];
+                };
+            };
+            /** @description Received and queued; the outcome follows asynchronously (poll `Location`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "kind": "LIFECYCLE",
+                     *       "receivedAt": "2026-03-02T08:15:30Z",
+                     *       "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "providerReference": "HD-2026-000123-PL01",
+                     *       "status": "RECEIVED",
+                     *       "statusUrl": "/v1/transactions/0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "retryAfterSeconds": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubmissionAcknowledgement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ContractNotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    downloadDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier download. */
+                "If-None-Match"?: string;
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The contract's national ID (16 digits, without separators). */
+                contractId: components["parameters"]["ContractId"];
+                /**
+                 * @description A `documentId` from the contract's `documents`.
+                 * @example doc-01HQ4ZK8
+                 */
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document; the media type is the document's `mediaType`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    ETag: components["headers"]["ETag"];
+                    Digest: components["headers"]["Digest"];
+                    /**
+                     * @description `attachment` with the document's file name (RFC 6266).
+                     * @example attachment; filename="HD-123-2026.pdf"
+                     */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example %PDF-1.7 ... */
+                    "application/pdf": string;
+                    "application/pkcs7-mime": string;
+                    "application/json": string;
+                };
+            };
+            /** @description Not modified (the `If-None-Match` ETag matches). */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["DocumentNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTransactions: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                status?: components["schemas"]["TransactionStatus"];
+                kind?: components["schemas"]["TransactionKind"];
+                /** @description Only FAILED transactions of this class (T10 format, business, file or signature errors). */
+                failureClass?: components["schemas"]["FailureClass"];
+                receivedFrom?: string;
+                receivedTo?: string;
+                providerReference?: components["schemas"]["ProviderReference"];
+            };
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of transactions. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *           "kind": "CONTRACT",
+                     *           "status": "SUCCEEDED",
+                     *           "providerReference": "HD-2026-000123",
+                     *           "contractId": "2604173920581648",
+                     *           "receivedAt": "2026-03-02T08:15:30Z",
+                     *           "completedAt": "2026-03-02T08:15:31Z",
+                     *           "lastSignedAt": "2026-03-02T01:01:12Z",
+                     *           "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "late": false,
+                     *           "replay": false,
+                     *           "errors": [],
+                     *           "receipt": "eyJhbGciOiJFZERTQSIsImtpZCI6InBsYXRmb3JtLTIwMjYtMDEifQ.eyJvdXRjb21lIjoiSVNTVUVEIn0.c2lnbmF0dXJl"
+                     *         },
+                     *         {
+                     *           "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "kind": "CONTRACT",
+                     *           "status": "FAILED",
+                     *           "failureClass": "SIGNATURE",
+                     *           "providerReference": "HD-2026-000122",
+                     *           "receivedAt": "2026-03-02T08:10:00Z",
+                     *           "completedAt": "2026-03-02T08:10:02Z",
+                     *           "payloadSha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                     *           "late": false,
+                     *           "replay": false,
+                     *           "errors": [
+                     *             {
+                     *               "code": "TIMESTAMP_MISSING",
+                     *               "detail": "The employee's signature has no timestamp.",
+                     *               "location": {
+                     *                 "document": "HD-122-2026.pdf",
+                     *                 "page": 3,
+                     *                 "field": "Signature2"
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJyIjoiMjAyNi0wMy0wMlQwODoxMDowMFoifQ"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TransactionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTransactionByReference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The provider's own reference, percent-encoded (for example `/` as `%2F`). */
+                providerReference: components["parameters"]["ProviderReference"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest transaction with this reference. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "0192f0c6-3c4d-7e5f-a061-7b8c9d0e1f2a",
+                     *       "kind": "LIFECYCLE",
+                     *       "lifecycleType": "AMENDMENT",
+                     *       "targetContractId": "2604173920581648",
+                     *       "contractId": "2604173920581648",
+                     *       "status": "PROCESSING",
+                     *       "providerReference": "HD-2026-000123-PL01",
+                     *       "receivedAt": "2026-09-01T02:00:00Z",
+                     *       "lastSignedAt": "2026-08-31T09:30:00Z",
+                     *       "payloadSha256": "fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9",
+                     *       "late": false,
+                     *       "replay": false,
+                     *       "errors": [],
+                     *       "retryAfterSeconds": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["TransactionNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTransaction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Transaction id returned in the submission acknowledgement.
+                 * @example 0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e
+                 */
+                transactionId: components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transaction. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                     *       "kind": "CONTRACT",
+                     *       "status": "SUCCEEDED",
+                     *       "providerReference": "HD-2026-000123",
+                     *       "contractId": "2604173920581648",
+                     *       "receivedAt": "2026-03-02T08:15:30Z",
+                     *       "completedAt": "2026-03-02T08:15:31Z",
+                     *       "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "late": false,
+                     *       "replay": false,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["Problem"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSandboxClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox clock. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "now": "2026-03-02T08:15:30Z",
+                     *       "offsetSeconds": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SandboxClock"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["SandboxOnly"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    advanceSandboxClock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxClockChange"];
+            };
+        };
+        responses: {
+            /** @description The clock after the change. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "now": "2026-03-03T09:15:30Z",
+                     *       "offsetSeconds": 90000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SandboxClock"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["SandboxOnly"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPlatformKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description Caching policy, for example `public, max-age=3600`. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "kty": "OKP",
+                     *           "crv": "Ed25519",
+                     *           "kid": "platform-2026-01",
+                     *           "use": "sig",
+                     *           "alg": "EdDSA",
+                     *           "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformKeys"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "checks": {
+                     *         "database": "ok",
+                     *         "blobs": "ok"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Not ready. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "unavailable",
+                     *       "checks": {
+                     *         "database": "unavailable",
+                     *         "blobs": "ok"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+}
