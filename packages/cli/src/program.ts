@@ -1,64 +1,84 @@
-import { createHdldClient } from '@hdld/sdk';
 import { Command, CommanderError } from 'commander';
-import { statusCommand } from './commands/status.js';
-import { type ConnectionFlags, resolveConnection } from './config/connection.js';
+import { registerAuthCommands } from './commands/auth.js';
+import { registerCompletionCommand } from './commands/completion.js';
+import { registerContractCommands } from './commands/contract.js';
+import { registerContractsCommands } from './commands/contracts.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerDoctorCommand } from './commands/doctor.js';
+import { registerProfileCommands } from './commands/profile.js';
+import { registerReconcileCommand } from './commands/reconcile.js';
+import { registerStatusCommand } from './commands/status.js';
+import { registerSyncCommand } from './commands/sync.js';
+import { registerValidateCommand } from './commands/validate.js';
+import { createContext, type GlobalFlags } from './context.js';
 import { ExitCode } from './exit-codes.js';
-import { resolveLang, t } from './i18n/messages.js';
-import { UsageError, reportError } from './output/errors.js';
+import { reportError } from './output/errors.js';
 import type { Terminal } from './output/terminal.js';
 
-type GlobalFlags = ConnectionFlags & { json?: boolean; lang?: string };
+const FOOTER = `
+Environment:
+  HDLD_PROFILE, HDLD_BASE_URL, HDLD_CLIENT_ID, HDLD_CLIENT_SECRET, HDLD_KEY_FILE  connection (flag > environment > profile)
+  HDLD_CONFIG_DIR  folder of the profile file; NO_COLOR disables colour; LANG=vi_VN* or --lang vi for Vietnamese
 
-const EXIT_CODES_HELP = `
 Exit codes:
   0 ok, 1 error, 2 usage, 3 validation failed, 4 authentication, 5 partial batch failure, 130 cancelled`;
 
-export async function runCli(argv: string[], term: Terminal): Promise<number> {
-  let exitCode: number = ExitCode.ok;
+export type RunOptions = { env?: NodeJS.ProcessEnv; signal?: AbortSignal };
+
+export function buildProgram(term: Terminal, options: RunOptions = {}): { program: Command; context: ReturnType<typeof createContext> } {
+  const env = options.env ?? process.env;
   const program = new Command('hdld')
     .description("Build, sign, validate, sync and reconcile labor contracts with Vietnam's Electronic Labor Contract Platform")
+    .option('--profile <name>', 'profile to use (env HDLD_PROFILE; default: the current profile)')
     .option('--base-url <url>', 'Platform base URL (env HDLD_BASE_URL)')
     .option('--client-id <id>', 'provider client id (env HDLD_CLIENT_ID)')
     .option('--client-secret <secret>', 'client secret, sandbox only (env HDLD_CLIENT_SECRET)')
     .option('--key-file <file>', 'PEM private key for private_key_jwt (env HDLD_KEY_FILE)')
     .option('--json', 'print machine-readable JSON on stdout')
     .option('--lang <lang>', 'language of messages: en or vi (default from LANG)')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .configureOutput({ writeOut: (s) => term.out(s.trimEnd()), writeErr: (s) => term.err(s.trimEnd()) })
+    .option('-y, --yes', 'confirm writes against a production profile')
+    .addHelpText('after', FOOTER)
+    .showSuggestionAfterError()
+    .configureOutput({ writeOut: (s) => term.write(s), writeErr: (s) => term.err(s.trimEnd()) })
     .exitOverride();
+  const context = createContext(term, env, () => program.opts<GlobalFlags>(), options.signal ?? new AbortController().signal);
+  registerContractCommands(program, context);
+  registerValidateCommand(program, context);
+  registerSyncCommand(program, context);
+  registerReconcileCommand(program, context);
+  registerStatusCommand(program, context);
+  registerContractsCommands(program, context);
+  registerProfileCommands(program, context);
+  registerAuthCommands(program, context);
+  registerDoctorCommand(program, context);
+  registerDemoCommand(program, context);
+  registerCompletionCommand(program, context);
+  // Subcommands inherit the exit override and output routing.
+  for (const command of allCommands(program)) {
+    command.exitOverride().configureOutput({ writeOut: (s) => term.write(s), writeErr: (s) => term.err(s.trimEnd()) });
+  }
+  return { program, context };
+}
 
-  const globals = () => program.opts<GlobalFlags>();
-  const lang = () => resolveLang(globals().lang);
-  const client = async () => {
-    const connection = await resolveConnection(globals());
-    if (!connection.baseUrl) throw new UsageError(t(lang(), 'error.missingBaseUrl'));
-    if (!connection.credentials) throw new UsageError(t(lang(), 'error.missingCredentials'));
-    return createHdldClient({ baseUrl: connection.baseUrl, credentials: connection.credentials, lang: lang() });
-  };
+export function allCommands(command: Command): Command[] {
+  return command.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
 
-  program
-    .command('status')
-    .description('show the status and outcome of a submitted transaction')
-    .argument('<transaction-id>', 'transaction id from the submission acknowledgement')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ hdld status 0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e
-  $ hdld status 0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e --json | jq .contractId`,
-    )
-    .action(async (id: string) => {
-      await statusCommand(await client(), id, { json: Boolean(globals().json), lang: lang(), term });
-    });
-
+export async function runCli(argv: string[], term: Terminal, options: RunOptions = {}): Promise<number> {
+  const { program, context } = buildProgram(term, options);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return ExitCode.ok;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
+    return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    } else {
-      exitCode = reportError(error, term, lang(), Boolean(globals().json));
+      // --help and --version end with code 0; everything else commander refuses is a usage error.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
+    if (context.signal.aborted) return ExitCode.cancelled;
+    return reportError(error, term, { lang: context.lang, json: context.json, profileName: context.profileName() });
   }
-  return exitCode;
 }

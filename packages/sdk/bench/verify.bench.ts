@@ -14,8 +14,9 @@ import { signPdf } from '../src/documents/signing/sign-pdf.js';
 import { parseCertificate } from '../src/documents/verify/asn1/certificate.js';
 import { parseSignedData } from '../src/documents/verify/asn1/signed-data.js';
 import { parseTimestampToken } from '../src/documents/verify/asn1/tst-info.js';
+import type { VerifyOptions } from '../src/documents/verify/options.js';
 import { findSignatureDictionaries } from '../src/documents/verify/pdf/signature-dictionaries.js';
-import { type VerifyOptions, verifyPdf } from '../src/documents/verify/index.js';
+import { verifyPdf } from '../src/documents/verify/verify-pdf.js';
 import { createVerifyPool } from '../src/node/verify-pool.js';
 import { createSamplePdf, createTestPki, createTestTsa } from '../src/testing/index.js';
 
@@ -44,20 +45,29 @@ async function throughput(run: () => Promise<unknown>, concurrency = 1): Promise
 
 async function contract(): Promise<{ pdf: Uint8Array; options: VerifyOptions; root: Uint8Array }> {
   const pki = await createTestPki();
-  const tsa = createTestTsa({ certificate: pki.tsa.certificate, intermediates: [pki.intermediate.certificate], key: pki.tsa.privateKey });
+  const tsa = createTestTsa({
+    certificate: pki.tsa.certificate,
+    intermediates: [pki.intermediate.certificate],
+    key: pki.tsa.privateKey,
+  });
   const doc = await PDFDocument.load(await createSamplePdf({ pages: 3, useObjectStreams: false }));
   const annex = new Uint8Array(randomBytes(190_000)); // incompressible, so the file really is ~200 KB
   await doc.attach(annex, 'annex.bin', { mimeType: 'application/octet-stream' });
   const base = await doc.save({ useObjectStreams: false });
   const pdf = await signPdf(await signPdf(base, pki.employer.signer, { tsa }), pki.employee.signer, { tsa });
-  return { pdf, root: pki.root.certificate, options: { trust: { ca: [pki.root.certificate], tsa: [pki.root.certificate] }, requireTimestamp: true } };
+  return {
+    pdf,
+    root: pki.root.certificate,
+    options: { trust: { ca: [pki.root.certificate], tsa: [pki.root.certificate] }, requireTimestamp: true },
+  };
 }
 
 /** Everything the raw limit hashes and verifies, extracted once outside the timed loop. */
 function rawWork(pdf: Uint8Array, root: Uint8Array) {
   const hashes: Uint8Array[][] = [];
   const verifies: { data: Uint8Array; key: ReturnType<typeof createPublicKey>; signature: Uint8Array }[] = [];
-  const key = (der: Uint8Array) => createPublicKey({ key: Buffer.from(parseCertificate(der).spki), format: 'der', type: 'spki' });
+  const key = (der: Uint8Array) =>
+    createPublicKey({ key: Buffer.from(parseCertificate(der).spki), format: 'der', type: 'spki' });
   const link = (child: Uint8Array, issuer: Uint8Array) => {
     const c = parseCertificate(child);
     verifies.push({ data: c.tbs, key: key(issuer), signature: c.signature });
@@ -74,7 +84,7 @@ function rawWork(pdf: Uint8Array, root: Uint8Array) {
   for (const dictionary of findSignatureDictionaries(pdf)) {
     const [a, b, c, d] = dictionary.byteRange;
     hashes.push([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
-    const cms = parseSignedData(dictionary.contents!, { allowTrailingZeros: true });
+    const cms = parseSignedData(dictionary.contents!);
     const info = cms.signerInfos[0]!;
     const signer = chainOf(cms.certificates);
     verifies.push({ data: info.signedAttributesDer!, key: key(signer), signature: info.signature });
@@ -83,7 +93,11 @@ function rawWork(pdf: Uint8Array, root: Uint8Array) {
     const tokenInfo = token.signedData.signerInfos[0]!;
     const tsaCert = chainOf(token.signedData.certificates);
     hashes.push([info.signature], [token.tstInfoDer]);
-    verifies.push({ data: tokenInfo.signedAttributesDer!, key: key(tsaCert), signature: tokenInfo.signature });
+    verifies.push({
+      data: tokenInfo.signedAttributesDer!,
+      key: key(tsaCert),
+      signature: tokenInfo.signature,
+    });
   }
   return async () => {
     for (const parts of hashes) {
@@ -91,27 +105,32 @@ function rawWork(pdf: Uint8Array, root: Uint8Array) {
       for (const part of parts) hash.update(part);
       hash.digest();
     }
-    for (const v of verifies) if (!rawVerify('sha256', v.data, v.key, v.signature)) throw new Error('raw verify failed');
+    for (const v of verifies)
+      if (!rawVerify('sha256', v.data, v.key, v.signature)) throw new Error('raw verify failed');
   };
 }
 
 /** The naive approach: full pkijs object graphs and pkijs' own verify (with chain) for each signature and token. */
 function naivePkijs(pdf: Uint8Array, root: Uint8Array) {
   pkijs.setEngine('webcrypto', new pkijs.CryptoEngine({ name: 'webcrypto', crypto: globalThis.crypto }));
-  const trusted = [pkijs.Certificate.fromBER(root)];
+  const trusted = [pkijs.Certificate.fromBER(new Uint8Array(root))];
   return async () => {
     for (const dictionary of findSignatureDictionaries(pdf)) {
       const [a, b, c, d] = dictionary.byteRange;
       const data = new Uint8Array(b + d);
       data.set(pdf.subarray(a, a + b));
       data.set(pdf.subarray(c, c + d), b);
-      const asn1 = asn1js.fromBER(dictionary.contents!.slice() as Uint8Array<ArrayBuffer>);
+      const asn1 = asn1js.fromBER(new Uint8Array(dictionary.contents!));
       const signed = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: asn1.result }).content });
-      if (!(await signed.verify({ signer: 0, data: data.buffer, checkChain: true, trustedCerts: trusted }))) throw new Error('pkijs: bad signature');
+      if (!(await signed.verify({ signer: 0, data: data.buffer, checkChain: true, trustedCerts: trusted })))
+        throw new Error('pkijs: bad signature');
       const attribute = signed.signerInfos[0]!.unsignedAttrs!.attributes[0]!;
-      const token = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: attribute.values[0] }).content });
+      const token = new pkijs.SignedData({
+        schema: new pkijs.ContentInfo({ schema: attribute.values[0] }).content,
+      });
       const stamped = signed.signerInfos[0]!.signature.valueBlock.valueHexView.slice().buffer;
-      if (!(await token.verify({ signer: 0, data: stamped, checkChain: true, trustedCerts: trusted }))) throw new Error('pkijs: bad timestamp');
+      if (!(await token.verify({ signer: 0, data: stamped, checkChain: true, trustedCerts: trusted })))
+        throw new Error('pkijs: bad timestamp');
     }
   };
 }
@@ -119,14 +138,19 @@ function naivePkijs(pdf: Uint8Array, root: Uint8Array) {
 export async function runVerifyBenchmark(): Promise<VerifyBenchRow[]> {
   const { pdf, options, root } = await contract();
   const check = await verifyPdf(pdf, options);
-  if (check.indication !== 'TOTAL_PASSED') throw new Error(`benchmark contract does not verify: ${check.summary}`);
+  if (check.indication !== 'TOTAL_PASSED')
+    throw new Error(`benchmark contract does not verify: ${check.summary}`);
   const raw = await throughput(rawWork(pdf, root));
   const ours = await throughput(() => verifyPdf(pdf, options));
   const pool = createVerifyPool({ verify: options });
   const pooled = await throughput(() => pool.verifyPdf(pdf), availableParallelism() * 4);
   await pool.close();
   const naive = await throughput(naivePkijs(pdf, root));
-  const row = (name: string, filesPerSecond: number) => ({ name, filesPerSecond: Math.round(filesPerSecond), ofRawLimit: filesPerSecond / raw });
+  const row = (name: string, filesPerSecond: number) => ({
+    name,
+    filesPerSecond: Math.round(filesPerSecond),
+    ofRawLimit: filesPerSecond / raw,
+  });
   console.log(`contract: ${pdf.byteLength} bytes, 2 PAdES B-T signatures, ${availableParallelism()} cores`);
   return [
     row('raw limit (node:crypto, 1 thread)', raw),

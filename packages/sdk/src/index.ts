@@ -3,6 +3,30 @@
  * (PDF, PAdES, timestamps, verification) is under `@hdld/sdk/documents`; Node-only helpers under
  * `@hdld/sdk/node`; the test PKI under `@hdld/sdk/testing`.
  */
+
+export type { ContractMainData, ErrorCode, Lang, Problem, Transaction } from '@hdld/spec';
+export type { RequestOptions } from './client/call.js';
+export { createHdldClient, type HdldClient } from './client/create-hdld-client.js';
+export type { Credentials } from './client/credentials.js';
+export {
+  type ErrorAction,
+  HdldAbortError,
+  HdldAuthError,
+  HdldConflictError,
+  HdldError,
+  HdldNetworkError,
+  HdldNotFoundError,
+  HdldRateLimitError,
+  HdldServerError,
+  HdldTimeoutError,
+  HdldValidationError,
+} from './client/errors.js';
+export { createBaseClient, type HdldClientOptions, type HdldResources } from './client/hdld-client.js';
+export { type Logger, redact } from './client/logger.js';
+export { type Page, type PageIterable, paginate } from './client/pagination.js';
+export type { DownloadedDocument } from './client/resources/contracts.js';
+export type { TransactionListQuery } from './client/resources/transactions.js';
+export { SDK_VERSION, userAgent } from './client/version.js';
 export {
   CONTRACT_ID_LENGTH,
   type ContractIdParseResult,
@@ -13,19 +37,25 @@ export {
   parseContractId,
   SERIAL_LIMIT,
 } from './contracts/contract-id.js';
-export type { Credentials } from './client/credentials.js';
 export {
-  HdldAuthError,
-  HdldConflictError,
-  HdldError,
-  HdldNetworkError,
-  HdldNotFoundError,
-  HdldRateLimitError,
-  HdldServerError,
-  HdldValidationError,
-} from './client/errors.js';
-export { createHdldClient, type HdldClient, type HdldClientOptions, type RequestOptions } from './client/hdld-client.js';
-export type { Logger } from './client/logger.js';
-export { paginate, type Page, type PageIterable } from './client/pagination.js';
-export { SDK_VERSION } from './client/version.js';
-export type { ContractMainData, ErrorCode, Lang, Problem, Transaction } from '@hdld/spec';
+  HdldReceiptError,
+  RECEIPT_TYPE,
+  type Receipt,
+  type VerifyReceiptOptions,
+  verifyReceipt,
+} from './receipts/verify-receipt.js';
+export {
+  type ContractSubmissionInput,
+  type ConvertedPaperSubmissionInput,
+  contractSubmission,
+  convertedPaperSubmission,
+  type LifecycleSubmissionInput,
+  lifecycleSubmission,
+  type SignedFile,
+} from './submissions/submission-bodies.js';
+export {
+  HdldWaitTimeoutError,
+  isFinal,
+  type WaitOptions,
+  waitForResult,
+} from './submissions/wait-for-result.js';

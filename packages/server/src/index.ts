@@ -1,3 +1,3 @@
-export { buildApp, type AppOptions } from './app.js';
+export { type AppOptions, buildApp } from './app.js';
 export { configFromEnv, type ServerConfig } from './config/server-config.js';
 export { createPlatform, type Platform } from './platform.js';

@@ -7,7 +7,8 @@ import { ensureSandboxProvider } from './providers/sandbox-provider.js';
 async function main(): Promise<void> {
   const config = configFromEnv();
   const platform = await createPlatform(config);
-  const sandbox = config.mode === 'sandbox' ? await ensureSandboxProvider(platform.storage, config.dataDir) : undefined;
+  const sandbox =
+    config.mode === 'sandbox' ? await ensureSandboxProvider(platform.storage, config.dataDir) : undefined;
   const app = await buildApp(platform);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`hdld-server failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `hdld-server failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VerifyOptions } from '@hdld/sdk/documents';
 import { type AccessTokens, createAccessTokens } from './auth/access-tokens.js';
-import { type PlatformKeys, loadPlatformKeys } from './auth/platform-keys.js';
+import { loadPlatformKeys, type PlatformKeys } from './auth/platform-keys.js';
 import { type BlobStore, createFsBlobStore } from './blobs/index.js';
-import { type PlatformClock, createPlatformClock } from './clock/platform-clock.js';
+import { createPlatformClock, type PlatformClock } from './clock/platform-clock.js';
 import { persistentSecret } from './config/secrets.js';
 import type { ServerConfig } from './config/server-config.js';
 import { loadTrustDirectory } from './config/trust-anchors.js';
 import { createLocalIdentityRegistry } from './identity/local-identity-registry.js';
 import { type PipelineRunner, startPipeline } from './pipeline/pipeline-runner.js';
-import { type Storage, createStorage } from './storage/index.js';
+import { createStorage, type Storage } from './storage/index.js';
 
 /**
  * Everything a request handler may use, assembled once at start (one typed object keeps the
@@ -32,7 +32,10 @@ export type Platform = {
 };
 
 /** `trust` given directly (tests, the demo) replaces the trust directory. */
-export async function createPlatform(config: ServerConfig, given: { trust?: VerifyOptions['trust'] } = {}): Promise<Platform> {
+export async function createPlatform(
+  config: ServerConfig,
+  given: { trust?: VerifyOptions['trust'] } = {},
+): Promise<Platform> {
   const storage = await createStorage({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir ? join(config.dataDir, 'db') : undefined,
@@ -40,7 +43,11 @@ export async function createPlatform(config: ServerConfig, given: { trust?: Veri
   const blobDir = config.dataDir ? join(config.dataDir, 'blobs') : await tempBlobDir();
   const blobs = createFsBlobStore({ dir: blobDir });
   const keys = await loadPlatformKeys({ jwk: config.platformKeyJwk, dataDir: config.dataDir });
-  const trust = given.trust ?? await loadTrustDirectory(config.trustDir ?? (config.dataDir ? join(config.dataDir, 'trust') : undefined));
+  const trust =
+    given.trust ??
+    (await loadTrustDirectory(
+      config.trustDir ?? (config.dataDir ? join(config.dataDir, 'trust') : undefined),
+    ));
   const identity = createLocalIdentityRegistry(storage.db);
   const idSecret = await persistentSecret('contract-id', config.idSecret, config.dataDir);
   const clock = await createPlatformClock(storage.sandboxClock, config.mode === 'sandbox');

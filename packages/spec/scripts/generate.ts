@@ -102,7 +102,9 @@ if (process.argv.includes('--check')) {
     })
     .map(([name]) => name);
   if (drifted.length > 0) {
-    console.error(`Generated files are out of date: ${drifted.join(', ')}.\nRun \`pnpm gen\` and commit the result.`);
+    console.error(
+      `Generated files are out of date: ${drifted.join(', ')}.\nRun \`pnpm gen\` and commit the result.`,
+    );
     process.exit(1);
   }
   console.error('Generated files match the spec.');

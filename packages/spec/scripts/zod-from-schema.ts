@@ -101,7 +101,12 @@ const HANDLED = new Set([
   'discriminator',
 ]);
 
-function baseExpression(schema: JsonSchema, name: (ref: string) => string, path: string, depth: number): string {
+function baseExpression(
+  schema: JsonSchema,
+  name: (ref: string) => string,
+  path: string,
+  depth: number,
+): string {
   if (schema.$ref) return name(schema.$ref);
   if (schema.const !== undefined) return `z.literal(${JSON.stringify(schema.const)})`;
   if (schema.enum) {
@@ -109,7 +114,9 @@ function baseExpression(schema: JsonSchema, name: (ref: string) => string, path:
     return `z.union([${schema.enum.map((v) => `z.literal(${JSON.stringify(v)})`).join(', ')}])`;
   }
   if (schema.oneOf || schema.anyOf) {
-    const members = (schema.oneOf ?? schema.anyOf)!.map((s, i) => zodExpression(s, name, `${path}/oneOf/${i}`, depth));
+    const members = (schema.oneOf ?? schema.anyOf)!.map((s, i) =>
+      zodExpression(s, name, `${path}/oneOf/${i}`, depth),
+    );
     if (schema.discriminator) {
       return `z.discriminatedUnion(${JSON.stringify(schema.discriminator.propertyName)}, [${members.join(', ')}])`;
     }
@@ -168,7 +175,12 @@ function numberExpression(schema: JsonSchema, type: 'integer' | 'number'): strin
   return expr;
 }
 
-function objectExpression(schema: JsonSchema, name: (ref: string) => string, path: string, depth: number): string {
+function objectExpression(
+  schema: JsonSchema,
+  name: (ref: string) => string,
+  path: string,
+  depth: number,
+): string {
   const pad = '  '.repeat(depth);
   const required = new Set(schema.required ?? []);
   const entries = Object.entries(schema.properties ?? {}).map(([key, prop]) => {

@@ -24,6 +24,7 @@ const EXPECTED_OPERATIONS = [
   'getTransactionByReference',
   'getTransaction',
   'getSandboxClock',
+    'registerSandboxIdentities',
   'advanceSandboxClock',
   'getPlatformKeys',
   'getHealth',

@@ -1,7 +1,13 @@
-import { type HdldClient, formatContractId } from '@hdld/sdk';
+import { formatContractId, isValidContractId } from '@hdld/sdk';
 import type { Lang, Transaction } from '@hdld/spec';
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
 import { t } from '../i18n/messages.js';
-import { type Terminal, table } from '../output/terminal.js';
+import { table } from '../output/terminal.js';
+import { describeContract } from './contracts.js';
+import { withExamples } from './help.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function describeTransaction(tx: Transaction, lang: Lang): string {
   const yesNo = (v: boolean) => t(lang, v ? 'value.yes' : 'value.no');
@@ -11,22 +17,38 @@ export function describeTransaction(tx: Transaction, lang: Lang): string {
   ];
   if (tx.failureClass) rows.push([t(lang, 'field.failureClass'), tx.failureClass]);
   if (tx.contractId) rows.push([t(lang, 'field.contractId'), formatContractId(tx.contractId)]);
-  rows.push(
-    [t(lang, 'field.reference'), tx.providerReference],
-    [t(lang, 'field.receivedAt'), tx.receivedAt],
-  );
+  rows.push([t(lang, 'field.reference'), tx.providerReference], [t(lang, 'field.receivedAt'), tx.receivedAt]);
   if (tx.completedAt) rows.push([t(lang, 'field.completedAt'), tx.completedAt]);
   rows.push([t(lang, 'field.late'), yesNo(tx.late)], [t(lang, 'field.replay'), yesNo(tx.replay)]);
   const errors = tx.errors.map((e) => `  - ${e.code}${e.pointer ? ` ${e.pointer}` : ''}: ${e.detail}`);
   return [table(rows), ...(errors.length ? [`${t(lang, 'field.errors')}:`, ...errors] : [])].join('\n');
 }
 
-/** `hdld status <transaction-id>`: the outcome of one submission (T10). */
-export async function statusCommand(
-  client: HdldClient,
-  id: string,
-  options: { json: boolean; lang: Lang; term: Terminal },
-): Promise<void> {
-  const transaction = await client.transactions.get(id);
-  options.term.out(options.json ? JSON.stringify(transaction, null, 2) : describeTransaction(transaction, options.lang));
+/**
+ * `hdld status <transaction|contract-id|reference>` (T10): a UUID is a transaction, a valid contract
+ * ID (check digits) a contract, anything else the provider's own reference.
+ */
+export function registerStatusCommand(program: Command, ctx: Context): void {
+  withExamples(
+    program
+      .command('status')
+      .description('show the outcome of a submission, or the state of a contract')
+      .argument('<id>', 'transaction id, contract ID or provider reference'),
+    [
+      'hdld status 0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e',
+      'hdld status HD-2026-000123 --json | jq .contractId',
+      'hdld status 2604173920581648',
+    ],
+  ).action(async (id: string) => {
+    const client = await ctx.client();
+    const compact = id.replace(/[\s.-]/g, '');
+    if (!UUID.test(id) && isValidContractId(compact)) {
+      const contract = await client.contracts.get(compact, { signal: ctx.signal });
+      return ctx.term.out(ctx.json ? JSON.stringify(contract, null, 2) : describeContract(contract, ctx.lang));
+    }
+    const transaction = UUID.test(id)
+      ? await client.transactions.get(id, { signal: ctx.signal })
+      : await client.transactions.getByReference(id, { signal: ctx.signal });
+    ctx.term.out(ctx.json ? JSON.stringify(transaction, null, 2) : describeTransaction(transaction, ctx.lang));
+  });
 }

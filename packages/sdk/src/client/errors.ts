@@ -1,11 +1,11 @@
 import {
   type CatalogEntry,
+  catalogEntry,
   type ErrorCode,
+  isErrorCode,
   type Lang,
   type Problem,
   type ProblemDetailItem,
-  catalogEntry,
-  isErrorCode,
 } from '@hdld/spec';
 import { type SdkMessage, sdkMessage } from './messages.js';
 
@@ -110,13 +110,12 @@ function fallbackCode(status: number): ErrorCode | undefined {
   return undefined;
 }
 
+/** What the mapping needs besides the answer: the key the request carried and the caller's language. */
+export type ErrorContext = { idempotencyKey?: string; lang?: Lang };
+
 /** Maps an HTTP error answer (ideally RFC 9457 problem+json) to the matching error class. */
-export function errorFromResponse(
-  response: Response,
-  body: unknown,
-  request?: Request,
-  lang: Lang = 'en',
-): HdldError {
+export function errorFromResponse(response: Response, body: unknown, context: ErrorContext = {}): HdldError {
+  const lang = context.lang ?? 'en';
   const problem = (body && typeof body === 'object' ? body : {}) as Partial<Problem>;
   const ErrorClass = classFor(response.status);
   const code = isErrorCode(problem.code) ? problem.code : fallbackCode(response.status);
@@ -133,7 +132,7 @@ export function errorFromResponse(
     detail: typeof problem.detail === 'string' ? problem.detail : undefined,
     errors: Array.isArray(problem.errors) ? problem.errors : [],
     requestId: problem.requestId ?? response.headers.get('x-request-id') ?? undefined,
-    idempotencyKey: request?.headers.get('idempotency-key') ?? undefined,
+    idempotencyKey: context.idempotencyKey,
     retryAfterSeconds: retryAfter(response, problem),
   });
 }

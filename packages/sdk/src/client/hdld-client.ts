@@ -1,9 +1,15 @@
-import type { Lang, Transaction, paths } from '@hdld/spec';
+import type { Lang, paths } from '@hdld/spec';
 import createClient, { type Client } from 'openapi-fetch';
+import type { CallContext, CallInit, RequestOptions } from './call.js';
 import { type Credentials, TokenProvider } from './credentials.js';
-import { errorFromResponse } from './errors.js';
-import { type Logger, defaultLogger, redactingLogger } from './logger.js';
-import { createTransport } from './transport.js';
+import { defaultLogger, type Logger, redactingLogger } from './logger.js';
+import { RateLimitGate } from './rate-limit-gate.js';
+import { contractsResource } from './resources/contracts.js';
+import { platformResource } from './resources/platform.js';
+import { sandboxResource } from './resources/sandbox.js';
+import { submissionsResource } from './resources/submissions.js';
+import { transactionsResource } from './resources/transactions.js';
+import { type CallOverrides, createTransport } from './transport.js';
 import { userAgent } from './version.js';
 
 export type HdldClientOptions = {
@@ -11,7 +17,7 @@ export type HdldClientOptions = {
   baseUrl: string;
   /** Omit for the operations that need no authentication (health, public keys). */
   credentials?: Credentials;
-  /** Language of problem titles and details (Accept-Language). */
+  /** Language of problem titles and details (Accept-Language) and of the SDK's own messages. */
   lang?: Lang;
   /** Per-attempt timeout; default 30 s. */
   timeoutMs?: number;
@@ -19,80 +25,96 @@ export type HdldClientOptions = {
   maxRetries?: number;
   /** Cap of one backoff delay and of an honoured Retry-After; default 20 s. */
   maxRetryDelayMs?: number;
+  /** Receives debug lines (requests, retries, timings), already redacted. Default: `HDLD_LOG`. */
   logger?: Logger;
   fetch?: typeof fetch;
 };
 
-export type RequestOptions = { signal?: AbortSignal; idempotencyKey?: string };
-
+/** Problems after which a fresh token may succeed where the cached one failed. */
 const TOKEN_PROBLEMS = new Set(['TOKEN_EXPIRED', 'TOKEN_INVALID']);
 
-/** Both error styles: `api` returns `{ data, error }`; the resource methods throw typed errors. */
-export type HdldClient = {
-  api: Client<paths>;
-  transactions: {
-    get(transactionId: string, options?: RequestOptions): Promise<Transaction>;
-  };
-};
-
-async function unwrap<T>(result: { data?: T; error?: unknown; response: Response }, request?: Request): Promise<T> {
-  if (result.error !== undefined || !result.response.ok) {
-    throw errorFromResponse(result.response, result.error, request);
-  }
-  return result.data as T;
+function wantsFreshToken(response: Response): Promise<boolean> {
+  if (response.status !== 401) return Promise.resolve(false);
+  return response
+    .clone()
+    .json()
+    .then((problem: { code?: string }) => TOKEN_PROBLEMS.has(problem.code ?? ''))
+    .catch(() => false);
 }
 
-export function createHdldClient(options: HdldClientOptions): HdldClient {
+/** The typed operations; both error styles: `api` returns `{ data, error }`, the resources throw. */
+export type HdldResources = ReturnType<typeof createResources>;
+
+function createResources(context: CallContext) {
+  return {
+    /** openapi-fetch client: `{ data, error, response }`, nothing thrown for HTTP errors. */
+    api: context.api,
+    lang: context.lang,
+    transactions: transactionsResource(context),
+    contracts: contractsResource(context),
+    submissions: submissionsResource(context),
+    sandbox: sandboxResource(context),
+    platform: platformResource(context),
+  };
+}
+
+/**
+ * The low-level client: typed resources over the spec with authentication, retries, timeouts and
+ * the rate-limit pause handled. `createHdldClient` (the SDK's entry point) adds the high-level
+ * helpers on top.
+ */
+export function createBaseClient(options: HdldClientOptions): HdldResources {
+  const lang = options.lang ?? 'en';
   const logger = options.logger ? redactingLogger(options.logger) : defaultLogger();
   const send = createTransport({
     timeoutMs: options.timeoutMs ?? 30_000,
     maxRetries: options.maxRetries ?? 3,
     maxDelayMs: options.maxRetryDelayMs ?? 20_000,
     logger,
+    lang,
+    gate: new RateLimitGate(),
     fetch: options.fetch,
   });
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const tokens = options.credentials
-    ? new TokenProvider(options.credentials, `${baseUrl}/v1/oauth/token`, send)
+    ? new TokenProvider(options.credentials, `${baseUrl}/v1/oauth/token`, send, lang)
     : undefined;
+  const agent = userAgent();
 
-  const authenticatedFetch = async (request: Request): Promise<Response> => {
-    if (!tokens || request.headers.has('authorization')) return send(request);
+  const platformFetch = async (request: Request, overrides?: CallOverrides): Promise<Response> => {
+    request.headers.set('user-agent', agent);
+    request.headers.set('accept-language', lang);
+    // Generated once per call and reused by every retry of it (stripe-node's rule).
+    if (request.method === 'POST' && !request.headers.has('idempotency-key')) {
+      request.headers.set('idempotency-key', crypto.randomUUID());
+    }
+    if (!tokens || request.headers.has('authorization')) return send(request, overrides);
     const spare = request.clone();
-    request.headers.set('authorization', `Bearer ${await tokens.token()}`);
-    const response = await send(request);
-    if (response.status !== 401) return response;
-    const problem = (await response.clone().json().catch(() => ({}))) as { code?: string };
-    if (!problem.code || !TOKEN_PROBLEMS.has(problem.code)) return response;
+    const token = await tokens.token();
+    request.headers.set('authorization', `Bearer ${token}`);
+    const response = await send(request, overrides);
+    if (!(await wantsFreshToken(response))) return response;
     // The token expired or the key rotated between our check and the server's: one fresh try.
-    tokens.invalidate();
+    tokens.invalidate(token);
     spare.headers.set('authorization', `Bearer ${await tokens.token()}`);
-    return send(spare);
+    return send(spare, overrides);
   };
 
-  const api = createClient<paths>({ baseUrl, fetch: authenticatedFetch });
-  api.use({
-    onRequest({ request }) {
-      request.headers.set('user-agent', userAgent());
-      request.headers.set('accept-language', options.lang ?? 'en');
-      // Generated once per call and reused by every retry of it (stripe-node's rule).
-      if (request.method === 'POST' && !request.headers.has('idempotency-key')) {
-        request.headers.set('idempotency-key', crypto.randomUUID());
-      }
-      return request;
-    },
-  });
-
-  return {
+  const api: Client<paths> = createClient<paths>({ baseUrl, fetch: (request) => platformFetch(request) });
+  const context: CallContext = {
     api,
-    transactions: {
-      async get(transactionId, requestOptions = {}) {
-        const result = await api.GET('/v1/transactions/{transactionId}', {
-          params: { path: { transactionId } },
-          signal: requestOptions.signal,
-        });
-        return unwrap(result);
-      },
+    lang,
+    init(requestOptions: RequestOptions = {}, idempotencyKey?: string): CallInit {
+      const { signal, timeoutMs, maxRetries } = requestOptions;
+      const overridden = timeoutMs !== undefined || maxRetries !== undefined;
+      return {
+        ...(signal ? { signal } : {}),
+        ...(idempotencyKey ? { headers: { 'idempotency-key': idempotencyKey } } : {}),
+        ...(overridden
+          ? { fetch: (request: Request) => platformFetch(request, { timeoutMs, maxRetries }) }
+          : {}),
+      };
     },
   };
+  return createResources(context);
 }

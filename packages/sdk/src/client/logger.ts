@@ -4,13 +4,17 @@ export type Logger = {
   warn(message: string, fields?: Record<string, unknown>): void;
 };
 
-const SECRET_KEYS = /authorization|token|secret|assertion|password|private/i;
+const SECRET_KEYS = /authorization|token|secret|assertion|password|private|cookie/i;
+// Fields that hold an identity document number of any kind (CCCD, CMND, passport): T17.
+const IDENTITY_KEYS = /identityNumber|identity_number|passport/i;
 // Citizen ID (12 digits), old ID card (9 digits): never printed in full (non-negotiable 7).
 const NATIONAL_ID = /\b(\d{3})\d{3,6}(\d{3})\b/g;
 
 /** Removes secrets and masks national ID numbers before anything is logged. */
 export function redact(value: unknown, key = ''): unknown {
   if (SECRET_KEYS.test(key)) return '[redacted]';
+  if (IDENTITY_KEYS.test(key) && (typeof value === 'string' || typeof value === 'number'))
+    return '[redacted]';
   if (typeof value === 'string') return value.replace(NATIONAL_ID, '$1***$2');
   if (Array.isArray(value)) return value.map((v) => redact(v));
   if (value && typeof value === 'object') {

@@ -5,7 +5,10 @@ export const SDK_MESSAGES = {
   network: { en: 'Network error', vi: 'Lỗi kết nối mạng' },
   timeout: { en: 'The request timed out', vi: 'Yêu cầu đã quá thời gian chờ' },
   aborted: { en: 'The request was cancelled', vi: 'Yêu cầu đã bị hủy' },
-  noAccessToken: { en: 'The token response has no access_token', vi: 'Phản hồi cấp mã truy cập không có access_token' },
+  noAccessToken: {
+    en: 'The token response has no access_token',
+    vi: 'Phản hồi cấp mã truy cập không có access_token',
+  },
   waitTimeout: {
     en: 'The transaction had no final status before the deadline',
     vi: 'Giao dịch chưa có kết quả cuối cùng trước thời hạn chờ',

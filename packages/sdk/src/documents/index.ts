@@ -60,3 +60,5 @@ export {
 } from './signing/timestamp-client.js';
 export { readTimestampToken, type TimestampTokenInfo } from './signing/timestamp-token.js';
 export * from './verify/index.js';
+// Verification of signed contracts and certification evidence (N2, F8, S2.2): see ./verify.
+export * from './verify/index.js';

@@ -16,7 +16,10 @@ export interface VerifyPoolOptions {
 
 export interface VerifyPool {
   /** Verifies on the least busy worker; the bytes are copied, the caller keeps its buffer. */
-  verifyPdf(pdf: Uint8Array, overrides?: Pick<PoolVerifyOptions, 'validationTime' | 'lang'>): Promise<PdfVerificationResult>;
+  verifyPdf(
+    pdf: Uint8Array,
+    overrides?: Pick<PoolVerifyOptions, 'validationTime' | 'lang'>,
+  ): Promise<PdfVerificationResult>;
   close(): Promise<void>;
 }
 

@@ -1,8 +1,8 @@
 import type { ContractMainData, Schemas } from '@hdld/spec';
 import { sha256, toBase64, toHex } from '../documents/cms/bytes.js';
 import { buildCertificationEvidence } from '../documents/evidence/build-certification-evidence.js';
-import type { ContractFonts } from '../documents/pdf/contract-fonts.js';
 import { buildContractPdf } from '../documents/pdf/build-contract-pdf.js';
+import type { ContractFonts } from '../documents/pdf/contract-fonts.js';
 import { sampleContractMainData } from '../documents/pdf/sample-data.js';
 import { signPdf } from '../documents/signing/sign-pdf.js';
 import type { TimestampAuthority } from '../documents/signing/timestamp-client.js';
@@ -34,14 +34,25 @@ export type SampleSubmission = {
 };
 
 /** Builds the contract PDF and signs it as employer then employee, each with a timestamp (B-T). */
-async function signByBothParties(mainData: ContractMainData, { pki, tsa, fonts }: SampleSubmissionOptions): Promise<Uint8Array> {
+async function signByBothParties(
+  mainData: ContractMainData,
+  { pki, tsa, fonts }: SampleSubmissionOptions,
+): Promise<Uint8Array> {
   const built = await buildContractPdf(mainData, { fonts });
   const widget = (party: 'EMPLOYER' | 'EMPLOYEE') => {
     const field = built.signatureFields.find((f) => f.party === party);
     return field ? { widget: { page: field.page, rect: field.rect } } : {};
   };
-  const byEmployer = await signPdf(built.pdf, pki.employer.signer, { tsa, fieldName: 'EmployerSignature', ...widget('EMPLOYER') });
-  return signPdf(byEmployer, pki.employee.signer, { tsa, fieldName: 'EmployeeSignature', ...widget('EMPLOYEE') });
+  const byEmployer = await signPdf(built.pdf, pki.employer.signer, {
+    tsa,
+    fieldName: 'EmployerSignature',
+    ...widget('EMPLOYER'),
+  });
+  return signPdf(byEmployer, pki.employee.signer, {
+    tsa,
+    fieldName: 'EmployeeSignature',
+    ...widget('EMPLOYEE'),
+  });
 }
 
 /**
@@ -53,7 +64,9 @@ export async function createSampleSubmission(options: SampleSubmissionOptions): 
   const { pki, tsa } = options;
   const mainData = options.mainData ?? sampleContractMainData(options.seed);
   const at = (options.at ?? new Date()).toISOString();
-  const providerReference = options.providerReference ?? `HD-${mainData.concludedOn.slice(0, 4)}-${String(options.seed).padStart(6, '0')}`;
+  const providerReference =
+    options.providerReference ??
+    `HD-${mainData.concludedOn.slice(0, 4)}-${String(options.seed).padStart(6, '0')}`;
   const pdf = options.signedPdf ?? (await signByBothParties(mainData, options));
   const provider = options.provider ?? { id: 'sandbox', name: 'Nhà cung cấp thử nghiệm' };
   const fileName = `${providerReference}.pdf`;

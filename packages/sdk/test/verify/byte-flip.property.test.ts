@@ -15,12 +15,16 @@ describe('property: any byte flip in a signed contract is detected (N2)', () => 
   it('never yields TOTAL_PASSED after flipping bits of any byte, including the unsigned /Contents gap', async () => {
     const options = { ...f.options, requireTimestamp: true };
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: signed.byteLength - 1 }), fc.integer({ min: 1, max: 255 }), async (offset, mask) => {
-        const tampered = signed.slice();
-        tampered[offset]! ^= mask;
-        const report = await verifyPdf(tampered, options);
-        expect(report.indication).not.toBe('TOTAL_PASSED');
-      }),
+      fc.asyncProperty(
+        fc.nat({ max: signed.byteLength - 1 }),
+        fc.integer({ min: 1, max: 255 }),
+        async (offset, mask) => {
+          const tampered = signed.slice();
+          tampered[offset]! ^= mask;
+          const report = await verifyPdf(tampered, options);
+          expect(report.indication).not.toBe('TOTAL_PASSED');
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -31,11 +35,15 @@ describe('property: any byte flip in a signed contract is detected (N2)', () => 
     const gapStart = text.lastIndexOf('/Contents <') + '/Contents <'.length;
     const cmsHexLength = text.indexOf('0000000000', gapStart) - gapStart;
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: cmsHexLength + 16 }), fc.integer({ min: 1, max: 255 }), async (delta, mask) => {
-        const tampered = signed.slice();
-        tampered[gapStart + delta]! ^= mask;
-        expect((await verifyPdf(tampered, options)).indication).not.toBe('TOTAL_PASSED');
-      }),
+      fc.asyncProperty(
+        fc.nat({ max: cmsHexLength + 16 }),
+        fc.integer({ min: 1, max: 255 }),
+        async (delta, mask) => {
+          const tampered = signed.slice();
+          tampered[gapStart + delta]! ^= mask;
+          expect((await verifyPdf(tampered, options)).indication).not.toBe('TOTAL_PASSED');
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -1,5 +1,11 @@
 import { signPdf } from '@hdld/sdk/documents';
-import { createSamplePdf, createTestPki, createTestTsa, type TestIdentity, type TestPki } from '@hdld/sdk/testing';
+import {
+  createSamplePdf,
+  createTestPki,
+  createTestTsa,
+  type TestIdentity,
+  type TestPki,
+} from '@hdld/sdk/testing';
 import type { VerifyOptions } from '../../src/documents/verify/index.js';
 
 /** A test PKI, its TSA and trust configuration, shared by the verifier tests (N2, F8). */
@@ -22,7 +28,11 @@ export function verifyFixture(): Promise<VerifyFixture> {
 
 async function build(): Promise<VerifyFixture> {
   const pki = await createTestPki();
-  const tsa = createTestTsa({ certificate: pki.tsa.certificate, intermediates: [pki.intermediate.certificate], key: pki.tsa.privateKey });
+  const tsa = createTestTsa({
+    certificate: pki.tsa.certificate,
+    intermediates: [pki.intermediate.certificate],
+    key: pki.tsa.privateKey,
+  });
   const options: VerifyOptions = {
     trust: { ca: [pki.root.certificate], tsa: [pki.root.certificate], certification: [pki.root.certificate] },
   };

@@ -13,7 +13,10 @@ export interface PdfsigVerdict {
 }
 
 /** Runs the real pdfsig binary against an NSS database that trusts `rootDer` and holds the given CRLs. */
-export function runPdfsig(pdf: Uint8Array, trust: { rootDer?: Uint8Array; crls?: Uint8Array[] }): PdfsigVerdict {
+export function runPdfsig(
+  pdf: Uint8Array,
+  trust: { rootDer?: Uint8Array; crls?: Uint8Array[] },
+): PdfsigVerdict {
   const dir = mkdtempSync(join(tmpdir(), 'hdld-pdfsig-'));
   try {
     const db = `sql:${join(dir, 'nss')}`;

@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type PdfVerificationResult, verifyPdf } from '../../src/documents/verify/index.js';
 import { type VerifyFixture, verifyFixture } from './contract-fixtures.js';
 import { runPdfsig } from './pdfsig.js';
-import { append, flipByte, lastSignature, replaceLastCms, rewriteByteRange, timestampToken } from './tamper.js';
+import {
+  append,
+  flipByte,
+  lastSignature,
+  replaceLastCms,
+  rewriteByteRange,
+  timestampToken,
+} from './tamper.js';
 
 /**
  * Each attack must be caught by our verifier AND by poppler's pdfsig where pdfsig checks that property
@@ -37,7 +44,10 @@ describe('tamper detection, ours and pdfsig', () => {
     const tampered = flipByte(clean, 300);
     const report = await verifyPdf(tampered, f.options);
     expect(report.indication).toBe('TOTAL_FAILED');
-    expect(report.signatures.map((s) => s.code)).toEqual(['SIGNATURE_DIGEST_MISMATCH', 'SIGNATURE_DIGEST_MISMATCH']);
+    expect(report.signatures.map((s) => s.code)).toEqual([
+      'SIGNATURE_DIGEST_MISMATCH',
+      'SIGNATURE_DIGEST_MISMATCH',
+    ]);
     expect(report.signatures[0]!.subIndication).toBe('HASH_FAILURE');
     const theirs = pdfsig(tampered);
     expect(theirs.signaturesValid).toBe(false);
@@ -48,7 +58,9 @@ describe('tamper detection, ours and pdfsig', () => {
     const tampered = append(clean, '\n% appended by someone else\n');
     const report = await verifyPdf(tampered, f.options);
     expect(report.signatures[1]!.code).toBe('SIGNATURE_MODIFIED_AFTER_SIGNING');
-    expect(report.signatures[1]!.changesAfterSigning).toEqual([{ objectNumber: 0, kind: 'unparsable-update' }]);
+    expect(report.signatures[1]!.changesAfterSigning).toEqual([
+      { objectNumber: 0, kind: 'unparsable-update' },
+    ]);
     expect(report.signatures[1]!.coverage.wholeDocument).toBe(false);
     const theirs = pdfsig(tampered);
     expect(theirs.signaturesValid).toBe(false);
@@ -58,18 +70,26 @@ describe('tamper detection, ours and pdfsig', () => {
   it('an incremental update that replaces page content after signing', async () => {
     const text = new TextDecoder('latin1').decode(clean);
     // The page content stream: the only stream of the sample without a /Type (fonts, xref and object streams have one).
-    const contentObject = [...text.matchAll(/(\d+) 0 obj\s*(<<(?:(?!>>).)*>>)\s*stream/gs)].find((m) => !m[2]!.includes('/Type'))!;
+    const contentObject = [...text.matchAll(/(\d+) 0 obj\s*(<<(?:(?!>>).)*>>)\s*stream/gs)].find(
+      (m) => !m[2]!.includes('/Type'),
+    )!;
     const body = 'BT /F1 24 Tf 50 700 Td (SALARY: 1 VND) Tj ET';
     const objectNumber = Number(contentObject[1]);
     const previousXref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
-    const trailer = [...text.matchAll(/\/Size (\d+)[^]*?\/Root (\d+ \d+ R)/g)].pop()!;
+    const trailer = [...text.matchAll(/\/Size (\d+)[\s\S]*?\/Root (\d+ \d+ R)/g)].pop()!;
     const object = `\n${objectNumber} 0 obj\n<< /Length ${body.length} >>\nstream\n${body}\nendstream\nendobj\n`;
     const xrefAt = clean.byteLength + object.length;
     const entry = `${String(clean.byteLength + 1).padStart(10, '0')} 00000 n \n`;
     const update = `${object}xref\n${objectNumber} 1\n${entry}trailer\n<< /Size ${trailer[1]} /Root ${trailer[2]} /Prev ${previousXref} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
     const report = await verifyPdf(append(clean, update), f.options);
-    expect(report.signatures.map((s) => s.code)).toEqual(['SIGNATURE_MODIFIED_AFTER_SIGNING', 'SIGNATURE_MODIFIED_AFTER_SIGNING']);
-    expect(report.signatures[1]!.changesAfterSigning).toContainEqual({ objectNumber: Number(contentObject[1]), kind: 'page-content' });
+    expect(report.signatures.map((s) => s.code)).toEqual([
+      'SIGNATURE_MODIFIED_AFTER_SIGNING',
+      'SIGNATURE_MODIFIED_AFTER_SIGNING',
+    ]);
+    expect(report.signatures[1]!.changesAfterSigning).toContainEqual({
+      objectNumber: Number(contentObject[1]),
+      kind: 'page-content',
+    });
     expect(pdfsig(append(clean, update)).output).toContain('Not total document signed');
   });
 
@@ -85,18 +105,30 @@ describe('tamper detection, ours and pdfsig', () => {
   it('an expired signer certificate (B-T: the timestamp proves signing after expiry)', async () => {
     const pdf = await f.sign(await createSamplePdf(), f.pki.expired);
     const report = await verifyPdf(pdf, f.options);
-    expect(report.signatures[0]).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'EXPIRED', code: 'CERTIFICATE_EXPIRED' });
+    expect(report.signatures[0]).toMatchObject({
+      indication: 'TOTAL_FAILED',
+      subIndication: 'EXPIRED',
+      code: 'CERTIFICATE_EXPIRED',
+    });
     expect(pdfsig(pdf).output).toContain('Certificate has Expired');
   });
 
   it('a revoked certificate with the CRL supplied', async () => {
     const pdf = await f.sign(await createSamplePdf(), f.pki.revoked);
     const report = await verifyPdf(pdf, { ...f.options, crls: [f.pki.crl] });
-    expect(report.signatures[0]).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'REVOKED', code: 'CERTIFICATE_REVOKED' });
+    expect(report.signatures[0]).toMatchObject({
+      indication: 'TOTAL_FAILED',
+      subIndication: 'REVOKED',
+      code: 'CERTIFICATE_REVOKED',
+    });
     const withoutCrl = await verifyPdf(pdf, f.options);
     expect(withoutCrl.signatures[0]!.notes).toContain('REVOCATION_NOT_CHECKED');
     const required = await verifyPdf(pdf, { ...f.options, requireRevocation: true });
-    expect(required.signatures[0]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'TRY_LATER', code: 'REVOCATION_UNAVAILABLE' });
+    expect(required.signatures[0]).toMatchObject({
+      indication: 'INDETERMINATE',
+      subIndication: 'TRY_LATER',
+      code: 'REVOCATION_UNAVAILABLE',
+    });
     expect(pdfsig(pdf).output).toContain('Certificate has been Revoked');
   });
 
@@ -113,7 +145,11 @@ describe('tamper detection, ours and pdfsig', () => {
       forgedCms.set(donorToken.der, victimToken.offset);
       const tampered = replaceLastCms(victim, forgedCms);
       const report = await verifyPdf(tampered, f.options);
-      expect(report.signatures[0]).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE', code: 'TIMESTAMP_INVALID' });
+      expect(report.signatures[0]).toMatchObject({
+        indication: 'TOTAL_FAILED',
+        subIndication: 'HASH_FAILURE',
+        code: 'TIMESTAMP_INVALID',
+      });
       expect(report.signatures[0]!.signingTime).toBeUndefined();
       // pdfsig does not validate signature timestamps at all: only our verifier catches this one.
       expect(pdfsig(tampered).signaturesValid).toBe(true);
@@ -124,8 +160,14 @@ describe('tamper detection, ours and pdfsig', () => {
 
   it('an untrusted root', async () => {
     const other = await (await import('@hdld/sdk/testing')).createTestPki({ keyType: 'ECDSA-P256' });
-    const report = await verifyPdf(clean, { trust: { ca: [other.root.certificate], tsa: [other.root.certificate] } });
-    expect(report.signatures[0]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND', code: 'CERTIFICATE_UNTRUSTED' });
+    const report = await verifyPdf(clean, {
+      trust: { ca: [other.root.certificate], tsa: [other.root.certificate] },
+    });
+    expect(report.signatures[0]).toMatchObject({
+      indication: 'INDETERMINATE',
+      subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
+      code: 'CERTIFICATE_UNTRUSTED',
+    });
     expect(report.signatures[0]!.findings.map((x) => x.code)).toContain('TIMESTAMP_UNTRUSTED');
     const theirs = runPdfsig(clean, {});
     expect(theirs.certificates).toEqual(['Certificate issuer is unknown.', 'Certificate issuer is unknown.']);

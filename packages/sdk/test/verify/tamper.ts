@@ -1,5 +1,5 @@
-import { findSignatureDictionaries } from '../../src/documents/verify/pdf/signature-dictionaries.js';
 import { parseSignedData } from '../../src/documents/verify/asn1/signed-data.js';
+import { findSignatureDictionaries } from '../../src/documents/verify/pdf/signature-dictionaries.js';
 
 const latin1 = new TextDecoder('latin1');
 const encode = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -24,7 +24,12 @@ export function lastSignature(pdf: Uint8Array) {
   const last = dictionaries[dictionaries.length - 1]!;
   const text = latin1.decode(pdf);
   const arrayStart = text.lastIndexOf('/ByteRange');
-  return { byteRange: last.byteRange, arrayStart, arrayEnd: text.indexOf(']', arrayStart) + 1, cms: last.contents! };
+  return {
+    byteRange: last.byteRange,
+    arrayStart,
+    arrayEnd: text.indexOf(']', arrayStart) + 1,
+    cms: last.contents!,
+  };
 }
 
 /** Rewrites the last ByteRange array (same length, padded with spaces) to point elsewhere. */
@@ -40,7 +45,7 @@ export function rewriteByteRange(pdf: Uint8Array, byteRange: readonly number[]):
 
 /** DER of the signature timestamp token inside a CMS, with its offset. */
 export function timestampToken(cms: Uint8Array): { offset: number; der: Uint8Array } {
-  const info = parseSignedData(cms, { allowTrailingZeros: true }).signerInfos[0]!;
+  const info = parseSignedData(cms).signerInfos[0]!;
   const token = info.unsignedAttributes[0]!.values[0]!;
   return { offset: token.start, der: token.buffer.slice(token.start, token.end) };
 }

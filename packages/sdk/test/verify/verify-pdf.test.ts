@@ -17,7 +17,11 @@ describe('verifyPdf: clean two-party PAdES B-T contract (N2, F8)', () => {
     expect(employee!.coverage.wholeDocument).toBe(true);
     expect(employee!.timestamp?.tsa?.subjectCommonName).toBe('HĐLĐ Test TSA');
     expect(employee!.signingTime).toBeInstanceOf(Date);
-    expect(employee!.chain.map((c) => c.subjectCommonName)).toEqual(['Nguyễn Thị Hương', 'HĐLĐ Test Issuing CA', 'HĐLĐ Test Root CA']);
+    expect(employee!.chain.map((c) => c.subjectCommonName)).toEqual([
+      'Nguyễn Thị Hương',
+      'HĐLĐ Test Issuing CA',
+      'HĐLĐ Test Root CA',
+    ]);
     expect(employee!.notes).toEqual(['REVOCATION_NOT_CHECKED']);
     console.log(formatVerificationReport(report, 'vi'));
   });

@@ -11,8 +11,15 @@ describe('worker-thread verification pool (N2 at Platform scale)', () => {
     const f = await verifyFixture();
     const clean = await f.twoPartyContract();
     pool = createVerifyPool({ size: 2, verify: { ...f.options, requireTimestamp: true, lang: 'vi' } });
-    const reports = await Promise.all([clean, flipByte(clean, 300), clean, clean].map((pdf) => pool!.verifyPdf(pdf)));
-    expect(reports.map((r) => r.indication)).toEqual(['TOTAL_PASSED', 'TOTAL_FAILED', 'TOTAL_PASSED', 'TOTAL_PASSED']);
+    const reports = await Promise.all(
+      [clean, flipByte(clean, 300), clean, clean].map((pdf) => pool!.verifyPdf(pdf)),
+    );
+    expect(reports.map((r) => r.indication)).toEqual([
+      'TOTAL_PASSED',
+      'TOTAL_FAILED',
+      'TOTAL_PASSED',
+      'TOTAL_PASSED',
+    ]);
     expect(reports[1]!.code).toBe('SIGNATURE_DIGEST_MISMATCH');
     expect(reports[0]!.signatures[1]!.signingTime).toBeInstanceOf(Date);
     expect(reports[0]!.summary).toContain('Chữ ký hợp lệ');

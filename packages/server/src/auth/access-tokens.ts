@@ -1,4 +1,4 @@
-import { SignJWT, createLocalJWKSet, jwtVerify } from 'jose';
+import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
 import { ProblemError } from '../http/problem.js';
 import type { PlatformKeys } from './platform-keys.js';
 import type { ProviderPrincipal } from './principal.js';

@@ -1,4 +1,4 @@
-import { type JSONWebKeySet, createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
+import { createLocalJWKSet, decodeJwt, type JSONWebKeySet, jwtVerify } from 'jose';
 import { ProblemError } from '../http/problem.js';
 import type { Provider } from '../storage/providers-repo.js';
 import type { ProviderPrincipal } from './principal.js';
@@ -39,22 +39,30 @@ async function viaAssertion(assertion: string, ctx: ClientAuthContext): Promise<
     throw refused('client_assertion is not a JWT.', 'client_assertion không phải là JWT.');
   }
   const provider = clientId ? await ctx.findProvider(clientId) : undefined;
-  if (!provider?.publicJwks) throw refused('Unknown client or no registered key.', 'Không rõ máy khách hoặc chưa đăng ký khóa.');
+  if (!provider?.publicJwks)
+    throw refused('Unknown client or no registered key.', 'Không rõ máy khách hoặc chưa đăng ký khóa.');
   try {
-    const { payload } = await jwtVerify(assertion, createLocalJWKSet(provider.publicJwks as unknown as JSONWebKeySet), {
-      issuer: provider.clientId,
-      subject: provider.clientId,
-      audience: ctx.audiences,
-      currentDate: ctx.now,
-      maxTokenAge: '5m',
-      requiredClaims: ['exp', 'jti'],
-    });
+    const { payload } = await jwtVerify(
+      assertion,
+      createLocalJWKSet(provider.publicJwks as unknown as JSONWebKeySet),
+      {
+        issuer: provider.clientId,
+        subject: provider.clientId,
+        audience: ctx.audiences,
+        currentDate: ctx.now,
+        maxTokenAge: '5m',
+        requiredClaims: ['exp', 'jti'],
+      },
+    );
     if (!ctx.rememberAssertion(String(payload.jti), (payload.exp ?? 0) * 1000)) {
       throw refused('client_assertion was already used.', 'client_assertion đã được sử dụng.');
     }
   } catch (error) {
     if (error instanceof ProblemError) throw error;
-    throw refused('client_assertion signature or claims are invalid.', 'Chữ ký hoặc nội dung client_assertion không hợp lệ.');
+    throw refused(
+      'client_assertion signature or claims are invalid.',
+      'Chữ ký hoặc nội dung client_assertion không hợp lệ.',
+    );
   }
   return provider;
 }
@@ -74,7 +82,10 @@ async function viaSecret(clientId: string, secret: string, ctx: ClientAuthContex
 }
 
 /** OAuth2 client credentials (RFC 6749 §4.4) with private_key_jwt (RFC 7523) or, in the sandbox, a secret. */
-export async function authenticateClient(form: TokenForm, ctx: ClientAuthContext): Promise<ProviderPrincipal> {
+export async function authenticateClient(
+  form: TokenForm,
+  ctx: ClientAuthContext,
+): Promise<ProviderPrincipal> {
   if (form.grant_type !== 'client_credentials') {
     throw refused('grant_type must be client_credentials.', 'grant_type phải là client_credentials.');
   }
@@ -84,7 +95,10 @@ export async function authenticateClient(form: TokenForm, ctx: ClientAuthContext
   } else if (form.client_id && form.client_secret) {
     provider = await viaSecret(form.client_id, form.client_secret, ctx);
   } else {
-    throw refused('Send a client_assertion or a client_id and client_secret.', 'Hãy gửi client_assertion hoặc client_id và client_secret.');
+    throw refused(
+      'Send a client_assertion or a client_id and client_secret.',
+      'Hãy gửi client_assertion hoặc client_id và client_secret.',
+    );
   }
   assertConnected(provider);
   return { kind: 'provider', providerId: provider.id, clientId: provider.clientId };

@@ -12,7 +12,7 @@ export type Action =
   | 'contract.read'
   | 'contract.submitLifecycle'
   | 'document.read'
-  | 'sandbox.clock';
+  | 'sandbox.manage';
 
 export type Resource = { providerId: string } | undefined;
 
@@ -27,7 +27,7 @@ export function isAllowed(principal: Principal, action: Action, resource?: Resou
   if (principal.kind === 'operator') return true;
   switch (action) {
     case 'transaction.submit':
-    case 'sandbox.clock':
+    case 'sandbox.manage':
       return true;
     default:
       return resource !== undefined && resource.providerId === principal.providerId;

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Platform } from '../platform.js';
 import { createAssertionReplayCache } from './assertion-replay-cache.js';
-import { type TokenForm, authenticateClient } from './client-authentication.js';
+import { authenticateClient, type TokenForm } from './client-authentication.js';
 
 export function tokenHandlers(platform: Platform) {
   const rememberAssertion = createAssertionReplayCache();

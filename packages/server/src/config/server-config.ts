@@ -34,7 +34,8 @@ function port(value: string | undefined, fallback: number): number {
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const mode = env.HDLD_MODE ?? 'sandbox';
   if (mode !== 'sandbox' && mode !== 'production') throw new Error('HDLD_MODE must be sandbox or production');
-  if (mode === 'production' && !env.HDLD_ID_SECRET) throw new Error('HDLD_ID_SECRET is required in production');
+  if (mode === 'production' && !env.HDLD_ID_SECRET)
+    throw new Error('HDLD_ID_SECRET is required in production');
   const host = env.HDLD_HOST ?? '127.0.0.1';
   const listenPort = port(env.PORT ?? env.HDLD_PORT, 8080);
   return {

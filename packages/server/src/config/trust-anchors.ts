@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VerifyOptions } from '@hdld/sdk/documents';
 
@@ -10,7 +10,11 @@ const SERVICES = ['ca', 'tsa', 'certification'] as const;
  * PEM or DER certificates. The verifier pins each by the SHA-256 of its DER.
  */
 export async function loadTrustDirectory(dir: string | undefined): Promise<Trust> {
-  const trust: { ca: Uint8Array[]; tsa: Uint8Array[]; certification: Uint8Array[] } = { ca: [], tsa: [], certification: [] };
+  const trust: { ca: Uint8Array[]; tsa: Uint8Array[]; certification: Uint8Array[] } = {
+    ca: [],
+    tsa: [],
+    certification: [],
+  };
   if (!dir) return trust;
   for (const service of SERVICES) {
     const folder = join(dir, service);

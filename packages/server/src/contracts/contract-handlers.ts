@@ -40,7 +40,10 @@ export function contractHandlers(platform: Platform) {
         .type(document.mediaType)
         .header('etag', `"${document.sha256}"`)
         .header('repr-digest', `sha-256=:${Buffer.from(document.sha256, 'hex').toString('base64')}:`)
-        .header('content-disposition', `attachment; filename="${encodeURIComponent(document.fileName ?? document.kind)}"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${encodeURIComponent(document.fileName ?? document.kind)}"`,
+        )
         .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     },
   };

@@ -39,7 +39,12 @@ export function contractView(
   let state: Schemas['ContractState'] = 'ACTIVE';
   let mainData = contract.mainData as unknown as ContractMainData;
   const history: HistoryEntry[] = [
-    { at: contract.issuedAt.toISOString(), event: 'ISSUED', transactionId: contract.sourceTransactionId, toState: 'ACTIVE' },
+    {
+      at: contract.issuedAt.toISOString(),
+      event: 'ISSUED',
+      transactionId: contract.sourceTransactionId,
+      toState: 'ACTIVE',
+    },
   ];
   for (const t of lifecycle) {
     const toState: Schemas['ContractState'] = nextState(state, t.lifecycleType!) ?? state;

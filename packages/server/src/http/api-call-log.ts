@@ -9,7 +9,7 @@ import type { Platform } from '../platform.js';
 export function useApiCallLog(app: FastifyInstance, platform: Platform): void {
   app.addHook('onResponse', async (request, reply) => {
     const principal = request.principal;
-    if (!principal || principal.kind !== 'provider') return;
+    if (principal?.kind !== 'provider') return;
     const schema = request.routeOptions.schema as { operationId?: string } | undefined;
     const body = request.body as { transactionId?: string } | undefined;
     await platform.storage.apiCalls

@@ -5,7 +5,12 @@ import { languageOf } from './request-context.js';
 
 type AjvIssue = { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> };
 
-const PARTS: Record<string, string> = { body: '', querystring: '/query', params: '/path', headers: '/headers' };
+const PARTS: Record<string, string> = {
+  body: '',
+  querystring: '/query',
+  params: '/path',
+  headers: '/headers',
+};
 
 /** Turns Ajv issues into JSON pointers the caller can follow (T9: field-level details). */
 function validationItems(error: FastifyError): ProblemDetailItem[] {
@@ -19,7 +24,8 @@ function validationItems(error: FastifyError): ProblemDetailItem[] {
     const allowed = Array.isArray(issue.params.allowedValues)
       ? `: ${(issue.params.allowedValues as unknown[]).join(', ')}`
       : '';
-    const what = issue.keyword === 'additionalProperties' ? 'is not allowed' : (issue.message ?? 'is invalid');
+    const what =
+      issue.keyword === 'additionalProperties' ? 'is not allowed' : (issue.message ?? 'is invalid');
     return { code: 'REQUEST_INVALID', pointer, detail: `${pointer} ${what}${allowed}` };
   });
 }
@@ -52,7 +58,11 @@ function toProblem(error: FastifyError): ProblemError {
   return new ProblemError(code ?? (status < 500 ? 'REQUEST_INVALID' : 'INTERNAL_ERROR'));
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemError): FastifyReply {
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  problem: ProblemError,
+): FastifyReply {
   const body = renderProblem(problem, {
     lang: languageOf(request),
     instance: request.url,
@@ -75,9 +85,11 @@ export function useProblemErrors(app: FastifyInstance): void {
     sendProblem(
       request,
       reply,
-      new ProblemError('REQUEST_INVALID', {
-        status: 404,
-        detail: { en: `No operation at ${request.method} ${request.url}.`, vi: `Không có thao tác ${request.method} ${request.url}.` },
+      new ProblemError('ROUTE_NOT_FOUND', {
+        detail: {
+          en: `No operation at ${request.method} ${request.url}.`,
+          vi: `Không có thao tác ${request.method} ${request.url}.`,
+        },
       }),
     ),
   );

@@ -1,4 +1,4 @@
-import { type ErrorCode, type Lang, type ProblemDetailItem, catalogEntry, problemType } from '@hdld/spec';
+import { catalogEntry, type ErrorCode, type Lang, type ProblemDetailItem, problemType } from '@hdld/spec';
 
 /** A text in both languages of the Platform; user-facing messages always come in pairs. */
 export type Localized = { en: string; vi: string };
@@ -57,6 +57,8 @@ export function renderProblem(
     ...(context.instance ? { instance: context.instance } : {}),
     ...(error.init.errors?.length ? { errors: error.init.errors } : {}),
     ...(context.requestId ? { requestId: context.requestId } : {}),
-    ...(error.init.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.init.retryAfterSeconds } : {}),
+    ...(error.init.retryAfterSeconds !== undefined
+      ? { retryAfterSeconds: error.init.retryAfterSeconds }
+      : {}),
   };
 }

@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
 
 /**
  * The spec is OpenAPI 3.1, i.e. JSON Schema 2020-12, so requests are validated with Ajv's 2020 dialect.
@@ -8,7 +8,13 @@ import addFormats from 'ajv-formats';
  * as strings and are coerced to the declared types.
  */
 function createAjv(coerceTypes: boolean | 'array') {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes, useDefaults: true, removeAdditional: false });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    coerceTypes,
+    useDefaults: true,
+    removeAdditional: false,
+  });
   addFormats(ajv);
   return ajv;
 }

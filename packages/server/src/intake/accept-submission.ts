@@ -21,7 +21,17 @@ export type AcceptContext = {
   receivedAt: Date;
 };
 
-type StoredFiles = { pkg: SubmissionPackage; files: { role: string; fileName?: string; mediaType: string; sha256: string; size: number; blobKey: string }[] };
+type StoredFiles = {
+  pkg: SubmissionPackage;
+  files: {
+    role: string;
+    fileName?: string;
+    mediaType: string;
+    sha256: string;
+    size: number;
+    blobKey: string;
+  }[];
+};
 
 /** Writes every file of the packages to the blob store (fsynced) before any row references them. */
 async function storeFiles(blobs: BlobStore, packages: SubmissionPackage[]): Promise<StoredFiles[]> {
@@ -32,7 +42,14 @@ async function storeFiles(blobs: BlobStore, packages: SubmissionPackage[]): Prom
     for (const [i, file] of pkg.files.entries()) {
       const bytes = decoded[i]!.bytes;
       const { key, size } = await blobs.put(bytes);
-      files.push({ role: file.role, fileName: file.fileName, mediaType: file.mediaType, sha256: key, size, blobKey: key });
+      files.push({
+        role: file.role,
+        fileName: file.fileName,
+        mediaType: file.mediaType,
+        sha256: key,
+        size,
+        blobKey: key,
+      });
     }
     stored.push({ pkg, files });
   }
@@ -66,7 +83,8 @@ export async function acceptSubmissions(
       const claim = await repos.idempotency.claim(ctx.providerId, idempotency.key, idempotency.requestSha256);
       if (claim.outcome === 'REPLAY') return { status: claim.status, body: claim.body, replayed: true };
       if (claim.outcome === 'MISMATCH') throw new ProblemError('IDEMPOTENCY_KEY_REUSED');
-      if (claim.outcome === 'IN_PROGRESS') throw new ProblemError('IDEMPOTENCY_KEY_IN_USE', { retryAfterSeconds: 1 });
+      if (claim.outcome === 'IN_PROGRESS')
+        throw new ProblemError('IDEMPOTENCY_KEY_IN_USE', { retryAfterSeconds: 1 });
     }
     const queue = createJobQueue(repos.tx);
     const outcomes: ItemOutcome[] = [];
@@ -92,7 +110,11 @@ export async function acceptSubmissions(
         continue;
       }
       for (const file of files) {
-        await repos.transactionFiles.add({ transactionId: transaction.id, ...file, role: file.role as never });
+        await repos.transactionFiles.add({
+          transactionId: transaction.id,
+          ...file,
+          role: file.role as never,
+        });
       }
       await queue.enqueue(PROCESS_TRANSACTION_JOB, { transactionId: transaction.id } as JsonObject);
       outcomes.push({ ok: true, transaction, created, acknowledgement: acknowledgementOf(transaction) });

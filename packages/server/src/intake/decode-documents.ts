@@ -17,11 +17,18 @@ export function sha256Hex(bytes: Uint8Array): string {
 export function decodeFiles(files: { pointer: string; contentBase64: string }[]): DecodedFile[] {
   const invalid: ProblemDetailItem[] = files
     .filter((f) => !BASE64.test(f.contentBase64))
-    .map((f) => ({ code: 'REQUEST_INVALID', pointer: f.pointer, detail: `${f.pointer} is not valid base64` }));
+    .map((f) => ({
+      code: 'REQUEST_INVALID',
+      pointer: f.pointer,
+      detail: `${f.pointer} is not valid base64`,
+    }));
   if (invalid.length > 0) {
     throw new ProblemError('REQUEST_INVALID', {
       errors: invalid,
-      detail: { en: 'A file is not valid base64 (RFC 4648).', vi: 'Tệp không đúng mã hóa base64 (RFC 4648).' },
+      detail: {
+        en: 'A file is not valid base64 (RFC 4648).',
+        vi: 'Tệp không đúng mã hóa base64 (RFC 4648).',
+      },
     });
   }
   return files.map((f) => {

@@ -8,7 +8,11 @@ type SubmittedDocument = Schemas['SubmittedDocument'];
 type Evidence = Schemas['CertificationEvidenceFile'];
 
 /** The principal document's role in storage: the contract, the lifecycle document, or the scan. */
-function documentFiles(documents: SubmittedDocument[], principalKind: DocumentKind, base: string): IncomingFile[] {
+function documentFiles(
+  documents: SubmittedDocument[],
+  principalKind: DocumentKind,
+  base: string,
+): IncomingFile[] {
   return documents.map((doc, i) => ({
     role: doc.role === 'CONTRACT' ? principalKind : doc.role,
     fileName: doc.fileName,
@@ -34,7 +38,11 @@ export function itemSha256(item: unknown): string {
   return createHash('sha256').update(JSON.stringify(item)).digest('hex');
 }
 
-export function contractPackage(body: Schemas['ContractSubmission'], payloadSha256: string, base = ''): SubmissionPackage {
+export function contractPackage(
+  body: Schemas['ContractSubmission'],
+  payloadSha256: string,
+  base = '',
+): SubmissionPackage {
   return {
     kind: 'CONTRACT',
     providerReference: body.providerReference,
@@ -66,12 +74,19 @@ export function lifecyclePackage(
   };
 }
 
-export function convertedPaperPackage(body: Schemas['ConvertedPaperSubmission'], payloadSha256: string): SubmissionPackage {
+export function convertedPaperPackage(
+  body: Schemas['ConvertedPaperSubmission'],
+  payloadSha256: string,
+): SubmissionPackage {
   return {
     kind: 'CONVERTED_PAPER',
     providerReference: body.providerReference,
     payloadSha256,
     files: documentFiles(body.documents, 'CONVERTED_PAPER' as DocumentKind, ''),
-    request: json({ mainData: body.mainData, conversionLog: body.conversionLog, transactionLog: body.transactionLog }),
+    request: json({
+      mainData: body.mainData,
+      conversionLog: body.conversionLog,
+      transactionLog: body.transactionLog,
+    }),
   };
 }

@@ -6,8 +6,13 @@ import { ProblemError, renderProblem } from '../http/problem.js';
 import { languageOf } from '../http/request-context.js';
 import type { Platform } from '../platform.js';
 import type { JsonValue } from '../storage/json.js';
-import { type ItemOutcome, acceptSubmissions } from './accept-submission.js';
-import { contractPackage, convertedPaperPackage, itemSha256, lifecyclePackage } from './packages-from-requests.js';
+import { acceptSubmissions, type ItemOutcome } from './accept-submission.js';
+import {
+  contractPackage,
+  convertedPaperPackage,
+  itemSha256,
+  lifecyclePackage,
+} from './packages-from-requests.js';
 import type { SubmissionPackage } from './submission-package.js';
 
 type Post<Body, Params = unknown> = FastifyRequest<{ Body: Body; Params: Params }>;
@@ -35,7 +40,12 @@ export function submissionHandlers(platform: Platform) {
     authorize(principal, 'transaction.submit');
     if (principal.kind !== 'provider') throw new ProblemError('FORBIDDEN');
     const result = await acceptSubmissions(
-      { storage: platform.storage, blobs: platform.blobs, providerId: principal.providerId, receivedAt: platform.now() },
+      {
+        storage: platform.storage,
+        blobs: platform.blobs,
+        providerId: principal.providerId,
+        receivedAt: platform.now(),
+      },
       packages,
       respond,
       idempotencyOf(request),
@@ -83,8 +93,16 @@ export function submissionHandlers(platform: Platform) {
     },
 
     /** DOMAIN.md core flow step 3, Decree Art. 9.2: a paper contract converted to a data message. */
-    async submitConvertedPaperContract(request: Post<Schemas['ConvertedPaperSubmission']>, reply: FastifyReply) {
-      return submit(request, reply, [convertedPaperPackage(request.body, request.bodySha256!)], singleResponse);
+    async submitConvertedPaperContract(
+      request: Post<Schemas['ConvertedPaperSubmission']>,
+      reply: FastifyReply,
+    ) {
+      return submit(
+        request,
+        reply,
+        [convertedPaperPackage(request.body, request.bodySha256!)],
+        singleResponse,
+      );
     },
   };
 }

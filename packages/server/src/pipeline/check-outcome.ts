@@ -18,7 +18,10 @@ export class CheckFailure extends Error {
  * transaction stays PROCESSING and its job is retried later, never failed for it (issue 4).
  */
 export class TransientCheckError extends Error {
-  constructor(readonly code: ErrorCode, detail: string) {
+  constructor(
+    readonly code: ErrorCode,
+    detail: string,
+  ) {
     super(detail);
     this.name = 'TransientCheckError';
   }

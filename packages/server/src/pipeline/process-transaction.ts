@@ -1,7 +1,8 @@
 import type { ContractMainData, Schemas } from '@hdld/spec';
+import { nextState } from '../contracts/lifecycle.js';
 import { ProblemError } from '../http/problem.js';
-import type { StoredTransaction } from '../storage/transactions-repo.js';
 import type { TransactionFile } from '../storage/transaction-files-repo.js';
+import type { StoredTransaction } from '../storage/transactions-repo.js';
 import { CheckFailure, type Finding, failIfAny, item } from './check-outcome.js';
 import { checkConversionLog } from './checks/conversion-log-check.js';
 import { checkEmbeddedMainData } from './checks/embedded-main-data-check.js';
@@ -10,7 +11,6 @@ import { checkPdfFile } from './checks/file-checks.js';
 import { checkEmployeeIdentity } from './checks/identity-check.js';
 import { checkLaborRules } from './checks/labor-rules.js';
 import { checkPdfSignatures } from './checks/signature-checks.js';
-import { nextState } from '../contracts/lifecycle.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 import { recordFailure, recordSuccess } from './record-outcome.js';
 
@@ -33,9 +33,15 @@ async function load(deps: PipelineDeps, transactionId: string): Promise<Loaded |
   return { transaction, files };
 }
 
-/** The signed PDF the submission is about: the contract, the lifecycle document or the sealed scan. */
+/** Storage role of the signed PDF the submission is about: the contract, the lifecycle document or the scan. */
+function principalRole(transaction: StoredTransaction): string {
+  if (transaction.kind === 'LIFECYCLE') return transaction.lifecycleType!;
+  return transaction.kind === 'CONVERTED_PAPER' ? 'CONVERTED_PAPER' : 'CONTRACT';
+}
+
 function principalDocument(loaded: Loaded): TransactionFile & { bytes: Uint8Array } {
-  const principal = loaded.files.find((f) => f.role !== 'EVIDENCE' && f.role !== 'APPENDIX' && (f.role as string) !== 'OTHER');
+  const role = principalRole(loaded.transaction);
+  const principal = loaded.files.find((f) => f.role === role);
   if (!principal) {
     throw new CheckFailure('FILE', [item('DOCUMENT_MISSING', { en: 'No principal signed document.', vi: 'Thiếu văn bản chính đã ký.' })]);
   }
@@ -44,9 +50,14 @@ function principalDocument(loaded: Loaded): TransactionFile & { bytes: Uint8Arra
 
 type DocumentsOutcome = { lastSignedAt?: Date; principalSigners: string[] };
 
-async function checkDocuments(deps: PipelineDeps, loaded: Loaded, minimumSignatures: number): Promise<DocumentsOutcome> {
+async function checkDocuments(
+  deps: PipelineDeps,
+  loaded: Loaded,
+  minimumSignatures: number,
+): Promise<DocumentsOutcome> {
   const pdfs = loaded.files.filter((f) => f.mediaType === 'application/pdf');
-  failIfAny('FILE', pdfs.flatMap((f) => checkPdfFile(f.bytes, f.fileName ?? f.role)));
+  const fileFindings = await Promise.all(pdfs.map((f) => checkPdfFile(f.bytes, f.fileName ?? f.role)));
+  failIfAny('FILE', fileFindings.flat());
   let lastSignedAt: Date | undefined;
   let principalSigners: string[] = [];
   const principal = principalDocument(loaded);
@@ -57,12 +68,18 @@ async function checkDocuments(deps: PipelineDeps, loaded: Loaded, minimumSignatu
       minimumSignatures: file === principal ? minimumSignatures : 1,
       documentName: file.fileName ?? file.role,
     });
-    if (result.lastSignedAt && (!lastSignedAt || result.lastSignedAt > lastSignedAt)) lastSignedAt = result.lastSignedAt;
-    if (file === principal) principalSigners = result.report.signatures.flatMap((s) => (s.signer ? [s.signer.sha256] : []));
+    if (result.lastSignedAt && (!lastSignedAt || result.lastSignedAt > lastSignedAt))
+      lastSignedAt = result.lastSignedAt;
+    if (file === principal)
+      principalSigners = result.report.signatures.flatMap((s) => (s.signer ? [s.signer.sha256] : []));
   }
   const evidence = loaded.files.find((f) => f.role === 'EVIDENCE');
   if (evidence) {
-    await checkEvidence(evidence.bytes, pdfs, { trust: deps.trust, validationTime: deps.now(), providerReference: loaded.transaction.providerReference });
+    await checkEvidence(evidence.bytes, pdfs, {
+      trust: deps.trust,
+      validationTime: deps.now(),
+      providerReference: loaded.transaction.providerReference,
+    });
   }
   return { lastSignedAt, principalSigners };
 }
@@ -84,16 +101,24 @@ export async function processTransaction(deps: PipelineDeps, transactionId: stri
   try {
     const request = transaction.request as { mainData?: ContractMainData; type?: string };
     if (transaction.kind === 'LIFECYCLE') {
-      const target = transaction.targetContractId ? await deps.storage.contracts.findById(transaction.targetContractId) : undefined;
+      const target = transaction.targetContractId
+        ? await deps.storage.contracts.findById(transaction.targetContractId)
+        : undefined;
       if (!target) {
-        throw new CheckFailure('BUSINESS', [item('CONTRACT_NOT_FOUND', { en: 'The contract does not exist.', vi: 'Hợp đồng không tồn tại.' })]);
+        throw new CheckFailure('BUSINESS', [
+          item('CONTRACT_NOT_FOUND', { en: 'The contract does not exist.', vi: 'Hợp đồng không tồn tại.' }),
+        ]);
       }
       if (!nextState(target.state, transaction.lifecycleType!)) {
         throw new CheckFailure('BUSINESS', [
-          item('LIFECYCLE_TRANSITION_INVALID', {
-            en: `A ${transaction.lifecycleType} cannot follow a contract in state ${target.state}.`,
-            vi: `Không thể gửi văn bản ${transaction.lifecycleType} cho hợp đồng đang ở trạng thái ${target.state}.`,
-          }, '/type'),
+          item(
+            'LIFECYCLE_TRANSITION_INVALID',
+            {
+              en: `A ${transaction.lifecycleType} cannot follow a contract in state ${target.state}.`,
+              vi: `Không thể gửi văn bản ${transaction.lifecycleType} cho hợp đồng đang ở trạng thái ${target.state}.`,
+            },
+            '/type',
+          ),
         ]);
       }
     } else {
@@ -103,11 +128,13 @@ export async function processTransaction(deps: PipelineDeps, transactionId: stri
     const { lastSignedAt, principalSigners } = await checkDocuments(deps, loaded, minimumSignatures);
     if (transaction.kind === 'CONVERTED_PAPER') {
       const { conversionLog } = transaction.request as unknown as { conversionLog: Schemas['ConversionLog'] };
-      checkConversionLog(conversionLog, principalDocument(loaded).bytes, principalSigners);
+      await checkConversionLog(conversionLog, principalDocument(loaded).bytes, principalSigners);
     } else if (transaction.kind === 'CONTRACT') {
       await checkEmbeddedMainData(principalDocument(loaded).bytes, request.mainData!);
     }
-    const late = lastSignedAt !== undefined && transaction.receivedAt.getTime() - lastSignedAt.getTime() > SUBMISSION_DEADLINE_MS;
+    const late =
+      lastSignedAt !== undefined &&
+      transaction.receivedAt.getTime() - lastSignedAt.getTime() > SUBMISSION_DEADLINE_MS;
     await recordSuccess(deps, loaded.transaction, loaded.files, { lastSignedAt, late });
   } catch (error) {
     if (error instanceof CheckFailure) {
@@ -115,7 +142,10 @@ export async function processTransaction(deps: PipelineDeps, transactionId: stri
       return;
     }
     if (error instanceof ProblemError) {
-      const finding: Finding = item(error.code, error.init.detail ?? { en: error.message, vi: error.message });
+      const finding: Finding = item(
+        error.code,
+        error.init.detail ?? { en: error.message, vi: error.message },
+      );
       await recordFailure(deps, transaction, 'BUSINESS', [finding]);
       return;
     }

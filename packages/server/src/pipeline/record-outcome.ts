@@ -4,8 +4,8 @@ import { issueContractId, issuingYear } from '../ids/index.js';
 import { signReceipt } from '../receipts/receipt-signer.js';
 import type { DocumentKind } from '../storage/document-kind.js';
 import type { JsonObject } from '../storage/json.js';
-import type { FailureClass, StoredTransaction } from '../storage/transactions-repo.js';
 import type { TransactionFile } from '../storage/transaction-files-repo.js';
+import type { FailureClass, StoredTransaction } from '../storage/transactions-repo.js';
 import type { Finding } from './check-outcome.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 
@@ -43,7 +43,7 @@ export async function recordSuccess(
       if (state && state !== contract.state) await repos.contracts.setState(contractId, state, now);
     } else {
       const mainData = (transaction.request as { mainData: ContractMainData }).mainData;
-      const principal = files.find((f) => f.role === 'CONTRACT' || (f.role as string) === 'CONVERTED_PAPER')!;
+      const principal = files.find((f) => f.role === (transaction.kind === 'CONVERTED_PAPER' ? 'CONVERTED_PAPER' : 'CONTRACT'))!;
       const issued = await repos.contracts.insertUnlessDocumentKnown({
         id: await issueContractId(repos.tx, { year: issuingYear(now), secret: deps.idSecret }),
         providerId: transaction.providerId,
@@ -60,7 +60,12 @@ export async function recordSuccess(
     }
     if (!replay) {
       for (const file of files) {
-        await repos.documents.insert({ ...file, contractId, transactionId: transaction.id, kind: file.role as DocumentKind });
+        await repos.documents.insert({
+          ...file,
+          contractId,
+          transactionId: transaction.id,
+          kind: file.role as DocumentKind,
+        });
       }
     }
     const receipt = await signReceipt(

@@ -3,8 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { hashSecret } from '../auth/secret-hash.js';
-import type { JsonObject } from '../storage/json.js';
 import type { Storage } from '../storage/index.js';
+import type { JsonObject } from '../storage/json.js';
 
 /** Credentials of the provider a sandbox starts with (S2.4 "test environment"). */
 export type SandboxCredentials = {
@@ -46,7 +46,10 @@ export async function ensureSandboxProvider(storage: Storage, dataDir?: string):
   const existing = await storage.providers.findById(credentials.providerId);
   const clientSecretHash = await hashSecret(credentials.clientSecret);
   if (existing) {
-    await storage.providers.setCredentials(existing.id, { clientSecretHash, publicJwks: credentials.publicJwks });
+    await storage.providers.setCredentials(existing.id, {
+      clientSecretHash,
+      publicJwks: credentials.publicJwks,
+    });
   } else {
     await storage.providers.insert({
       id: credentials.providerId,

@@ -6,7 +6,7 @@ import { ProblemError } from '../http/problem.js';
 import type { Platform } from '../platform.js';
 
 function sandboxOnly(platform: Platform, request: FastifyRequest): void {
-  authorize(principalOf(request), 'sandbox.clock');
+  authorize(principalOf(request), 'sandbox.manage');
   if (platform.config.mode !== 'sandbox') throw new ProblemError('SANDBOX_ONLY');
 }
 
@@ -21,6 +21,11 @@ export function sandboxHandlers(platform: Platform) {
       sandboxOnly(platform, request);
       await platform.clock.refresh();
       return clockView();
+    },
+    /** F8 stand-in: test persons for the local population registry. */
+    async registerSandboxIdentities(request: FastifyRequest<{ Body: Schemas['SandboxIdentityRegistration'] }>) {
+      sandboxOnly(platform, request);
+      return { registered: await platform.identity.register(request.body.identities) };
     },
     async advanceSandboxClock(request: FastifyRequest<{ Body: Schemas['SandboxClockChange'] }>) {
       sandboxOnly(platform, request);

@@ -275,7 +275,13 @@ export function createTransactionsRepo(q: Queryable) {
         `UPDATE transactions SET status = 'FAILED', failure_class = $2, errors = $3::text::jsonb,
            completed_at = COALESCE($4, now()), receipt = $5
          WHERE id = $1 RETURNING *`,
-        [id, outcome.failureClass, toJsonParam(outcome.errors), outcome.completedAt ?? null, outcome.receipt ?? null],
+        [
+          id,
+          outcome.failureClass,
+          toJsonParam(outcome.errors),
+          outcome.completedAt ?? null,
+          outcome.receipt ?? null,
+        ],
       );
     },
 

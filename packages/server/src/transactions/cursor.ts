@@ -15,7 +15,9 @@ export function decodeCursor(value: string): TransactionCursor {
     return { receivedAt, id };
   } catch {
     throw new ProblemError('REQUEST_INVALID', {
-      errors: [{ code: 'REQUEST_INVALID', pointer: '/query/cursor', detail: 'cursor is not one this API returned' }],
+      errors: [
+        { code: 'REQUEST_INVALID', pointer: '/query/cursor', detail: 'cursor is not one this API returned' },
+      ],
     });
   }
 }

@@ -67,7 +67,8 @@ export function transactionHandlers(platform: Platform) {
       const lang = languageOf(request);
       return {
         items: page.map((t) => transactionView(t, lang)),
-        nextCursor: items.length > limit && last ? encodeCursor({ receivedAt: last.receivedAt, id: last.id }) : null,
+        nextCursor:
+          items.length > limit && last ? encodeCursor({ receivedAt: last.receivedAt, id: last.id }) : null,
       };
     },
   };

@@ -16,7 +16,11 @@ describe.each(engines)('contract intake on %s', (engine) => {
     const sample = await kit.sample(1);
     const response = await kit.api('/v1/contracts', { body: sample.submission });
     expect(response.status).toBe(202);
-    const ack = (await response.json()) as { transactionId: string; payloadSha256: string; providerReference: string };
+    const ack = (await response.json()) as {
+      transactionId: string;
+      payloadSha256: string;
+      providerReference: string;
+    };
     expect(ack.providerReference).toBe(sample.submission.providerReference);
     expect(ack.payloadSha256).toMatch(/^[0-9a-f]{64}$/);
     const final = TransactionSchema.parse(await waitForFinal(kit, ack.transactionId));
@@ -44,11 +48,15 @@ describe.each(engines)('contract intake on %s', (engine) => {
 
   it('never gives the same document a second ID', async () => {
     const sample = await kit.sample(4);
-    const first = (await (await kit.api('/v1/contracts', { body: sample.submission })).json()) as { transactionId: string };
+    const first = (await (await kit.api('/v1/contracts', { body: sample.submission })).json()) as {
+      transactionId: string;
+    };
     const issued = await waitForFinal(kit, first.transactionId);
     // The same signed bytes sent again under another reference, with evidence naming that reference.
     const copy = await kit.sample(4, { providerReference: 'HD-COPY-4', signedPdf: sample.pdf });
-    const second = (await (await kit.api('/v1/contracts', { body: copy.submission })).json()) as { transactionId: string };
+    const second = (await (await kit.api('/v1/contracts', { body: copy.submission })).json()) as {
+      transactionId: string;
+    };
     const replay = await waitForFinal(kit, second.transactionId);
     expect(replay.status).toBe('SUCCEEDED');
     expect(replay.replay).toBe(true);

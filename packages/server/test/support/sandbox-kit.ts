@@ -1,29 +1,46 @@
 import { loadContractFonts } from '@hdld/sdk/node';
-import { type TestPki, type SampleSubmission, createSampleSubmission, createTestPki, createTestTsa } from '@hdld/sdk/testing';
+import {
+  createSampleSubmission,
+  createTestPki,
+  createTestTsa,
+  type SampleSubmission,
+  type TestPki,
+} from '@hdld/sdk/testing';
 import type { Engine } from '../../src/storage/database.js';
 import { createTestDatabase } from './databases.js';
-import { type TestServer, startTestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './test-server.js';
 
 /** Everything an intake test needs: a test PKI and TSA, and a server that trusts them. */
 export type SandboxKit = {
   pki: TestPki;
+  /** The in-process RFC 3161 TSA the server trusts. */
+  tsa: { timestamp(request: Uint8Array): Promise<Uint8Array> };
   server: TestServer;
   /** A fresh, valid, two-party B-T submission; its employee is registered in the population registry. */
-  sample(seed: number, overrides?: { providerReference?: string; signedPdf?: Uint8Array }): Promise<SampleSubmission>;
+  sample(
+    seed: number,
+    overrides?: { providerReference?: string; signedPdf?: Uint8Array },
+  ): Promise<SampleSubmission>;
   /** Calls the API as the sandbox provider, with a fresh token. */
-  api(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  api(
+    path: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   close(): Promise<void>;
 };
 
 export async function startSandboxKit(engine: Engine = 'pglite'): Promise<SandboxKit> {
   const pki = await createTestPki();
-  const tsaService = createTestTsa({ certificate: pki.tsa.certificate, intermediates: [pki.intermediate.certificate], key: pki.tsa.privateKey });
+  const tsaService = createTestTsa({
+    certificate: pki.tsa.certificate,
+    intermediates: [pki.intermediate.certificate],
+    key: pki.tsa.privateKey,
+  });
   const tsa = { timestamp: (request: Uint8Array) => tsaService.timestamp(request) };
   const database = engine === 'postgres' ? await createTestDatabase('postgres') : undefined;
-  const server = await startTestServer(
-    database?.url ? { databaseUrl: database.url } : {},
-    { trust: { ca: [pki.root.certificate], tsa: [pki.root.certificate], certification: [pki.root.certificate] } },
-  );
+  const server = await startTestServer(database?.url ? { databaseUrl: database.url } : {}, {
+    trust: { ca: [pki.root.certificate], tsa: [pki.root.certificate], certification: [pki.root.certificate] },
+  });
   const fonts = loadContractFonts();
   let token: string | undefined;
   const accessToken = async () => {
@@ -42,6 +59,7 @@ export async function startSandboxKit(engine: Engine = 'pglite'): Promise<Sandbo
   };
   return {
     pki,
+    tsa,
     server,
     async sample(seed, overrides = {}) {
       const sample = await createSampleSubmission({ pki, tsa, fonts: await fonts, seed, ...overrides });
@@ -67,7 +85,11 @@ export async function startSandboxKit(engine: Engine = 'pglite'): Promise<Sandbo
 }
 
 /** Polls a transaction until the pipeline has decided (bounded; no wall-clock assertion). */
-export async function waitForFinal(kit: SandboxKit, transactionId: string, attempts = 200): Promise<Record<string, unknown>> {
+export async function waitForFinal(
+  kit: SandboxKit,
+  transactionId: string,
+  attempts = 200,
+): Promise<Record<string, unknown>> {
   for (let i = 0; i < attempts; i++) {
     const response = await kit.api(`/v1/transactions/${transactionId}`);
     const body = (await response.json()) as Record<string, unknown>;

@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import type { ServerConfig } from '../../src/config/server-config.js';
-import { type Platform, createPlatform } from '../../src/platform.js';
-import { type SandboxCredentials, ensureSandboxProvider } from '../../src/providers/sandbox-provider.js';
+import { createPlatform, type Platform } from '../../src/platform.js';
+import { ensureSandboxProvider, type SandboxCredentials } from '../../src/providers/sandbox-provider.js';
 
 export type TestServer = {
   url: string;

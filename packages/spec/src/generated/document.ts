@@ -1341,6 +1341,86 @@ export const openapiDocument = {
         }
       }
     },
+    "/v1/sandbox/identities": {
+      "post": {
+        "operationId": "registerSandboxIdentities",
+        "summary": "Register test persons in the sandbox population registry",
+        "description": "The sandbox checks every employee's citizen ID against a local stand-in for the National\nPopulation Database (DOMAIN.md \"CSDL dân cư\", F8 identity check). Integrators register the test\npersons their contracts name here; registering a number again replaces its record. Refused\nwith `SANDBOX_ONLY` outside sandbox mode (DOMAIN.md S2.4 \"test environment\").\n",
+        "tags": [
+          "sandbox"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "sandbox"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SandboxIdentityRegistration"
+              },
+              "example": {
+                "identities": [
+                  {
+                    "identityNumber": "001190012345",
+                    "fullName": "Nguyễn Thị Hương",
+                    "dateOfBirth": "1990-05-17",
+                    "sex": "FEMALE"
+                  }
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "How many records were registered or replaced.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SandboxIdentityRegistrationResult"
+                },
+                "example": {
+                  "registered": 1
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/SandboxOnly"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
     "/.well-known/jwks.json": {
       "get": {
         "operationId": "getPlatformKeys",
@@ -2924,6 +3004,7 @@ export const openapiDocument = {
           "CONTRACT_NOT_CONVERTED",
           "PROVIDER_SUSPENDED",
           "PROVIDER_DISCONNECTED",
+          "ROUTE_NOT_FOUND",
           "SANDBOX_ONLY",
           "SERVICE_UNAVAILABLE",
           "SUBMISSION_LATE"
@@ -5038,6 +5119,69 @@ export const openapiDocument = {
           "scope": "contracts:write contracts:read"
         }
       },
+      "SandboxIdentityRegistration": {
+        "type": "object",
+        "title": "SandboxIdentityRegistration",
+        "description": "Test persons for the sandbox population registry (1 to 1000 per call).",
+        "additionalProperties": false,
+        "required": [
+          "identities"
+        ],
+        "properties": {
+          "identities": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 1000,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "identityNumber",
+                "fullName",
+                "dateOfBirth",
+                "sex"
+              ],
+              "properties": {
+                "identityNumber": {
+                  "type": "string",
+                  "pattern": "^(?:[0-9]{12}|[0-9]{9})$",
+                  "description": "Citizen ID (CCCD, 12 digits) or old ID card (CMND, 9 digits)."
+                },
+                "fullName": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 100
+                },
+                "dateOfBirth": {
+                  "type": "string",
+                  "format": "date"
+                },
+                "sex": {
+                  "type": "string",
+                  "enum": [
+                    "MALE",
+                    "FEMALE"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "SandboxIdentityRegistrationResult": {
+        "type": "object",
+        "title": "SandboxIdentityRegistrationResult",
+        "additionalProperties": false,
+        "required": [
+          "registered"
+        ],
+        "properties": {
+          "registered": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
       "SandboxClockChange": {
         "title": "SandboxClockChange",
         "description": "Moves the sandbox clock, to test the 24-hour rule (`SUBMISSION_LATE`) and time-dependent checks\n(certificate expiry) (DOMAIN.md S2.4 \"test environment\"): either forward by `advanceSeconds`, or\nto a given `offsetSeconds` from real time (0 resets it).\n",
@@ -5865,6 +6009,20 @@ export const openapiDocument = {
         "fix": {
           "en": "Your connection was terminated; contact the Ministry of Home Affairs.",
           "vi": "Kết nối của bạn đã bị chấm dứt; hãy liên hệ Bộ Nội vụ."
+        }
+      },
+      "ROUTE_NOT_FOUND": {
+        "status": 404,
+        "stage": "AUTH_TRANSPORT",
+        "action": "FIX_AND_RESUBMIT",
+        "since": "1.0.0",
+        "title": {
+          "en": "No such operation",
+          "vi": "Không có thao tác này"
+        },
+        "fix": {
+          "en": "Check the method and path against the API reference at /docs.",
+          "vi": "Kiểm tra phương thức và đường dẫn theo tài liệu API tại /docs."
         }
       },
       "SANDBOX_ONLY": {

@@ -769,6 +769,20 @@ export const errorCatalog = {
         "vi": "Kết nối của bạn đã bị chấm dứt; hãy liên hệ Bộ Nội vụ."
       }
     },
+    "ROUTE_NOT_FOUND": {
+      "status": 404,
+      "stage": "AUTH_TRANSPORT",
+      "action": "FIX_AND_RESUBMIT",
+      "since": "1.0.0",
+      "title": {
+        "en": "No such operation",
+        "vi": "Không có thao tác này"
+      },
+      "fix": {
+        "en": "Check the method and path against the API reference at /docs.",
+        "vi": "Kiểm tra phương thức và đường dẫn theo tài liệu API tại /docs."
+      }
+    },
     "SANDBOX_ONLY": {
       "status": 403,
       "stage": "PLATFORM",

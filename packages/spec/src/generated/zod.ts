@@ -24,7 +24,7 @@ export const SubmissionAcknowledgementSchema = z.strictObject({
   "retryAfterSeconds": z.int().gte(0).lte(3600).describe("Polling hint, in seconds.").optional(),
 }).describe("Immediate answer to a submission (DOMAIN.md S2.1, T10): the package was received and queued. The\noutcome (ID issued or failure) follows asynchronously; poll `statusUrl` no sooner than\n`retryAfterSeconds`, or look the transaction up by `providerReference`.");
 
-export const ErrorCodeSchema = z.enum(["TRANSACTION_NOT_FOUND","REQUEST_INVALID","UNAUTHENTICATED","INTERNAL_ERROR","TOKEN_INVALID","TOKEN_EXPIRED","CLIENT_AUTH_FAILED","FORBIDDEN","RATE_LIMITED","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","IDEMPOTENCY_KEY_IN_USE","CONTRACT_NOT_FOUND","DOCUMENT_NOT_FOUND","BATCH_TOO_LARGE","DUPLICATE_PROVIDER_REFERENCE","MAIN_DATA_INVALID","MAIN_DATA_MISMATCH","LABOR_TERM_INVALID","EMPLOYEE_UNDERAGE","DOCUMENT_MISSING","FILE_TYPE_NOT_ALLOWED","FILE_TOO_LARGE","PDF_MALFORMED","PDF_TOO_MANY_PAGES","PDF_NOT_SIGNED","SIGNATURE_INVALID","SIGNATURE_DIGEST_MISMATCH","SIGNATURE_BYTERANGE_INVALID","SIGNATURE_MODIFIED_AFTER_SIGNING","SIGNATURE_PARTY_MISSING","CERTIFICATE_UNTRUSTED","CERTIFICATE_EXPIRED","CERTIFICATE_REVOKED","CERTIFICATE_USAGE_INVALID","TIMESTAMP_MISSING","TIMESTAMP_INVALID","TIMESTAMP_UNTRUSTED","REVOCATION_UNAVAILABLE","EVIDENCE_INVALID","EVIDENCE_DOCUMENT_MISMATCH","CONVERSION_LOG_INVALID","IDENTITY_NOT_FOUND","IDENTITY_MISMATCH","IDENTITY_REGISTRY_UNAVAILABLE","LIFECYCLE_TRANSITION_INVALID","CONTRACT_NOT_CONVERTED","PROVIDER_SUSPENDED","PROVIDER_DISCONNECTED","SANDBOX_ONLY","SERVICE_UNAVAILABLE","SUBMISSION_LATE"]).describe("Stable code from the error catalog (`x-error-catalog`). Codes are never reused.");
+export const ErrorCodeSchema = z.enum(["TRANSACTION_NOT_FOUND","REQUEST_INVALID","UNAUTHENTICATED","INTERNAL_ERROR","TOKEN_INVALID","TOKEN_EXPIRED","CLIENT_AUTH_FAILED","FORBIDDEN","RATE_LIMITED","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","IDEMPOTENCY_KEY_IN_USE","CONTRACT_NOT_FOUND","DOCUMENT_NOT_FOUND","BATCH_TOO_LARGE","DUPLICATE_PROVIDER_REFERENCE","MAIN_DATA_INVALID","MAIN_DATA_MISMATCH","LABOR_TERM_INVALID","EMPLOYEE_UNDERAGE","DOCUMENT_MISSING","FILE_TYPE_NOT_ALLOWED","FILE_TOO_LARGE","PDF_MALFORMED","PDF_TOO_MANY_PAGES","PDF_NOT_SIGNED","SIGNATURE_INVALID","SIGNATURE_DIGEST_MISMATCH","SIGNATURE_BYTERANGE_INVALID","SIGNATURE_MODIFIED_AFTER_SIGNING","SIGNATURE_PARTY_MISSING","CERTIFICATE_UNTRUSTED","CERTIFICATE_EXPIRED","CERTIFICATE_REVOKED","CERTIFICATE_USAGE_INVALID","TIMESTAMP_MISSING","TIMESTAMP_INVALID","TIMESTAMP_UNTRUSTED","REVOCATION_UNAVAILABLE","EVIDENCE_INVALID","EVIDENCE_DOCUMENT_MISMATCH","CONVERSION_LOG_INVALID","IDENTITY_NOT_FOUND","IDENTITY_MISMATCH","IDENTITY_REGISTRY_UNAVAILABLE","LIFECYCLE_TRANSITION_INVALID","CONTRACT_NOT_CONVERTED","PROVIDER_SUSPENDED","PROVIDER_DISCONNECTED","ROUTE_NOT_FOUND","SANDBOX_ONLY","SERVICE_UNAVAILABLE","SUBMISSION_LATE"]).describe("Stable code from the error catalog (`x-error-catalog`). Codes are never reused.");
 
 export const ProblemDetailItemSchema = z.looseObject({
   "code": ErrorCodeSchema,
@@ -332,6 +332,19 @@ export const SandboxClockChangeSchema = z.union([z.strictObject({
   "offsetSeconds": z.int().gte(-315360000).lte(315360000),
 })]).describe("Moves the sandbox clock, to test the 24-hour rule (`SUBMISSION_LATE`) and time-dependent checks\n(certificate expiry) (DOMAIN.md S2.4 \"test environment\"): either forward by `advanceSeconds`, or\nto a given `offsetSeconds` from real time (0 resets it).");
 
+export const SandboxIdentityRegistrationSchema = z.strictObject({
+  "identities": z.array(z.strictObject({
+    "identityNumber": z.string().regex(new RegExp("^(?:[0-9]{12}|[0-9]{9})$", 'u')).describe("Citizen ID (CCCD, 12 digits) or old ID card (CMND, 9 digits)."),
+    "fullName": z.string().min(1).max(100),
+    "dateOfBirth": z.iso.date(),
+    "sex": z.enum(["MALE","FEMALE"]),
+  })).min(1).max(1000),
+}).describe("Test persons for the sandbox population registry (1 to 1000 per call).");
+
+export const SandboxIdentityRegistrationResultSchema = z.strictObject({
+  "registered": z.int().gte(0),
+});
+
 export const TokenRequestSchema = z.union([z.strictObject({
   "grant_type": z.literal("client_credentials"),
   "client_assertion_type": z.literal("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"),
@@ -441,6 +454,8 @@ export const schemas = {
   Receipt: ReceiptSchema,
   SandboxClock: SandboxClockSchema,
   SandboxClockChange: SandboxClockChangeSchema,
+  SandboxIdentityRegistration: SandboxIdentityRegistrationSchema,
+  SandboxIdentityRegistrationResult: SandboxIdentityRegistrationResultSchema,
   Sha256: Sha256Schema,
   SubmissionAcknowledgement: SubmissionAcknowledgementSchema,
   SubmittedDocument: SubmittedDocumentSchema,

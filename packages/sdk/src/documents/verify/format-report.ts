@@ -13,7 +13,9 @@ function describeCertificate(certificate: CertificateSummary | undefined, lang: 
 }
 
 function signatureLines(signature: SignatureReport, lang: ReportLanguage): string[] {
-  const lines = [`${LABELS.signature[lang]} #${signature.index + 1}: ${INDICATION_MESSAGES[signature.indication][lang]}`];
+  const lines = [
+    `${LABELS.signature[lang]} #${signature.index + 1}: ${INDICATION_MESSAGES[signature.indication][lang]}`,
+  ];
   lines.push(`  ${LABELS.signer[lang]}: ${describeCertificate(signature.signer, lang)}`);
   if (signature.signer) {
     lines.push(`  ${LABELS.issuer[lang]}: ${signature.signer.issuerCommonName ?? LABELS.unknown[lang]}`);
@@ -21,21 +23,26 @@ function signatureLines(signature: SignatureReport, lang: ReportLanguage): strin
   }
   const time = signature.signingTime ? formatTime(signature.signingTime) : LABELS.unproven[lang];
   lines.push(`  ${LABELS.signingTime[lang]}: ${time}`);
-  const modified = signature.findings.some((f) => f.code === 'SIGNATURE_MODIFIED_AFTER_SIGNING' || f.code === 'SIGNATURE_DIGEST_MISMATCH');
+  const modified = signature.findings.some(
+    (f) => f.code === 'SIGNATURE_MODIFIED_AFTER_SIGNING' || f.code === 'SIGNATURE_DIGEST_MISMATCH',
+  );
   const integrity = modified
     ? CODE_MESSAGES.SIGNATURE_MODIFIED_AFTER_SIGNING[lang]
     : signature.coverage.wholeDocument
       ? LABELS.intact[lang]
       : LABELS.partial[lang];
   lines.push(`  ${LABELS.integrity[lang]}: ${integrity}`);
-  for (const code of new Set(signature.findings.map((f) => f.code))) lines.push(`  - ${CODE_MESSAGES[code][lang]}`);
+  for (const code of new Set(signature.findings.map((f) => f.code)))
+    lines.push(`  - ${CODE_MESSAGES[code][lang]}`);
   for (const note of signature.notes) lines.push(`  * ${NOTE_MESSAGES[note][lang]}`);
   return lines;
 }
 
 /** The report as readable text in English or Vietnamese: result, then per signature signer, time and integrity. */
 export function formatVerificationReport(report: PdfVerificationReport, lang: ReportLanguage = 'en'): string {
-  const lines = [`${LABELS.document[lang]}: ${report.totalBytes} bytes, ${report.signatures.length} ${LABELS.signature[lang].toLowerCase()}`];
+  const lines = [
+    `${LABELS.document[lang]}: ${report.totalBytes} bytes, ${report.signatures.length} ${LABELS.signature[lang].toLowerCase()}`,
+  ];
   const result = report.code ? CODE_MESSAGES[report.code][lang] : INDICATION_MESSAGES.TOTAL_PASSED[lang];
   lines.push(`${LABELS.result[lang]}: ${report.indication} (${result})`);
   for (const f of report.findings) lines.push(`- ${CODE_MESSAGES[f.code][lang]}`);

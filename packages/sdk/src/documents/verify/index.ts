@@ -1,3 +1,4 @@
+export { formatVerificationReport } from './format-report.js';
 export type { ReportLanguage, VerifyOptions } from './options.js';
 export type { OcspHook, OcspStatus, RevocationOptions } from './pki/revocation.js';
 export type { TrustAnchorConfig, TrustAnchorInput } from './pki/trust-anchors.js';
@@ -15,5 +16,12 @@ export type {
   VerificationErrorCode,
 } from './report.js';
 export { isTransient } from './report.js';
-export { formatVerificationReport } from './format-report.js';
+export {
+  type EvidenceDocumentCheck,
+  type EvidenceVerificationReport,
+  formatEvidenceReport,
+  type SubmittedDocument,
+  type VerifyEvidenceOptions,
+  verifyEvidence,
+} from './verify-evidence.js';
 export { type PdfVerificationResult, verifyPdf } from './verify-pdf.js';

@@ -30,7 +30,10 @@ export const CODE_MESSAGES: Record<VerificationErrorCode, Record<ReportLanguage,
     vi: 'Chứng thư số không được phép dùng cho mục đích này',
   },
   TIMESTAMP_MISSING: { en: 'The signature has no timestamp', vi: 'Chữ ký không có dấu thời gian' },
-  TIMESTAMP_INVALID: { en: 'The signature timestamp is invalid', vi: 'Dấu thời gian của chữ ký không hợp lệ' },
+  TIMESTAMP_INVALID: {
+    en: 'The signature timestamp is invalid',
+    vi: 'Dấu thời gian của chữ ký không hợp lệ',
+  },
   TIMESTAMP_UNTRUSTED: {
     en: 'The timestamp is not issued by a trusted timestamp authority',
     vi: 'Dấu thời gian không do tổ chức cung cấp dịch vụ cấp dấu thời gian tin cậy cấp',
@@ -68,7 +71,10 @@ export const NOTE_MESSAGES: Record<NoteCode, Record<ReportLanguage, string>> = {
 
 export const INDICATION_MESSAGES: Record<Indication, Record<ReportLanguage, string>> = {
   TOTAL_PASSED: { en: 'Signature is valid', vi: 'Chữ ký hợp lệ' },
-  INDETERMINATE: { en: 'Signature could not be fully verified', vi: 'Chưa thể xác định tính hợp lệ của chữ ký' },
+  INDETERMINATE: {
+    en: 'Signature could not be fully verified',
+    vi: 'Chưa thể xác định tính hợp lệ của chữ ký',
+  },
   TOTAL_FAILED: { en: 'Signature is invalid', vi: 'Chữ ký không hợp lệ' },
 };
 

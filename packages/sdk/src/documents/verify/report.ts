@@ -74,7 +74,13 @@ export interface TimestampSummary {
 /** Changes found in incremental updates made after a signature. */
 export interface RevisionChange {
   objectNumber: number;
-  kind: 'page-content' | 'page-added' | 'page-modified' | 'catalog-modified' | 'object-modified' | 'unparsable-update';
+  kind:
+    | 'page-content'
+    | 'page-added'
+    | 'page-modified'
+    | 'catalog-modified'
+    | 'object-modified'
+    | 'unparsable-update';
 }
 
 export interface SignatureReport {
@@ -114,11 +120,14 @@ const SEVERITY: Record<Indication, number> = { TOTAL_PASSED: 0, INDETERMINATE: 1
 /** The decisive finding: the first TOTAL_FAILED one, else the first INDETERMINATE one. */
 export function decisiveFinding(findings: readonly Finding[]): Finding | undefined {
   let worst: Finding | undefined;
-  for (const finding of findings) if (!worst || SEVERITY[finding.indication] > SEVERITY[worst.indication]) worst = finding;
+  for (const finding of findings)
+    if (!worst || SEVERITY[finding.indication] > SEVERITY[worst.indication]) worst = finding;
   return worst;
 }
 
-export function outcomeOf(findings: readonly Finding[]): Pick<SignatureReport, 'indication' | 'subIndication' | 'code'> {
+export function outcomeOf(
+  findings: readonly Finding[],
+): Pick<SignatureReport, 'indication' | 'subIndication' | 'code'> {
   const worst = decisiveFinding(findings);
   return worst
     ? { indication: worst.indication, subIndication: worst.subIndication, code: worst.code }

@@ -1,9 +1,10 @@
-import { DerError, encodingOf, readElement } from './asn1/der-reader.js';
-import { parseSignedData, type SignedData, type SignerInfo } from './asn1/signed-data.js';
 import { ALGORITHM_OID } from './asn1/algorithm-oids.js';
+import { DerError, encodingOf } from './asn1/der-reader.js';
+import { parseSignedData, type SignedData, type SignerInfo } from './asn1/signed-data.js';
 import { checkSignerInfo } from './cms/signer-info-check.js';
 import { checkTimestampToken, type TimestampCheck } from './cms/timestamp-check.js';
 import type { VerifyOptions } from './options.js';
+import { isPdfWhitespace } from './pdf/byte-search.js';
 import { changesAfter } from './pdf/revision-changes.js';
 import type { SignatureDictionary } from './pdf/signature-dictionaries.js';
 import { buildPath, checkPath } from './pki/certificate-chain.js';
@@ -11,7 +12,6 @@ import { type KnownCertificate, summarizeCertificate } from './pki/known-certifi
 import { checkRevocation } from './pki/revocation.js';
 import type { AnchorSet } from './pki/trust-anchors.js';
 import { type Finding, finding, type NoteCode, outcomeOf, type SignatureReport } from './report.js';
-import { isPdfWhitespace } from './pdf/byte-search.js';
 
 export interface SignatureContext {
   pdf: Uint8Array;
@@ -24,7 +24,11 @@ export interface SignatureContext {
 const DOCUMENT_TIMESTAMP = 'ETSI.RFC3161';
 
 /** Verifies one PAdES signature (or document timestamp) found in the file; never throws on bad input. */
-export async function verifyPdfSignature(index: number, dictionary: SignatureDictionary, context: SignatureContext): Promise<SignatureReport> {
+export async function verifyPdfSignature(
+  index: number,
+  dictionary: SignatureDictionary,
+  context: SignatureContext,
+): Promise<SignatureReport> {
   const { pdf } = context;
   const [start, firstLength, gapEnd, secondLength] = dictionary.byteRange;
   let end = pdf.byteLength;
@@ -37,18 +41,30 @@ export async function verifyPdfSignature(index: number, dictionary: SignatureDic
     notes: [],
     chain: [],
     byteRange: dictionary.byteRange,
-    coverage: { wholeDocument: start === 0 && signedEnd >= end, signedBytes: firstLength + secondLength, totalBytes: pdf.byteLength },
+    coverage: {
+      wholeDocument: start === 0 && signedEnd >= end,
+      signedBytes: firstLength + secondLength,
+      totalBytes: pdf.byteLength,
+    },
     changesAfterSigning: [],
   };
   if (dictionary.subFilter) report.subFilter = dictionary.subFilter;
   const findings: Finding[] = [];
   const notes = new Set<NoteCode>();
   if (dictionary.problems.length > 0 || !dictionary.contents) {
-    findings.push(finding('SIGNATURE_BYTERANGE_INVALID', 'TOTAL_FAILED', 'FORMAT_FAILURE', dictionary.problems.join('; ')));
+    findings.push(
+      finding(
+        'SIGNATURE_BYTERANGE_INVALID',
+        'TOTAL_FAILED',
+        'FORMAT_FAILURE',
+        dictionary.problems.join('; '),
+      ),
+    );
     return { ...report, ...outcomeOf(findings), findings };
   }
   const signedParts = [pdf.subarray(start, start + firstLength), pdf.subarray(gapEnd, signedEnd)];
-  const isDocumentTimestamp = dictionary.subFilter === DOCUMENT_TIMESTAMP || dictionary.type === 'DocTimeStamp';
+  const isDocumentTimestamp =
+    dictionary.subFilter === DOCUMENT_TIMESTAMP || dictionary.type === 'DocTimeStamp';
   const [core, changes] = await Promise.all([
     isDocumentTimestamp
       ? verifyDocumentTimestamp(dictionary.contents, signedParts, context)
@@ -59,9 +75,23 @@ export async function verifyPdfSignature(index: number, dictionary: SignatureDic
   for (const note of core.notes) notes.add(note);
   if (changes.length > 0) {
     const kinds = [...new Set(changes.map((c) => c.kind))].join(', ');
-    findings.push(finding('SIGNATURE_MODIFIED_AFTER_SIGNING', 'TOTAL_FAILED', 'FORMAT_FAILURE', `document changed after signing: ${kinds}`));
+    findings.push(
+      finding(
+        'SIGNATURE_MODIFIED_AFTER_SIGNING',
+        'TOTAL_FAILED',
+        'FORMAT_FAILURE',
+        `document changed after signing: ${kinds}`,
+      ),
+    );
   }
-  return { ...report, ...core.report, changesAfterSigning: changes, findings, notes: [...notes], ...outcomeOf(findings) };
+  return {
+    ...report,
+    ...core.report,
+    changesAfterSigning: changes,
+    findings,
+    notes: [...notes],
+    ...outcomeOf(findings),
+  };
 }
 
 interface CoreResult {
@@ -72,20 +102,27 @@ interface CoreResult {
 
 function parseCms(contents: Uint8Array): SignedData | Finding {
   try {
-    return parseSignedData(contents, { allowTrailingZeros: true });
+    return parseSignedData(contents);
   } catch (error) {
     if (!(error instanceof DerError)) throw error;
     return finding('SIGNATURE_INVALID', 'TOTAL_FAILED', 'FORMAT_FAILURE', error.message);
   }
 }
 
-async function verifyCadesSignature(contents: Uint8Array, signedParts: Uint8Array[], context: SignatureContext): Promise<CoreResult> {
+async function verifyCadesSignature(
+  contents: Uint8Array,
+  signedParts: Uint8Array[],
+  context: SignatureContext,
+): Promise<CoreResult> {
   const signedData = parseCms(contents);
   if (!('signerInfos' in signedData)) return { findings: [signedData], notes: [], report: {} };
   // The timestamp check only needs the parsed signature value, so it runs alongside the CMS check.
   const parsedInfo = signedData.signerInfos.length === 1 ? signedData.signerInfos[0] : undefined;
   const [cms, stamp] = await Promise.all([
-    checkSignerInfo(signedData, signedParts, { invalid: 'SIGNATURE_INVALID', digestMismatch: 'SIGNATURE_DIGEST_MISMATCH' }),
+    checkSignerInfo(signedData, signedParts, {
+      invalid: 'SIGNATURE_INVALID',
+      digestMismatch: 'SIGNATURE_DIGEST_MISMATCH',
+    }),
     parsedInfo ? checkSignatureTimestampOf(parsedInfo, context) : undefined,
   ]);
   const findings = [...cms.findings];
@@ -102,7 +139,14 @@ async function verifyCadesSignature(contents: Uint8Array, signedParts: Uint8Arra
     if (stamp.summary) report.timestamp = stamp.summary;
     if (stamp.summary?.valid) provenTime = stamp.summary.time;
   } else if (context.options.requireTimestamp) {
-    timestampFindings.push(finding('TIMESTAMP_MISSING', 'INDETERMINATE', 'SIG_CONSTRAINTS_FAILURE', 'no signature timestamp (PAdES B-T required)'));
+    timestampFindings.push(
+      finding(
+        'TIMESTAMP_MISSING',
+        'INDETERMINATE',
+        'SIG_CONSTRAINTS_FAILURE',
+        'no signature timestamp (PAdES B-T required)',
+      ),
+    );
   }
   if (provenTime) report.signingTime = provenTime;
   else notes.push('SIGNING_TIME_UNPROVEN');
@@ -114,8 +158,12 @@ async function verifyCadesSignature(contents: Uint8Array, signedParts: Uint8Arra
   return { findings, notes: [...new Set(notes)], report };
 }
 
-function checkSignatureTimestampOf(signerInfo: SignerInfo, context: SignatureContext): Promise<TimestampCheck> | undefined {
-  const token = signerInfo.unsignedAttributes.find((a) => a.oid === ALGORITHM_OID.signatureTimeStampToken)?.values[0];
+function checkSignatureTimestampOf(
+  signerInfo: SignerInfo,
+  context: SignatureContext,
+): Promise<TimestampCheck> | undefined {
+  const token = signerInfo.unsignedAttributes.find((a) => a.oid === ALGORITHM_OID.signatureTimeStampToken)
+    ?.values[0];
   if (!token) return undefined;
   return checkTimestampToken(encodingOf(token), [signerInfo.signature], context.tsaAnchors, context.options);
 }
@@ -129,7 +177,14 @@ async function checkSignerTrust(
   const path = await buildPath(signer, embedded, context.caAnchors);
   if (!path) {
     return {
-      findings: [finding('CERTIFICATE_UNTRUSTED', 'INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND', 'signer certificate does not chain to a CA trust anchor')],
+      findings: [
+        finding(
+          'CERTIFICATE_UNTRUSTED',
+          'INDETERMINATE',
+          'NO_CERTIFICATE_CHAIN_FOUND',
+          'signer certificate does not chain to a CA trust anchor',
+        ),
+      ],
       notes: [],
       chain: [],
     };
@@ -144,8 +199,12 @@ async function checkSignerTrust(
 }
 
 /** A PDF document timestamp (ETSI.RFC3161): the token's imprint covers the ByteRange directly. */
-async function verifyDocumentTimestamp(contents: Uint8Array, signedParts: Uint8Array[], context: SignatureContext): Promise<CoreResult> {
-  const stamp = await checkTimestampToken(withoutPadding(contents), signedParts, context.tsaAnchors, context.options);
+async function verifyDocumentTimestamp(
+  contents: Uint8Array,
+  signedParts: Uint8Array[],
+  context: SignatureContext,
+): Promise<CoreResult> {
+  const stamp = await checkTimestampToken(contents, signedParts, context.tsaAnchors, context.options);
   const report: Partial<SignatureReport> = {};
   if (stamp.summary) {
     report.timestamp = stamp.summary;
@@ -153,13 +212,4 @@ async function verifyDocumentTimestamp(contents: Uint8Array, signedParts: Uint8A
     if (stamp.summary.valid) report.signingTime = stamp.summary.time;
   }
   return { findings: stamp.findings, notes: stamp.notes, report };
-}
-
-/** /Contents is zero-padded after the DER token; cut at the token's own length (parsing reports garbage). */
-function withoutPadding(contents: Uint8Array): Uint8Array {
-  try {
-    return contents.subarray(0, readElement(contents).end);
-  } catch {
-    return contents;
-  }
 }

@@ -3,7 +3,13 @@ import type { VerifyOptions } from './options.js';
 import { asciiBytes, indexOfBytes } from './pdf/byte-search.js';
 import { findSignatureDictionaries } from './pdf/signature-dictionaries.js';
 import { loadAnchors } from './pki/trust-anchors.js';
-import { type Finding, finding, outcomeOf, type PdfVerificationReport, type SignatureReport } from './report.js';
+import {
+  type Finding,
+  finding,
+  outcomeOf,
+  type PdfVerificationReport,
+  type SignatureReport,
+} from './report.js';
 import { verifyPdfSignature } from './verify-pdf-signature.js';
 
 export interface PdfVerificationResult extends PdfVerificationReport {
@@ -21,27 +27,43 @@ const EOF_MARKER = asciiBytes('%%EOF');
  */
 export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promise<PdfVerificationResult> {
   const validationTime = options.validationTime ?? new Date();
-  const [caAnchors, tsaAnchors] = await Promise.all([loadAnchors(options.trust.ca), loadAnchors(options.trust.tsa)]);
+  const [caAnchors, tsaAnchors] = await Promise.all([
+    loadAnchors(options.trust.ca),
+    loadAnchors(options.trust.tsa),
+  ]);
   const base = { kind: 'pdf' as const, validationTime, totalBytes: pdf.byteLength };
   const documentFindings = checkStructure(pdf);
   let signatures: SignatureReport[] = [];
   if (documentFindings.length === 0) {
-    const dictionaries = findSignatureDictionaries(pdf).sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]));
+    const dictionaries = findSignatureDictionaries(pdf).sort(
+      (a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]),
+    );
     if (dictionaries.length === 0) {
-      documentFindings.push(finding('PDF_NOT_SIGNED', 'TOTAL_FAILED', 'FORMAT_FAILURE', 'no signature dictionary found'));
+      documentFindings.push(
+        finding('PDF_NOT_SIGNED', 'TOTAL_FAILED', 'FORMAT_FAILURE', 'no signature dictionary found'),
+      );
     }
     const context = { pdf, caAnchors, tsaAnchors, options, validationTime };
-    signatures = checkTimestampOrder(await Promise.all(dictionaries.map((d, i) => verifyPdfSignature(i, d, context))));
+    signatures = checkTimestampOrder(
+      await Promise.all(dictionaries.map((d, i) => verifyPdfSignature(i, d, context))),
+    );
   }
   const allFindings = [...documentFindings, ...signatures.flatMap((s) => s.findings)];
-  const report: PdfVerificationReport = { ...base, ...outcomeOf(allFindings), findings: documentFindings, signatures };
+  const report: PdfVerificationReport = {
+    ...base,
+    ...outcomeOf(allFindings),
+    findings: documentFindings,
+    signatures,
+  };
   return { ...report, summary: formatVerificationReport(report, options.lang ?? 'en') };
 }
 
 function checkStructure(pdf: Uint8Array): Finding[] {
   const header = indexOfBytes(pdf, PDF_HEADER, 0, Math.min(pdf.byteLength, 1024));
   const eof = indexOfBytes(pdf, EOF_MARKER, Math.max(0, pdf.byteLength - 2048));
-  return header === -1 || eof === -1 ? [finding('PDF_MALFORMED', 'TOTAL_FAILED', 'FORMAT_FAILURE', 'missing %PDF- header or %%EOF marker')] : [];
+  return header === -1 || eof === -1
+    ? [finding('PDF_MALFORMED', 'TOTAL_FAILED', 'FORMAT_FAILURE', 'missing %PDF- header or %%EOF marker')]
+    : [];
 }
 
 /** A later revision's signature cannot be proven older than an earlier revision's (ETSI EN 319 102-1 5.6.2.4). */
@@ -53,7 +75,12 @@ function checkTimestampOrder(signatures: SignatureReport[]): SignatureReport[] {
     if (latest && time < latest) {
       const findings = [
         ...signature.findings,
-        finding('TIMESTAMP_INVALID', 'INDETERMINATE', 'TIMESTAMP_ORDER_FAILURE', 'timestamp is older than the previous revision’s signature timestamp'),
+        finding(
+          'TIMESTAMP_INVALID',
+          'INDETERMINATE',
+          'TIMESTAMP_ORDER_FAILURE',
+          'timestamp is older than the previous revision’s signature timestamp',
+        ),
       ];
       return { ...signature, findings, ...outcomeOf(findings) };
     }

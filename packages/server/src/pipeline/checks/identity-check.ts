@@ -1,6 +1,6 @@
 import type { ContractMainData } from '@hdld/spec';
 import { type IdentityRegistry, RegistryUnavailableError } from '../../identity/identity-registry.js';
-import { type Finding, TransientCheckError, item } from '../check-outcome.js';
+import { type Finding, item, TransientCheckError } from '../check-outcome.js';
 
 /** Compares names as the registry spells them: Unicode NFC, case and spacing ignored. */
 export function sameName(a: string, b: string): boolean {
@@ -23,7 +23,8 @@ export async function checkEmployeeIdentity(
   try {
     record = await registry.lookup(employee.identity.number);
   } catch (error) {
-    if (error instanceof RegistryUnavailableError) throw new TransientCheckError('IDENTITY_REGISTRY_UNAVAILABLE', error.message);
+    if (error instanceof RegistryUnavailableError)
+      throw new TransientCheckError('IDENTITY_REGISTRY_UNAVAILABLE', error.message);
     throw error;
   }
   const pointer = `${base}/employee`;
@@ -31,7 +32,10 @@ export async function checkEmployeeIdentity(
     return [
       item(
         'IDENTITY_NOT_FOUND',
-        { en: 'The citizen ID is not in the population registry.', vi: 'Số định danh không có trong Cơ sở dữ liệu quốc gia về dân cư.' },
+        {
+          en: 'The citizen ID is not in the population registry.',
+          vi: 'Số định danh không có trong Cơ sở dữ liệu quốc gia về dân cư.',
+        },
         `${pointer}/identity/number`,
       ),
     ];
@@ -40,13 +44,25 @@ export async function checkEmployeeIdentity(
   const mismatch = (field: string, en: string, vi: string) =>
     findings.push(item('IDENTITY_MISMATCH', { en, vi }, `${pointer}/${field}`));
   if (!sameName(record.fullName, employee.fullName)) {
-    mismatch('fullName', 'The name differs from the population registry.', 'Họ tên không khớp với Cơ sở dữ liệu dân cư.');
+    mismatch(
+      'fullName',
+      'The name differs from the population registry.',
+      'Họ tên không khớp với Cơ sở dữ liệu dân cư.',
+    );
   }
   if (record.dateOfBirth !== employee.dateOfBirth) {
-    mismatch('dateOfBirth', 'The date of birth differs from the population registry.', 'Ngày sinh không khớp với Cơ sở dữ liệu dân cư.');
+    mismatch(
+      'dateOfBirth',
+      'The date of birth differs from the population registry.',
+      'Ngày sinh không khớp với Cơ sở dữ liệu dân cư.',
+    );
   }
   if (record.sex !== employee.sex) {
-    mismatch('sex', 'The sex differs from the population registry.', 'Giới tính không khớp với Cơ sở dữ liệu dân cư.');
+    mismatch(
+      'sex',
+      'The sex differs from the population registry.',
+      'Giới tính không khớp với Cơ sở dữ liệu dân cư.',
+    );
   }
   return findings;
 }

@@ -1,6 +1,6 @@
 import { type PdfVerificationReport, type VerifyOptions, verifyPdf } from '@hdld/sdk/documents';
 import { catalogEntry } from '@hdld/spec';
-import { CheckFailure, type Finding, TransientCheckError, item } from '../check-outcome.js';
+import { CheckFailure, type Finding, item, TransientCheckError } from '../check-outcome.js';
 
 export type SignatureCheckOptions = {
   trust: VerifyOptions['trust'];
@@ -34,7 +34,10 @@ function signatureFindings(report: PdfVerificationReport, name: string): Finding
  * N2, F8: every signature of the document must verify (PAdES B-T, chain to the configured anchors,
  * timestamp from a trusted TSA). INDETERMINATE for a transient reason is retried, not failed.
  */
-export async function checkPdfSignatures(pdf: Uint8Array, options: SignatureCheckOptions): Promise<SignatureCheckResult> {
+export async function checkPdfSignatures(
+  pdf: Uint8Array,
+  options: SignatureCheckOptions,
+): Promise<SignatureCheckResult> {
   const report = await verifyPdf(pdf, {
     trust: options.trust,
     crls: options.crls,
@@ -48,7 +51,11 @@ export async function checkPdfSignatures(pdf: Uint8Array, options: SignatureChec
   if (report.findings.some((f) => f.code === 'PDF_MALFORMED')) throw new CheckFailure('FILE', documentLevel);
   if (documentLevel.length > 0) throw new CheckFailure('SIGNATURE', documentLevel);
   const transient = report.signatures.find((s) => s.subIndication === 'TRY_LATER');
-  if (transient) throw new TransientCheckError(transient.code ?? 'REVOCATION_UNAVAILABLE', `${name}: ${transient.findings[0]?.detail ?? 'try later'}`);
+  if (transient)
+    throw new TransientCheckError(
+      transient.code ?? 'REVOCATION_UNAVAILABLE',
+      `${name}: ${transient.findings[0]?.detail ?? 'try later'}`,
+    );
   const failures = signatureFindings(report, name);
   if (failures.length > 0) throw new CheckFailure('SIGNATURE', failures);
   if (report.signatures.length < options.minimumSignatures) {
@@ -59,6 +66,8 @@ export async function checkPdfSignatures(pdf: Uint8Array, options: SignatureChec
       }),
     ]);
   }
-  const times = report.signatures.map((s) => s.signingTime?.getTime()).filter((t): t is number => t !== undefined);
+  const times = report.signatures
+    .map((s) => s.signingTime?.getTime())
+    .filter((t): t is number => t !== undefined);
   return { report, lastSignedAt: times.length ? new Date(Math.max(...times)) : undefined };
 }

@@ -2,24 +2,24 @@ import { bytesEqual } from '../../cms/bytes.js';
 import { ALGORITHM_OID } from './algorithm-oids.js';
 import {
   children,
+  contentOf,
+  contextTag,
   type DerElement,
   DerError,
   encodingOf,
   expectTag,
   readBitString,
-  readOctetAlignedBitString,
   readBoolean,
   readElement,
   readIntegerHex,
-  readOid,
+  readOctetAlignedBitString,
   readOctetString,
+  readOid,
   readRoot,
   readSmallInteger,
   readString,
   readTime,
   TAG,
-  contextTag,
-  valueOf,
 } from './der-reader.js';
 
 /** keyUsage bits (RFC 5280 4.2.1.3) the verifier checks. */
@@ -75,7 +75,9 @@ const UNDERSTOOD_EXTENSIONS = new Set<string>([
 export function readAlgorithmIdentifier(element: DerElement): AlgorithmIdentifier {
   const [oid, parameters] = children(expectTag(element, TAG.sequence, 'algorithm identifier'));
   const id = readOid(expectTag(oid, TAG.oid, 'algorithm identifier'));
-  return parameters && parameters.tag !== TAG.null ? { oid: id, parameters: encodingOf(parameters) } : { oid: id };
+  return parameters && parameters.tag !== TAG.null
+    ? { oid: id, parameters: encodingOf(parameters) }
+    : { oid: id };
 }
 
 /** First commonName in a Name, if any. */
@@ -165,11 +167,11 @@ function readExtensions(certificate: ParsedCertificate, list: DerElement): void 
         certificate.extendedKeyUsage = children(value).map(readOid);
         break;
       case ALGORITHM_OID.subjectKeyIdentifier:
-        certificate.subjectKeyIdentifier = valueOf(value);
+        certificate.subjectKeyIdentifier = contentOf(value);
         break;
       case ALGORITHM_OID.authorityKeyIdentifier: {
         const keyId = children(value).find((c) => contextTag(c) === 0);
-        if (keyId) certificate.authorityKeyIdentifier = valueOf(keyId);
+        if (keyId) certificate.authorityKeyIdentifier = contentOf(keyId);
         break;
       }
       default:

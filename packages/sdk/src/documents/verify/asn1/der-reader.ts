@@ -43,7 +43,12 @@ export const TAG = {
 
 const MAX_DEPTH = 64;
 
-export function readElement(buffer: Uint8Array, offset = 0, limit = buffer.byteLength, depth = 0): DerElement {
+export function readElement(
+  buffer: Uint8Array,
+  offset = 0,
+  limit = buffer.byteLength,
+  depth = 0,
+): DerElement {
   if (depth > MAX_DEPTH) throw new DerError('ASN.1 nesting too deep');
   if (offset + 2 > limit) throw new DerError('Truncated ASN.1 header');
   const tag = buffer[offset]!;
@@ -74,12 +79,10 @@ export function readElement(buffer: Uint8Array, offset = 0, limit = buffer.byteL
   return { tag, start: offset, valueStart: at, valueEnd: end, end, buffer };
 }
 
-/** The whole input must be exactly one element (trailing bytes are rejected unless allowed). */
-export function readRoot(buffer: Uint8Array, { allowTrailingZeros = false } = {}): DerElement {
+/** The whole input must be exactly one element. */
+export function readRoot(buffer: Uint8Array): DerElement {
   const root = readElement(buffer);
-  for (let i = root.end; i < buffer.byteLength; i++) {
-    if (!allowTrailingZeros || buffer[i] !== 0) throw new DerError('Trailing bytes after ASN.1 value');
-  }
+  if (root.end !== buffer.byteLength) throw new DerError('Trailing bytes after ASN.1 value');
   return root;
 }
 
@@ -101,21 +104,23 @@ export function expectTag(element: DerElement | undefined, tag: number, what: st
   return element;
 }
 
-export const valueOf = (element: DerElement): Uint8Array =>
+export const contentOf = (element: DerElement): Uint8Array =>
   element.buffer.subarray(element.valueStart, element.valueEnd);
 
-export const encodingOf = (element: DerElement): Uint8Array => element.buffer.subarray(element.start, element.end);
+export const encodingOf = (element: DerElement): Uint8Array =>
+  element.buffer.subarray(element.start, element.end);
 
 export function readOid(element: DerElement): string {
   expectTag(element, TAG.oid, 'object identifier');
-  const bytes = valueOf(element);
+  const bytes = contentOf(element);
   if (bytes.byteLength === 0) throw new DerError('Empty object identifier');
   const arcs: number[] = [];
   let value = 0;
   for (const byte of bytes) {
     value = value * 128 + (byte & 0x7f);
     if ((byte & 0x80) === 0) {
-      if (arcs.length === 0) arcs.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
+      if (arcs.length === 0)
+        arcs.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
       else arcs.push(value);
       value = 0;
     }
@@ -126,7 +131,7 @@ export function readOid(element: DerElement): string {
 /** Unsigned big-endian value as lowercase hex without leading zero bytes (how serial numbers are shown). */
 export function readIntegerHex(element: DerElement): string {
   expectTag(element, TAG.integer, 'integer');
-  const bytes = valueOf(element);
+  const bytes = contentOf(element);
   let start = 0;
   while (start < bytes.byteLength - 1 && bytes[start] === 0) start++;
   let hex = '';
@@ -136,7 +141,7 @@ export function readIntegerHex(element: DerElement): string {
 
 export function readSmallInteger(element: DerElement): number {
   expectTag(element, TAG.integer, 'integer');
-  const bytes = valueOf(element);
+  const bytes = contentOf(element);
   if (bytes.byteLength === 0 || bytes.byteLength > 6) throw new DerError('Integer out of range');
   let value = (bytes[0]! & 0x80) !== 0 ? -1 : 0;
   for (const byte of bytes) value = value * 256 + byte;
@@ -158,14 +163,14 @@ export function readOctetAlignedBitString(element: DerElement): Uint8Array {
 /** BIT STRING content without the unused-bits octet. */
 export function readBitString(element: DerElement): { bytes: Uint8Array; unusedBits: number } {
   expectTag(element, TAG.bitString, 'bit string');
-  const value = valueOf(element);
+  const value = contentOf(element);
   if (value.byteLength === 0) throw new DerError('Empty bit string');
   return { bytes: value.subarray(1), unusedBits: value[0]! };
 }
 
 /** OCTET STRING content; a constructed (BER, chunked) octet string is joined. */
 export function readOctetString(element: DerElement): Uint8Array {
-  if (element.tag === TAG.octetString) return valueOf(element);
+  if (element.tag === TAG.octetString) return contentOf(element);
   if (element.tag !== (TAG.octetString | 0x20)) throw new DerError('Malformed octet string');
   const parts = children(element).map(readOctetString);
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
@@ -180,8 +185,9 @@ export function readOctetString(element: DerElement): Uint8Array {
 const TIME_PATTERN = /^(\d{2}|\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:[.,](\d+))?Z$/;
 
 export function readTime(element: DerElement): Date {
-  if (element.tag !== TAG.utcTime && element.tag !== TAG.generalizedTime) throw new DerError('Malformed time');
-  const text = readAscii(valueOf(element));
+  if (element.tag !== TAG.utcTime && element.tag !== TAG.generalizedTime)
+    throw new DerError('Malformed time');
+  const text = readAscii(contentOf(element));
   const m = TIME_PATTERN.exec(text);
   if (!m) throw new DerError('Unsupported time format');
   let year = Number(m[1]);
@@ -195,13 +201,14 @@ export function readTime(element: DerElement): Date {
 }
 
 export function readString(element: DerElement): string {
-  const bytes = valueOf(element);
+  const bytes = contentOf(element);
   switch (element.tag) {
     case TAG.utf8String:
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     case TAG.bmpString: {
       let out = '';
-      for (let i = 0; i + 1 < bytes.byteLength; i += 2) out += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
+      for (let i = 0; i + 1 < bytes.byteLength; i += 2)
+        out += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
       return out;
     }
     case TAG.printableString:

@@ -2,6 +2,7 @@ import { ALGORITHM_OID } from './algorithm-oids.js';
 import { type AlgorithmIdentifier, readAlgorithmIdentifier } from './certificate.js';
 import {
   children,
+  contentOf,
   contextTag,
   type DerElement,
   DerError,
@@ -12,7 +13,6 @@ import {
   readRoot,
   readSmallInteger,
   TAG,
-  valueOf,
 } from './der-reader.js';
 
 /** How a SignerInfo names its certificate (RFC 5652 5.3). */
@@ -49,12 +49,13 @@ export interface SignedData {
   signerInfos: SignerInfo[];
 }
 
-/** Parses a CMS ContentInfo holding SignedData. `allowTrailingZeros` covers the zero padding of PDF /Contents. */
-export function parseSignedData(der: Uint8Array, { allowTrailingZeros = false } = {}): SignedData {
+/** Parses a CMS ContentInfo holding SignedData (exactly one DER value, nothing after it). */
+export function parseSignedData(der: Uint8Array): SignedData {
   try {
-    const parts = children(expectTag(readRoot(der, { allowTrailingZeros }), TAG.sequence, 'ContentInfo'));
+    const parts = children(expectTag(readRoot(der), TAG.sequence, 'ContentInfo'));
     const [type, explicit] = parts;
-    if (parts.length !== 2 || (explicit && children(explicit).length !== 1)) throw new DerError('Malformed ContentInfo');
+    if (parts.length !== 2 || (explicit && children(explicit).length !== 1))
+      throw new DerError('Malformed ContentInfo');
     if (readOid(type!) !== ALGORITHM_OID.signedData) throw new DerError('ContentInfo is not SignedData');
     if (!explicit || contextTag(explicit) !== 0) throw new DerError('Malformed ContentInfo');
     return readSignedData(expectTag(children(explicit)[0], TAG.sequence, 'SignedData'));
@@ -66,10 +67,14 @@ export function parseSignedData(der: Uint8Array, { allowTrailingZeros = false } 
 
 function readSignedData(element: DerElement): SignedData {
   const fields = children(element);
-  const [contentType, explicitContent] = children(expectTag(fields[2], TAG.sequence, 'EncapsulatedContentInfo'));
+  const [contentType, explicitContent] = children(
+    expectTag(fields[2], TAG.sequence, 'EncapsulatedContentInfo'),
+  );
   const result: SignedData = {
     version: readSmallInteger(fields[0]!),
-    digestAlgorithms: children(expectTag(fields[1], TAG.set, 'digestAlgorithms')).map(readAlgorithmIdentifier),
+    digestAlgorithms: children(expectTag(fields[1], TAG.set, 'digestAlgorithms')).map(
+      readAlgorithmIdentifier,
+    ),
     contentType: readOid(contentType!),
     certificates: [],
     signerInfos: [],
@@ -119,7 +124,7 @@ function readSignerInfo(element: DerElement): SignerInfo {
 }
 
 function readSignerIdentifier(sid: DerElement): SignerIdentifier {
-  if (contextTag(sid) === 0) return { kind: 'subjectKeyIdentifier', keyIdentifier: valueOf(sid) };
+  if (contextTag(sid) === 0) return { kind: 'subjectKeyIdentifier', keyIdentifier: contentOf(sid) };
   const [issuer, serial] = children(expectTag(sid, TAG.sequence, 'SignerIdentifier'));
   return {
     kind: 'issuerAndSerial',
@@ -139,6 +144,7 @@ function readAttributes(element: DerElement): CmsAttribute[] {
 export function singleAttributeValue(attributes: CmsAttribute[], oid: string): DerElement | undefined {
   const matches = attributes.filter((a) => a.oid === oid);
   if (matches.length === 0) return undefined;
-  if (matches.length > 1 || matches[0]!.values.length !== 1) throw new DerError(`Attribute ${oid} is repeated`);
+  if (matches.length > 1 || matches[0]!.values.length !== 1)
+    throw new DerError(`Attribute ${oid} is repeated`);
   return matches[0]!.values[0];
 }

@@ -1,6 +1,16 @@
 import { ALGORITHM_OID } from './algorithm-oids.js';
 import { type AlgorithmIdentifier, readAlgorithmIdentifier } from './certificate.js';
-import { children, DerError, expectTag, readIntegerHex, readOctetString, readOid, readRoot, readTime, TAG } from './der-reader.js';
+import {
+  children,
+  DerError,
+  expectTag,
+  readIntegerHex,
+  readOctetString,
+  readOid,
+  readRoot,
+  readTime,
+  TAG,
+} from './der-reader.js';
 import { parseSignedData, type SignedData } from './signed-data.js';
 
 /** RFC 3161 TSTInfo fields the verifier uses. */

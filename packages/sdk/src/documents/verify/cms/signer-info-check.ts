@@ -1,7 +1,17 @@
 import { bytesEqual, fromHex } from '../../cms/bytes.js';
 import { ALGORITHM_OID, type HashName, hashByOid } from '../asn1/algorithm-oids.js';
 import { readAlgorithmIdentifier } from '../asn1/certificate.js';
-import { children, DerError, expectTag, readIntegerHex, readOctetString, readOid, TAG, contextTag, encodingOf } from '../asn1/der-reader.js';
+import {
+  children,
+  contextTag,
+  DerError,
+  encodingOf,
+  expectTag,
+  readIntegerHex,
+  readOctetString,
+  readOid,
+  TAG,
+} from '../asn1/der-reader.js';
 import { type SignedData, type SignerInfo, singleAttributeValue } from '../asn1/signed-data.js';
 import { digest, verifySignature } from '../crypto/web-crypto.js';
 import { type KnownCertificate, loadCertificate } from '../pki/known-certificate.js';
@@ -32,8 +42,11 @@ export async function checkSignerInfo(
   codes: CmsFailureCodes,
   { acceptEssCertIdV1 = false } = {},
 ): Promise<SignerInfoCheck> {
-  const fail = (subIndication: Finding['subIndication'], detail: string, indication: Finding['indication'] = 'TOTAL_FAILED') =>
-    finding(codes.invalid, indication, subIndication, detail);
+  const fail = (
+    subIndication: Finding['subIndication'],
+    detail: string,
+    indication: Finding['indication'] = 'TOTAL_FAILED',
+  ) => finding(codes.invalid, indication, subIndication, detail);
   const embedded: KnownCertificate[] = [];
   try {
     for (const der of signedData.certificates) embedded.push(await loadCertificate(der));
@@ -41,19 +54,33 @@ export async function checkSignerInfo(
     return { embedded, findings: [fail('FORMAT_FAILURE', (error as Error).message)] };
   }
   if (signedData.signerInfos.length !== 1) {
-    return { embedded, findings: [fail('FORMAT_FAILURE', `expected one SignerInfo, found ${signedData.signerInfos.length}`)] };
+    return {
+      embedded,
+      findings: [fail('FORMAT_FAILURE', `expected one SignerInfo, found ${signedData.signerInfos.length}`)],
+    };
   }
   const signerInfo = signedData.signerInfos[0]!;
   const structure = unsignedStructureProblem(signedData, signerInfo);
   if (structure) return { signerInfo, embedded, findings: [fail('FORMAT_FAILURE', structure)] };
   const signer = embedded.find((c) => identifies(signerInfo, c));
   if (!signer) {
-    return { signerInfo, embedded, findings: [fail('NO_SIGNING_CERTIFICATE_FOUND', 'signer certificate not embedded', 'INDETERMINATE')] };
+    return {
+      signerInfo,
+      embedded,
+      findings: [fail('NO_SIGNING_CERTIFICATE_FOUND', 'signer certificate not embedded', 'INDETERMINATE')],
+    };
   }
   const hash = hashByOid(signerInfo.digestAlgorithm.oid);
   if (!hash || hash === 'SHA-1' || !signerInfo.signedAttributesDer) {
-    const detail = signerInfo.signedAttributesDer ? 'digest algorithm not allowed' : 'signed attributes missing';
-    return { signerInfo, signer, embedded, findings: [fail(hash ? 'CRYPTO_CONSTRAINTS_FAILURE' : 'FORMAT_FAILURE', detail)] };
+    const detail = signerInfo.signedAttributesDer
+      ? 'digest algorithm not allowed'
+      : 'signed attributes missing';
+    return {
+      signerInfo,
+      signer,
+      embedded,
+      findings: [fail(hash ? 'CRYPTO_CONSTRAINTS_FAILURE' : 'FORMAT_FAILURE', detail)],
+    };
   }
   const [attributeFindings, signatureFindings] = await Promise.all([
     checkSignedAttributes(signedData, signerInfo, signer, hash, content, codes, acceptEssCertIdV1),
@@ -66,9 +93,14 @@ export async function checkSignerInfo(
 function identifies(signerInfo: SignerInfo, certificate: KnownCertificate): boolean {
   const sid = signerInfo.signerIdentifier;
   if (sid.kind === 'subjectKeyIdentifier') {
-    return certificate.subjectKeyIdentifier !== undefined && bytesEqual(sid.keyIdentifier, certificate.subjectKeyIdentifier);
+    return (
+      certificate.subjectKeyIdentifier !== undefined &&
+      bytesEqual(sid.keyIdentifier, certificate.subjectKeyIdentifier)
+    );
   }
-  return bytesEqual(sid.issuer, certificate.issuer) && bytesEqual(sid.serialNumberDer, certificate.serialNumberDer);
+  return (
+    bytesEqual(sid.issuer, certificate.issuer) && bytesEqual(sid.serialNumberDer, certificate.serialNumberDer)
+  );
 }
 
 /**
@@ -76,9 +108,15 @@ function identifies(signerInfo: SignerInfo, certificate: KnownCertificate): bool
  * the first ESSCertID must hash the signer certificate, and its issuerSerial, if present, must match.
  * Returns a problem description, or undefined when bound.
  */
-async function checkSigningCertificate(signerInfo: SignerInfo, signer: KnownCertificate, acceptV1: boolean): Promise<string | undefined> {
+async function checkSigningCertificate(
+  signerInfo: SignerInfo,
+  signer: KnownCertificate,
+  acceptV1: boolean,
+): Promise<string | undefined> {
   const v2 = singleAttributeValue(signerInfo.signedAttributes, ALGORITHM_OID.signingCertificateV2);
-  const v1 = acceptV1 ? singleAttributeValue(signerInfo.signedAttributes, ALGORITHM_OID.signingCertificate) : undefined;
+  const v1 = acceptV1
+    ? singleAttributeValue(signerInfo.signedAttributes, ALGORITHM_OID.signingCertificate)
+    : undefined;
   const attribute = v2 ?? v1;
   if (!attribute) return 'signing-certificate-v2 attribute missing';
   const [certIds] = children(expectTag(attribute, TAG.sequence, 'SigningCertificate'));
@@ -96,7 +134,8 @@ async function checkSigningCertificate(signerInfo: SignerInfo, signer: KnownCert
   const issuerSerial = fields[i];
   if (issuerSerial) {
     const [names, serial] = children(expectTag(issuerSerial, TAG.sequence, 'IssuerSerial'));
-    if (readIntegerHex(serial!) !== signer.serialNumberHex) return 'signing-certificate serial does not match';
+    if (readIntegerHex(serial!) !== signer.serialNumberHex)
+      return 'signing-certificate serial does not match';
     const directoryName = children(names!).find((n) => contextTag(n) === 4);
     if (directoryName && !bytesEqual(encodingOf(children(directoryName)[0]!), signer.issuer)) {
       return 'signing-certificate issuer does not match';
@@ -114,9 +153,11 @@ function unsignedStructureProblem(signedData: SignedData, signerInfo: SignerInfo
   if (signerInfo.version !== sidVersion) return 'SignerInfo version does not match its signer identifier';
   if (signedData.version !== 1 && signedData.version !== 3) return 'unexpected SignedData version';
   const listed = signedData.digestAlgorithms;
-  if (listed.length !== 1 || listed[0]!.oid !== signerInfo.digestAlgorithm.oid) return 'digestAlgorithms does not match the SignerInfo';
+  if (listed.length !== 1 || listed[0]!.oid !== signerInfo.digestAlgorithm.oid)
+    return 'digestAlgorithms does not match the SignerInfo';
   // Hash algorithm identifiers take no parameters (absent or NULL, which the reader drops).
-  if (listed[0]!.parameters || signerInfo.digestAlgorithm.parameters) return 'unexpected digest algorithm parameters';
+  if (listed[0]!.parameters || signerInfo.digestAlgorithm.parameters)
+    return 'unexpected digest algorithm parameters';
   return undefined;
 }
 
@@ -133,15 +174,25 @@ async function checkSignedAttributes(
   try {
     const contentType = singleAttributeValue(signerInfo.signedAttributes, ALGORITHM_OID.contentType);
     if (!contentType || readOid(contentType) !== signedData.contentType) {
-      findings.push(finding(codes.invalid, 'TOTAL_FAILED', 'FORMAT_FAILURE', 'content-type attribute missing or wrong'));
+      findings.push(
+        finding(codes.invalid, 'TOTAL_FAILED', 'FORMAT_FAILURE', 'content-type attribute missing or wrong'),
+      );
     }
     const messageDigest = singleAttributeValue(signerInfo.signedAttributes, ALGORITHM_OID.messageDigest);
     const expected = messageDigest ? readOctetString(messageDigest) : undefined;
     if (!expected || !bytesEqual(expected, await digest(hash, content))) {
-      findings.push(finding(codes.digestMismatch, 'TOTAL_FAILED', 'HASH_FAILURE', 'message digest does not match the signed content'));
+      findings.push(
+        finding(
+          codes.digestMismatch,
+          'TOTAL_FAILED',
+          'HASH_FAILURE',
+          'message digest does not match the signed content',
+        ),
+      );
     }
     const binding = await checkSigningCertificate(signerInfo, signer, acceptEssCertIdV1);
-    if (binding) findings.push(finding(codes.invalid, 'INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND', binding));
+    if (binding)
+      findings.push(finding(codes.invalid, 'INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND', binding));
   } catch (error) {
     if (!(error instanceof DerError)) throw error;
     findings.push(finding(codes.invalid, 'TOTAL_FAILED', 'FORMAT_FAILURE', error.message));
@@ -149,7 +200,11 @@ async function checkSignedAttributes(
   return findings;
 }
 
-async function checkSignatureValue(signerInfo: SignerInfo, signer: KnownCertificate, codes: CmsFailureCodes): Promise<Finding[]> {
+async function checkSignatureValue(
+  signerInfo: SignerInfo,
+  signer: KnownCertificate,
+  codes: CmsFailureCodes,
+): Promise<Finding[]> {
   try {
     const valid = await verifySignature({
       spki: signer.spki,
@@ -159,7 +214,16 @@ async function checkSignatureValue(signerInfo: SignerInfo, signer: KnownCertific
       signature: signerInfo.signature,
       data: signerInfo.signedAttributesDer!,
     });
-    return valid ? [] : [finding(codes.invalid, 'TOTAL_FAILED', 'SIG_CRYPTO_FAILURE', 'signature value does not verify with the signer certificate')];
+    return valid
+      ? []
+      : [
+          finding(
+            codes.invalid,
+            'TOTAL_FAILED',
+            'SIG_CRYPTO_FAILURE',
+            'signature value does not verify with the signer certificate',
+          ),
+        ];
   } catch (error) {
     return [finding(codes.invalid, 'INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE', (error as Error).message)];
   }

@@ -36,15 +36,30 @@ export async function checkTimestampToken(
     token = parseTimestampToken(tokenDer);
   } catch (error) {
     if (!(error instanceof DerError)) throw error;
-    return { findings: [finding('TIMESTAMP_INVALID', 'TOTAL_FAILED', 'FORMAT_FAILURE', error.message)], notes: [] };
+    return {
+      findings: [finding('TIMESTAMP_INVALID', 'TOTAL_FAILED', 'FORMAT_FAILURE', error.message)],
+      notes: [],
+    };
   }
   const { tstInfo } = token;
   const findings: Finding[] = [];
   const imprintHash = hashByOid(tstInfo.imprintAlgorithm.oid);
   if (!imprintHash || !bytesEqual(tstInfo.imprint, await digest(imprintHash, stamped))) {
-    findings.push(finding('TIMESTAMP_INVALID', 'TOTAL_FAILED', 'HASH_FAILURE', 'timestamp imprint does not match the stamped data'));
+    findings.push(
+      finding(
+        'TIMESTAMP_INVALID',
+        'TOTAL_FAILED',
+        'HASH_FAILURE',
+        'timestamp imprint does not match the stamped data',
+      ),
+    );
   }
-  const cms = await checkSignerInfo(token.signedData, [token.tstInfoDer], { invalid: 'TIMESTAMP_INVALID', digestMismatch: 'TIMESTAMP_INVALID' }, { acceptEssCertIdV1: true });
+  const cms = await checkSignerInfo(
+    token.signedData,
+    [token.tstInfoDer],
+    { invalid: 'TIMESTAMP_INVALID', digestMismatch: 'TIMESTAMP_INVALID' },
+    { acceptEssCertIdV1: true },
+  );
   findings.push(...cms.findings);
   let notes: NoteCode[] = [];
   const summary: TimestampSummary = {
@@ -73,13 +88,22 @@ async function checkTsaTrust(
   const path = await buildPath(tsa, embedded, anchors);
   if (!path) {
     return {
-      findings: [finding('TIMESTAMP_UNTRUSTED', 'INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND', 'TSA certificate does not chain to a TSA trust anchor')],
+      findings: [
+        finding(
+          'TIMESTAMP_UNTRUSTED',
+          'INDETERMINATE',
+          'NO_CERTIFICATE_CHAIN_FOUND',
+          'TSA certificate does not chain to a TSA trust anchor',
+        ),
+      ],
       notes: [],
     };
   }
   const revoked = await checkRevocation(path, genTime, true, revocation);
   return {
-    findings: [...checkPath(path, 'timestamping', genTime, true), ...revoked.findings].map(asTimestampFinding),
+    findings: [...checkPath(path, 'timestamping', genTime, true), ...revoked.findings].map(
+      asTimestampFinding,
+    ),
     notes: revoked.notes,
   };
 }

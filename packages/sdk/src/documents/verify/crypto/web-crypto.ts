@@ -1,6 +1,14 @@
 import { ALGORITHM_OID, type HashName, hashByOid } from '../asn1/algorithm-oids.js';
 import type { AlgorithmIdentifier } from '../asn1/certificate.js';
-import { children, contextTag, DerError, readElement, readOid, readSmallInteger, valueOf } from '../asn1/der-reader.js';
+import {
+  children,
+  contentOf,
+  contextTag,
+  DerError,
+  readElement,
+  readOid,
+  readSmallInteger,
+} from '../asn1/der-reader.js';
 import { BoundedCache, bytesKey } from './bounded-cache.js';
 
 /** WebCrypto only (Node and browsers); inputs are never copied, we only retype the views for TypeScript. */
@@ -22,7 +30,10 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-type VerifyParams = { name: 'RSASSA-PKCS1-v1_5' } | { name: 'RSA-PSS'; saltLength: number } | { name: 'ECDSA'; hash: HashName };
+type VerifyParams =
+  | { name: 'RSASSA-PKCS1-v1_5' }
+  | { name: 'RSA-PSS'; saltLength: number }
+  | { name: 'ECDSA'; hash: HashName };
 
 interface SignatureScheme {
   importParams: RsaHashedImportParams | EcKeyImportParams;
@@ -57,14 +68,23 @@ export class UnsupportedAlgorithmError extends Error {
  * Maps a signature AlgorithmIdentifier (plus, for CMS, the separate digest algorithm that goes with a bare
  * rsaEncryption OID) and the key's curve to WebCrypto parameters.
  */
-function resolveScheme(algorithm: AlgorithmIdentifier, digestAlgorithm: string | undefined, curveOid: string | undefined): SignatureScheme {
+function resolveScheme(
+  algorithm: AlgorithmIdentifier,
+  digestAlgorithm: string | undefined,
+  curveOid: string | undefined,
+): SignatureScheme {
   const { oid } = algorithm;
   // Only RSASSA-PSS carries parameters; for the others anything but absent/NULL is a malformed (malleable) field.
-  if (algorithm.parameters && oid !== ALGORITHM_OID.rsassaPss) throw new UnsupportedAlgorithmError(`Unexpected parameters for ${oid}`);
+  if (algorithm.parameters && oid !== ALGORITHM_OID.rsassaPss)
+    throw new UnsupportedAlgorithmError(`Unexpected parameters for ${oid}`);
   const pkcs1Hash =
-    RSA_PKCS1_HASH[oid] ?? (oid === ALGORITHM_OID.rsaEncryption && digestAlgorithm ? hashByOid(digestAlgorithm) : undefined);
+    RSA_PKCS1_HASH[oid] ??
+    (oid === ALGORITHM_OID.rsaEncryption && digestAlgorithm ? hashByOid(digestAlgorithm) : undefined);
   if (pkcs1Hash && pkcs1Hash !== 'SHA-1') {
-    return { importParams: { name: 'RSASSA-PKCS1-v1_5', hash: pkcs1Hash }, verifyParams: { name: 'RSASSA-PKCS1-v1_5' } };
+    return {
+      importParams: { name: 'RSASSA-PKCS1-v1_5', hash: pkcs1Hash },
+      verifyParams: { name: 'RSASSA-PKCS1-v1_5' },
+    };
   }
   if (oid === ALGORITHM_OID.rsassaPss) {
     const { hash, saltLength } = readPssParameters(algorithm.parameters);
@@ -95,7 +115,8 @@ function readPssParameters(parameters: Uint8Array | undefined): { hash: HashName
       if (tag === 2) saltLength = readSmallInteger(inner);
     }
   }
-  if (!hash || hash === 'SHA-1' || hash !== mgfHash) throw new UnsupportedAlgorithmError('Unsupported RSASSA-PSS parameters');
+  if (!hash || hash === 'SHA-1' || hash !== mgfHash)
+    throw new UnsupportedAlgorithmError('Unsupported RSASSA-PSS parameters');
   return { hash, saltLength };
 }
 
@@ -105,7 +126,7 @@ function ecdsaRawSignature(der: Uint8Array, size: number): Uint8Array {
   if (!r || !s) throw new DerError('Malformed ECDSA signature');
   const out = new Uint8Array(size * 2);
   [r, s].forEach((integer, index) => {
-    let value = valueOf(integer);
+    let value = contentOf(integer);
     while (value.byteLength > size && value[0] === 0) value = value.subarray(1);
     if (value.byteLength > size) throw new DerError('ECDSA integer too large');
     out.set(value, index * size + size - value.byteLength);

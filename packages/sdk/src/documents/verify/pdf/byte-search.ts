@@ -5,9 +5,18 @@ export function asciiBytes(text: string): Uint8Array {
 }
 
 /** First index of `needle` at or after `from`, or -1 (native indexOf finds candidate first bytes fast). */
-export function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from = 0, to = haystack.byteLength): number {
+export function indexOfBytes(
+  haystack: Uint8Array,
+  needle: Uint8Array,
+  from = 0,
+  to = haystack.byteLength,
+): number {
   const first = needle[0]!;
-  for (let at = haystack.indexOf(first, from); at !== -1 && at + needle.byteLength <= to; at = haystack.indexOf(first, at + 1)) {
+  for (
+    let at = haystack.indexOf(first, from);
+    at !== -1 && at + needle.byteLength <= to;
+    at = haystack.indexOf(first, at + 1)
+  ) {
     let i = 1;
     while (i < needle.byteLength && haystack[at + i] === needle[i]) i++;
     if (i === needle.byteLength) return at;
@@ -18,7 +27,11 @@ export function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from = 0,
 /** Last index of `needle` that starts before `before`, or -1. */
 export function lastIndexOfBytes(haystack: Uint8Array, needle: Uint8Array, before: number, from = 0): number {
   const first = needle[0]!;
-  for (let at = haystack.lastIndexOf(first, before - 1); at >= from; at = haystack.lastIndexOf(first, at - 1)) {
+  for (
+    let at = haystack.lastIndexOf(first, before - 1);
+    at >= from;
+    at = haystack.lastIndexOf(first, at - 1)
+  ) {
     let i = 1;
     while (i < needle.byteLength && haystack[at + i] === needle[i]) i++;
     if (i === needle.byteLength) return at;

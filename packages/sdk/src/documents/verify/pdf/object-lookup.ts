@@ -6,7 +6,11 @@ const ENDOBJ = asciiBytes('endobj');
 const OBJ_STM = /\/Type\s*\/ObjStm\b/;
 
 /** The text of the latest definition of object `number` that starts before `before` (uncompressed, or in an object stream). */
-export async function priorObjectText(pdf: Uint8Array, number: number, before: number): Promise<string | undefined> {
+export async function priorObjectText(
+  pdf: Uint8Array,
+  number: number,
+  before: number,
+): Promise<string | undefined> {
   for (const generation of [0, 1, 2]) {
     const header = asciiBytes(`${number} ${generation} obj`);
     for (let at = lastIndexOfBytes(pdf, header, before); at !== -1; at = lastIndexOfBytes(pdf, header, at)) {
@@ -24,7 +28,10 @@ const objectStreamCache = new WeakMap<Uint8Array, Map<number, Promise<Map<number
 /** Objects stored in the object streams before `before` (later streams win), inflated once per file and boundary. */
 function compressedObjects(pdf: Uint8Array, before: number): Promise<Map<number, string>> {
   let perBoundary = objectStreamCache.get(pdf);
-  if (!perBoundary) objectStreamCache.set(pdf, (perBoundary = new Map()));
+  if (!perBoundary) {
+    perBoundary = new Map();
+    objectStreamCache.set(pdf, perBoundary);
+  }
   let objects = perBoundary.get(before);
   if (!objects) {
     objects = readObjectStreams(pdf, before);
@@ -35,7 +42,11 @@ function compressedObjects(pdf: Uint8Array, before: number): Promise<Map<number,
 
 async function readObjectStreams(pdf: Uint8Array, before: number): Promise<Map<number, string>> {
   const objects = new Map<number, string>();
-  for (let at = indexOfBytes(pdf, STREAM, 0, before); at !== -1; at = indexOfBytes(pdf, STREAM, at + 1, before)) {
+  for (
+    let at = indexOfBytes(pdf, STREAM, 0, before);
+    at !== -1;
+    at = indexOfBytes(pdf, STREAM, at + 1, before)
+  ) {
     if (pdf[at - 3] === 0x65 && pdf[at - 2] === 0x6e && pdf[at - 1] === 0x64) continue; // "endstream"
     const dictionaryStart = lastIndexOfBytes(pdf, asciiBytes('obj'), at);
     const dictionary = latin1Text(pdf.subarray(dictionaryStart, at));
@@ -45,7 +56,9 @@ async function readObjectStreams(pdf: Uint8Array, before: number): Promise<Map<n
     const dataStart = at + STREAM.byteLength + (pdf[at + STREAM.byteLength] === 0x0d ? 2 : 1);
     const dataEnd = indexOfBytes(pdf, ENDSTREAM, dataStart, before);
     if (!Number.isFinite(first) || !Number.isFinite(count) || dataEnd === -1) continue;
-    const data = /\/FlateDecode/.test(dictionary) ? await inflate(pdf.subarray(dataStart, dataEnd)) : pdf.subarray(dataStart, dataEnd);
+    const data = /\/FlateDecode/.test(dictionary)
+      ? await inflate(pdf.subarray(dataStart, dataEnd))
+      : pdf.subarray(dataStart, dataEnd);
     if (!data) continue;
     const text = latin1Text(data);
     const pairs = text.slice(0, first).trim().split(/\s+/).map(Number);
@@ -61,7 +74,9 @@ async function readObjectStreams(pdf: Uint8Array, before: number): Promise<Map<n
 /** zlib inflate with the platform's DecompressionStream (Node >= 18 and browsers); undefined on corrupt data. */
 async function inflate(data: Uint8Array): Promise<Uint8Array | undefined> {
   try {
-    const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'));
+    const stream = new Blob([data as Uint8Array<ArrayBuffer>])
+      .stream()
+      .pipeThrough(new DecompressionStream('deflate'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch {
     return undefined;

@@ -10,7 +10,8 @@ export function topLevelEntries(dictionaryText: string): Map<string, string> {
   let key: string | undefined;
   let valueStart = 0;
   const close = (end: number) => {
-    if (key !== undefined) entries.set(key, dictionaryText.slice(valueStart, end).replace(/\s+/g, ' ').trim());
+    if (key !== undefined)
+      entries.set(key, dictionaryText.slice(valueStart, end).replace(/\s+/g, ' ').trim());
     key = undefined;
   };
   for (let i = start; i < dictionaryText.length; i++) {

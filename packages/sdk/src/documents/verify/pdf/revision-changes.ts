@@ -30,7 +30,8 @@ export async function changesAfter(pdf: Uint8Array, signedEnd: number): Promise<
   const tail = latin1Text(pdf.subarray(signedEnd, tailEnd));
   const objects = readObjects(tail);
   // Appended bytes that are not an incremental update ending in %%EOF: the file was changed after signing.
-  if (objects.length === 0 || !tail.endsWith('%%EOF')) return [{ objectNumber: 0, kind: 'unparsable-update' }];
+  if (objects.length === 0 || !tail.endsWith('%%EOF'))
+    return [{ objectNumber: 0, kind: 'unparsable-update' }];
   const previousSize = sizeBefore(pdf, signedEnd);
   const changes: RevisionChange[] = [];
   for (const object of objects) {
@@ -60,7 +61,8 @@ function readObjects(tail: string): UpdatedObject[] {
 /** /Size of the last trailer (or xref stream) before the boundary: object numbers below it already existed. */
 function sizeBefore(pdf: Uint8Array, boundary: number): number {
   const at = lastIndexOfBytes(pdf, SIZE, boundary);
-  const size = at === -1 ? Number.NaN : Number(/^\/Size\s+(\d+)/.exec(latin1Text(pdf.subarray(at, at + 24)))?.[1]);
+  const size =
+    at === -1 ? Number.NaN : Number(/^\/Size\s+(\d+)/.exec(latin1Text(pdf.subarray(at, at + 24)))?.[1]);
   return Number.isFinite(size) ? size : 0;
 }
 
@@ -78,19 +80,23 @@ async function classify(
   if (type === 'Page' || type === 'Pages') {
     if (isNew) return 'page-added';
     const prior = await priorObjectText(pdf, object.number, boundary);
-    const allowed = type === 'Page' && prior !== undefined && differsOnlyIn(prior, object.dictionary, PAGE_MAY_CHANGE);
+    const allowed =
+      type === 'Page' && prior !== undefined && differsOnlyIn(prior, object.dictionary, PAGE_MAY_CHANGE);
     return allowed ? undefined : 'page-modified';
   }
   if (isNew) return undefined; // new objects only matter if something existing points at them (checked above)
   if (type !== undefined && ALLOWED_TYPES.has(type)) return undefined;
   if (type === 'Annot' || nameValue(object.dictionary, 'FT') === 'Sig') {
-    return nameValue(object.dictionary, 'FT') === 'Sig' || nameValue(object.dictionary, 'Subtype') === 'Widget'
+    return nameValue(object.dictionary, 'FT') === 'Sig' ||
+      nameValue(object.dictionary, 'Subtype') === 'Widget'
       ? undefined
       : 'object-modified';
   }
   if (type === 'Catalog') {
     const prior = await priorObjectText(pdf, object.number, boundary);
-    return prior !== undefined && differsOnlyIn(prior, object.dictionary, CATALOG_MAY_CHANGE) ? undefined : 'catalog-modified';
+    return prior !== undefined && differsOnlyIn(prior, object.dictionary, CATALOG_MAY_CHANGE)
+      ? undefined
+      : 'catalog-modified';
   }
   if (/\/Fields\s*\[/.test(object.dictionary)) return undefined; // the AcroForm dictionary
   return object.isStream ? 'page-content' : 'object-modified';

@@ -1,11 +1,18 @@
-import { asciiBytes, bytesAt, indexOfBytes, isPdfWhitespace, lastIndexOfBytes, latin1Text } from './byte-search.js';
+import {
+  asciiBytes,
+  bytesAt,
+  indexOfBytes,
+  isPdfWhitespace,
+  lastIndexOfBytes,
+  latin1Text,
+} from './byte-search.js';
 
 export type ByteRange = readonly [number, number, number, number];
 
 /** A signature dictionary located by scanning the file for /ByteRange (no full PDF parse on the hot path). */
 export interface SignatureDictionary {
   byteRange: ByteRange;
-  /** The decoded /Contents value (CMS DER followed by zero padding). */
+  /** The decoded /Contents value: exactly the CMS DER, without its zero padding. */
   contents?: Uint8Array;
   subFilter?: string;
   type?: string;
@@ -35,11 +42,13 @@ function readDictionary(pdf: Uint8Array, byteRangeAt: number, byteRange: ByteRan
   const gapStart = start + firstLength;
   const problems: string[] = [];
   if (start !== 0) problems.push('ByteRange does not start at offset 0');
-  if (gapEnd + secondLength > pdf.byteLength || gapStart > gapEnd) problems.push('ByteRange is out of bounds');
+  if (gapEnd + secondLength > pdf.byteLength || gapStart > gapEnd)
+    problems.push('ByteRange is out of bounds');
   const dictionary: SignatureDictionary = { byteRange, problems };
   if (problems.length > 0) return dictionary;
   // The ByteRange value itself must be signed, i.e. lie outside the gap.
-  if (byteRangeAt >= gapStart && byteRangeAt < gapEnd) problems.push('ByteRange lies inside the unsigned gap');
+  if (byteRangeAt >= gapStart && byteRangeAt < gapEnd)
+    problems.push('ByteRange lies inside the unsigned gap');
   // The gap must be exactly this dictionary's <hex> /Contents string: guards against signature wrapping.
   const gap = pdf.subarray(gapStart, gapEnd);
   if (gap[0] !== 0x3c || gap[gap.byteLength - 1] !== 0x3e) problems.push('ByteRange gap is not a hex string');
@@ -51,7 +60,10 @@ function readDictionary(pdf: Uint8Array, byteRangeAt: number, byteRange: ByteRan
   const from = Math.min(byteRangeAt, gapStart);
   const to = Math.max(byteRangeAt, gapEnd);
   // Scan only outside the gap: hex digits would make the scan slow and cannot spell "endobj" anyway.
-  const splitObject = byteRangeAt < gapStart ? indexOfBytes(pdf, ENDOBJ, from, gapStart) : indexOfBytes(pdf, ENDOBJ, gapEnd, to);
+  const splitObject =
+    byteRangeAt < gapStart
+      ? indexOfBytes(pdf, ENDOBJ, from, gapStart)
+      : indexOfBytes(pdf, ENDOBJ, gapEnd, to);
   if (splitObject !== -1) problems.push('ByteRange and /Contents belong to different objects');
   if (problems.length > 0) return dictionary;
   const contents = decodeHex(gap.subarray(1, gap.byteLength - 1));
@@ -65,10 +77,16 @@ function readDictionary(pdf: Uint8Array, byteRangeAt: number, byteRange: ByteRan
 }
 
 /** /SubFilter and /Type of the dictionary, read from the object's text around the (large) hex string. */
-function readNames(pdf: Uint8Array, from: number, to: number): Pick<SignatureDictionary, 'subFilter' | 'type'> {
+function readNames(
+  pdf: Uint8Array,
+  from: number,
+  to: number,
+): Pick<SignatureDictionary, 'subFilter' | 'type'> {
   const objectStart = Math.max(0, lastIndexOfBytes(pdf, OBJ, from, Math.max(0, from - 4096)));
   const objectEnd = indexOfBytes(pdf, ENDOBJ, to, Math.min(pdf.byteLength, to + 4096));
-  const text = latin1Text(pdf.subarray(objectStart, from)) + latin1Text(pdf.subarray(to, objectEnd === -1 ? to : objectEnd));
+  const text =
+    latin1Text(pdf.subarray(objectStart, from)) +
+    latin1Text(pdf.subarray(to, objectEnd === -1 ? to : objectEnd));
   const names: Pick<SignatureDictionary, 'subFilter' | 'type'> = {};
   const subFilter = /\/SubFilter\s*\/([^\s/<>[\]()]+)/.exec(text)?.[1];
   const type = /\/Type\s*\/([^\s/<>[\]()]+)/.exec(text)?.[1];
@@ -88,15 +106,18 @@ const UPPER_HEX_LETTER = (byte: number) => byte >= 0x41 && byte <= 0x46;
 
 /**
  * The /Contents hex string is outside the ByteRange, so any spelling variant (white space, letter case, odd
- * length) would let an attacker alter the file while the signature stays valid. Signers write canonical
- * hex, so only that is accepted: an even number of digits, no white space, one letter case.
+ * length, non-zero padding) would let an attacker alter the file while the signature stays valid. Signers
+ * write canonical hex, so only that is accepted: even length, no white space, one letter case, and "0"
+ * digits after the DER value. Only the DER value is decoded (the padding is often half the placeholder).
  */
 function decodeHex(hex: Uint8Array): Uint8Array | undefined {
-  if (hex.byteLength % 2 !== 0) return undefined;
-  const out = new Uint8Array(hex.byteLength / 2);
+  if (hex.byteLength % 2 !== 0 || hex.byteLength < 4) return undefined;
+  const derLength = derLengthFromHex(hex);
+  if (derLength === undefined || derLength * 2 > hex.byteLength) return undefined;
+  const out = new Uint8Array(derLength);
   let lower = false;
   let upper = false;
-  for (let i = 0; i < hex.byteLength; i += 2) {
+  for (let i = 0; i < derLength * 2; i += 2) {
     const a = hex[i]!;
     const b = hex[i + 1]!;
     const high = HEX_VALUE[a]!;
@@ -106,5 +127,27 @@ function decodeHex(hex: Uint8Array): Uint8Array | undefined {
     upper ||= UPPER_HEX_LETTER(a) || UPPER_HEX_LETTER(b);
     out[i / 2] = (high << 4) | low;
   }
+  for (let i = derLength * 2; i < hex.byteLength; i++) if (hex[i] !== 0x30) return undefined;
   return lower && upper ? undefined : out;
+}
+
+/** Total length of the DER element whose hex starts `hex` (definite lengths only, as signers write). */
+function derLengthFromHex(hex: Uint8Array): number | undefined {
+  const byte = (i: number) => {
+    const high = HEX_VALUE[hex[2 * i] ?? 0]!;
+    const low = HEX_VALUE[hex[2 * i + 1] ?? 0]!;
+    return high === -1 || low === -1 ? -1 : (high << 4) | low;
+  };
+  const first = byte(1);
+  if (first < 0 || first === 0x80) return undefined;
+  if (first < 0x80) return 2 + first;
+  const count = first & 0x7f;
+  if (count > 4) return undefined;
+  let length = 0;
+  for (let i = 0; i < count; i++) {
+    const next = byte(2 + i);
+    if (next < 0) return undefined;
+    length = length * 256 + next;
+  }
+  return 2 + count + length;
 }

@@ -77,11 +77,28 @@ export function checkPath(
     if (time > certificate.notAfter) {
       findings.push(
         timeIsProven
-          ? finding('CERTIFICATE_EXPIRED', 'TOTAL_FAILED', 'EXPIRED', `${role} certificate expired before the proven signing time`)
-          : finding('CERTIFICATE_EXPIRED', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', `${role} certificate has expired and no timestamp proves an earlier signing time`),
+          ? finding(
+              'CERTIFICATE_EXPIRED',
+              'TOTAL_FAILED',
+              'EXPIRED',
+              `${role} certificate expired before the proven signing time`,
+            )
+          : finding(
+              'CERTIFICATE_EXPIRED',
+              'INDETERMINATE',
+              'OUT_OF_BOUNDS_NO_POE',
+              `${role} certificate has expired and no timestamp proves an earlier signing time`,
+            ),
       );
     } else if (time < certificate.notBefore) {
-      findings.push(finding('CERTIFICATE_EXPIRED', 'INDETERMINATE', 'NOT_YET_VALID', `${role} certificate is not yet valid at the signing time`));
+      findings.push(
+        finding(
+          'CERTIFICATE_EXPIRED',
+          'INDETERMINATE',
+          'NOT_YET_VALID',
+          `${role} certificate is not yet valid at the signing time`,
+        ),
+      );
     }
     if (certificate.unknownCriticalExtensions.length > 0) {
       findings.push(usage(`${role} certificate has unsupported critical extensions`));
@@ -97,7 +114,8 @@ function checkIssuer(issuer: KnownCertificate, position: number, anchorPosition:
   // A v1 root without extensions is acceptable as an explicitly configured anchor; intermediates must say CA.
   const isBareAnchor = position === anchorPosition && !issuer.basicConstraints && !issuer.keyUsage;
   if (isBareAnchor) return findings;
-  if (!issuer.basicConstraints?.ca) findings.push(usage(`CA #${position} is not marked as a CA (basicConstraints)`));
+  if (!issuer.basicConstraints?.ca)
+    findings.push(usage(`CA #${position} is not marked as a CA (basicConstraints)`));
   if (issuer.keyUsage && !issuer.keyUsage.has(KEY_USAGE.keyCertSign)) {
     findings.push(usage(`CA #${position} may not sign certificates (keyUsage keyCertSign)`));
   }

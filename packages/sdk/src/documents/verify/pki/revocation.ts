@@ -13,7 +13,10 @@ export interface OcspStatus {
   revokedAt?: Date;
 }
 
-export type OcspHook = (request: { certificate: Uint8Array; issuer: Uint8Array }) => Promise<OcspStatus | undefined>;
+export type OcspHook = (request: {
+  certificate: Uint8Array;
+  issuer: Uint8Array;
+}) => Promise<OcspStatus | undefined>;
 
 export interface RevocationOptions {
   /** DER CRLs; each is used only if its signature verifies with the issuing CA's key. */
@@ -42,7 +45,10 @@ const verifiedCrls = new WeakMap<ParsedCrl, Map<string, Promise<boolean>>>();
 
 function crlSignedBy(crl: ParsedCrl, issuer: KnownCertificate): Promise<boolean> {
   let byIssuer = verifiedCrls.get(crl);
-  if (!byIssuer) verifiedCrls.set(crl, (byIssuer = new Map()));
+  if (!byIssuer) {
+    byIssuer = new Map();
+    verifiedCrls.set(crl, byIssuer);
+  }
   let verified = byIssuer.get(issuer.sha256);
   if (!verified) {
     verified = verifySignature({
@@ -57,7 +63,10 @@ function crlSignedBy(crl: ParsedCrl, issuer: KnownCertificate): Promise<boolean>
   return verified;
 }
 
-type CertificateStatus = { status: 'good' } | { status: 'revoked'; revokedAt: Date } | { status: 'unknown' | 'pending' };
+type CertificateStatus =
+  | { status: 'good' }
+  | { status: 'revoked'; revokedAt: Date }
+  | { status: 'unknown' | 'pending' };
 
 async function statusFromCrls(
   certificate: KnownCertificate,
@@ -77,7 +86,11 @@ async function statusFromCrls(
   return { status: 'unknown' };
 }
 
-async function statusFromOcsp(certificate: KnownCertificate, issuer: KnownCertificate, hook: OcspHook): Promise<CertificateStatus> {
+async function statusFromOcsp(
+  certificate: KnownCertificate,
+  issuer: KnownCertificate,
+  hook: OcspHook,
+): Promise<CertificateStatus> {
   const answer = await hook({ certificate: certificate.der, issuer: issuer.der });
   if (!answer) return { status: 'unknown' };
   if (answer.status === 'revoked') return { status: 'revoked', revokedAt: answer.revokedAt ?? new Date(0) };
@@ -101,16 +114,30 @@ export async function checkRevocation(
     const certificate = path[position]!;
     const issuer = path[position + 1]!;
     const role = position === 0 ? 'end-entity' : `CA #${position}`;
-    let status = await statusFromCrls(certificate, issuer, options.crls ?? [], provenTime, options.requireRevocation ?? false);
-    if (status.status === 'unknown' && options.ocsp) status = await statusFromOcsp(certificate, issuer, options.ocsp);
+    let status = await statusFromCrls(
+      certificate,
+      issuer,
+      options.crls ?? [],
+      provenTime,
+      options.requireRevocation ?? false,
+    );
+    if (status.status === 'unknown' && options.ocsp)
+      status = await statusFromOcsp(certificate, issuer, options.ocsp);
     if (status.status === 'revoked') {
       if (!timeIsProven || status.revokedAt <= provenTime) {
-        findings.push(finding('CERTIFICATE_REVOKED', 'TOTAL_FAILED', 'REVOKED', `${role} certificate is revoked`));
+        findings.push(
+          finding('CERTIFICATE_REVOKED', 'TOTAL_FAILED', 'REVOKED', `${role} certificate is revoked`),
+        );
       } else notes.add('REVOKED_AFTER_SIGNING');
     } else if (status.status !== 'good') {
       if (options.requireRevocation) {
         findings.push(
-          finding('REVOCATION_UNAVAILABLE', 'INDETERMINATE', 'TRY_LATER', `no current revocation data for the ${role} certificate`),
+          finding(
+            'REVOCATION_UNAVAILABLE',
+            'INDETERMINATE',
+            'TRY_LATER',
+            `no current revocation data for the ${role} certificate`,
+          ),
         );
       } else notes.add('REVOCATION_NOT_CHECKED');
     }

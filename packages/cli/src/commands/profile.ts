@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import type { Profile } from '../config/profiles.js';
+import { t } from '../i18n/messages.js';
+import { UsageError } from '../output/errors.js';
+import { grid } from '../output/terminal.js';
+import { withExamples } from './help.js';
+
+type AddFlags = { baseUrl: string; clientId?: string; keyFile?: string; production?: boolean; trust?: string[] };
+
+/** What may be shown of a profile: everything but the secret, which is only said to exist. */
+export function publicProfile(name: string, profile: Profile, current: boolean) {
+  const { clientSecret, ...visible } = profile;
+  return { name, current, ...visible, production: Boolean(profile.production), hasClientSecret: Boolean(clientSecret) };
+}
+
+/** `hdld profile add|list|use|remove`: named Platform connections in a 0600 config file. */
+export function registerProfileCommands(program: Command, ctx: Context): void {
+  const profile = withExamples(program.command('profile').description('manage named Platform connections (profiles)'), [
+    'hdld profile add sandbox --base-url http://127.0.0.1:8080 --client-id sandbox-provider',
+    'hdld profile add prod --base-url https://api.hdld.gov.vn --client-id acme --key-file acme.pem --production',
+    'hdld profile list --json',
+  ]);
+
+  withExamples(
+    profile
+      .command('add')
+      .description('add or replace a profile (secrets: use `hdld login`)')
+      .argument('<name>', 'profile name')
+      .requiredOption('--base-url <url>', 'Platform base URL')
+      .option('--client-id <id>', 'provider client id')
+      .option('--key-file <file>', 'PEM private key for private_key_jwt')
+      .option('--production', 'mark as production: writes need --yes or a confirmation')
+      .option('--trust <file...>', 'default trust anchors for validate and doctor (PEM or DER)'),
+    ['hdld profile add sandbox --base-url http://127.0.0.1:8080 --client-id sandbox-provider'],
+  ).action((name: string, flags: AddFlags) => {
+    const store = ctx.profiles();
+    const previous = store.get(name);
+    store.set(name, {
+      ...previous,
+      baseUrl: new URL(flags.baseUrl).toString().replace(/\/$/, ''),
+      ...(flags.clientId ? { clientId: flags.clientId } : {}),
+      ...(flags.keyFile ? { keyFile: flags.keyFile } : {}),
+      ...(flags.trust ? { trust: flags.trust } : {}),
+      production: Boolean(flags.production),
+    });
+    ctx.term.err(`${t(ctx.lang, 'profile.saved')}: ${name} (${store.path})`);
+  });
+
+  withExamples(profile.command('list').description('list profiles; the current one is marked with *'), [
+    'hdld profile list',
+    'hdld profile list --json',
+  ]).action(() => {
+    const store = ctx.profiles();
+    const current = store.current();
+    const rows = store.list().map(([name, p]) => publicProfile(name, p, name === current));
+    if (ctx.json) return ctx.term.out(JSON.stringify(rows, null, 2));
+    if (rows.length === 0) return ctx.term.err(t(ctx.lang, 'profile.none'));
+    ctx.term.out(
+      grid(
+        ['', 'NAME', 'BASE URL', 'CLIENT ID', 'AUTH', 'MODE'],
+        rows.map((r) => [
+          r.current ? '*' : '',
+          r.name,
+          r.baseUrl,
+          r.clientId ?? '',
+          r.keyFile ? 'private_key_jwt' : r.hasClientSecret ? 'client_secret' : '-',
+          r.production ? 'production' : 'sandbox',
+        ]),
+      ),
+    );
+  });
+
+  withExamples(profile.command('use').description('make a profile the current one').argument('<name>', 'profile name'), [
+    'hdld profile use sandbox',
+  ]).action((name: string) => {
+    const store = ctx.profiles();
+    if (!store.get(name)) throw new UsageError(`${t(ctx.lang, 'error.unknownProfile')}: ${name}`);
+    store.use(name);
+    ctx.term.err(`${t(ctx.lang, 'profile.current')}: ${name}`);
+  });
+
+  withExamples(profile.command('remove').description('delete a profile and its secret').argument('<name>', 'profile name'), [
+    'hdld profile remove old-sandbox',
+  ]).action((name: string) => {
+    if (!ctx.profiles().remove(name)) throw new UsageError(`${t(ctx.lang, 'error.unknownProfile')}: ${name}`);
+    ctx.term.err(`${t(ctx.lang, 'profile.removed')}: ${name}`);
+  });
+}

@@ -1,0 +1,67 @@
+import type { BatchProgress, JournalRecord } from '@hdld/sdk';
+import type { Lang } from '@hdld/spec';
+import { render } from 'ink';
+import { t } from '../i18n/messages.js';
+import type { Terminal } from '../output/terminal.js';
+import { formatDuration, progressFigures, SyncProgressView } from '../ui/sync-progress-view.js';
+
+export type SyncReporter = {
+  start(total: number): void;
+  progress(progress: BatchProgress): void;
+  /** Every journal record of this run, as it is written (per-contract results). */
+  record(record: JournalRecord): void;
+  finish(progress: BatchProgress): void;
+};
+
+export type ReporterMode = 'ink' | 'plain' | 'ndjson';
+
+/** ink on a terminal (unless --json), NDJSON with --json, plain lines otherwise. */
+export function reporterMode(term: Terminal, json: boolean): ReporterMode {
+  if (json) return 'ndjson';
+  return term.interactive ? 'ink' : 'plain';
+}
+
+/**
+ * Progress of a sync run. The ink view goes to stderr (a diagnostic, redrawn in place). Plain mode
+ * prints one stdout line per finished contract and a progress line on stderr every interval;
+ * NDJSON prints every event (`progress`, `result`) on stdout.
+ */
+export function createSyncReporter(term: Terminal, mode: ReporterMode, lang: Lang): SyncReporter {
+  let total = 0;
+  let view: ReturnType<typeof render> | undefined;
+  const draw = (progress: BatchProgress, done = false) => (
+    <SyncProgressView progress={progress} total={total} lang={lang} color={term.color} done={done} />
+  );
+  const line = (p: BatchProgress) => {
+    const f = progressFigures(p, total);
+    return `${f.finished}/${total} ${t(lang, 'sync.succeeded')} ${f.succeeded} ${t(lang, 'sync.failed')} ${f.failed} ${t(lang, 'sync.skipped')} ${f.skipped}; ${p.itemsPerSecond.toFixed(1)} ${t(lang, 'sync.perSecond')}; ETA ${formatDuration(p.etaMs)}`;
+  };
+  return {
+    start(count) {
+      total = count;
+      if (mode === 'ndjson') term.out(JSON.stringify({ type: 'start', total }));
+    },
+    progress(p) {
+      if (mode === 'ink') {
+        if (view) view.rerender(draw(p));
+        else view = render(draw(p), { stdout: term.stderr, patchConsole: false, exitOnCtrlC: false });
+      } else if (mode === 'ndjson') term.out(JSON.stringify({ type: 'progress', ...p }));
+      else term.err(line(p));
+    },
+    record(r) {
+      if (r.type !== 'settled' && r.type !== 'rejected') return;
+      if (mode === 'ndjson') term.out(JSON.stringify({ type: 'result', ...r }));
+      else if (mode === 'plain') {
+        const state = r.type === 'rejected' ? 'REJECTED' : r.status;
+        const detail = r.type === 'settled' && r.contractId ? r.contractId : r.errors.join(' ');
+        term.out(`${state}\t${r.providerReference}\t${detail}`);
+      }
+    },
+    finish(p) {
+      if (view) {
+        view.rerender(draw(p, true));
+        view.unmount();
+      } else if (mode === 'plain') term.err(line(p));
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { Lang, paths } from '@hdld/spec';
+import type { Client } from 'openapi-fetch';
+import { errorFromResponse } from './errors.js';
+import type { CallOverrides } from './transport.js';
+
+/** Options of one call (stripe-node style): cancellation, its own key, timeout and retry budget. */
+export type RequestOptions = CallOverrides & {
+  signal?: AbortSignal;
+  /** For POSTs: reuse your own key (e.g. one stored before a crash) instead of a fresh UUID. */
+  idempotencyKey?: string;
+};
+
+/** The openapi-fetch options one call passes: its signal, headers and a fetch bound to its overrides. */
+export type CallInit = {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  fetch?: (request: Request) => Promise<Response>;
+};
+
+/** What every resource needs: the typed client, the caller's language and per-call options. */
+export type CallContext = {
+  api: Client<paths>;
+  lang: Lang;
+  init(options: RequestOptions | undefined, idempotencyKey?: string): CallInit;
+};
+
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+/** `{ data, error }` to data-or-throw: the resource methods' error style. */
+export function unwrap<T>(context: CallContext, result: Result<T>, idempotencyKey?: string): T {
+  if (result.error !== undefined || !result.response.ok) {
+    throw errorFromResponse(result.response, result.error, { idempotencyKey, lang: context.lang });
+  }
+  return result.data as T;
+}
+
+/** The key of one POST: the caller's when given, otherwise a fresh UUID reused by every retry. */
+export function idempotencyKeyFor(options: RequestOptions | undefined): string {
+  return options?.idempotencyKey ?? crypto.randomUUID();
+}
