@@ -25,10 +25,15 @@ Exit codes:
 
 export type RunOptions = { env?: NodeJS.ProcessEnv; signal?: AbortSignal };
 
-export function buildProgram(term: Terminal, options: RunOptions = {}): { program: Command; context: ReturnType<typeof createContext> } {
+export function buildProgram(
+  term: Terminal,
+  options: RunOptions = {},
+): { program: Command; context: ReturnType<typeof createContext> } {
   const env = options.env ?? process.env;
   const program = new Command('hdld')
-    .description("Build, sign, validate, sync and reconcile labor contracts with Vietnam's Electronic Labor Contract Platform")
+    .description(
+      "Build, sign, validate, sync and reconcile labor contracts with Vietnam's Electronic Labor Contract Platform",
+    )
     .option('--profile <name>', 'profile to use (env HDLD_PROFILE; default: the current profile)')
     .option('--base-url <url>', 'Platform base URL (env HDLD_BASE_URL)')
     .option('--client-id <id>', 'provider client id (env HDLD_CLIENT_ID)')
@@ -41,7 +46,12 @@ export function buildProgram(term: Terminal, options: RunOptions = {}): { progra
     .showSuggestionAfterError()
     .configureOutput({ writeOut: (s) => term.write(s), writeErr: (s) => term.err(s.trimEnd()) })
     .exitOverride();
-  const context = createContext(term, env, () => program.opts<GlobalFlags>(), options.signal ?? new AbortController().signal);
+  const context = createContext(
+    term,
+    env,
+    () => program.opts<GlobalFlags>(),
+    options.signal ?? new AbortController().signal,
+  );
   registerContractCommands(program, context);
   registerValidateCommand(program, context);
   registerSyncCommand(program, context);
@@ -55,7 +65,9 @@ export function buildProgram(term: Terminal, options: RunOptions = {}): { progra
   registerCompletionCommand(program, context);
   // Subcommands inherit the exit override and output routing.
   for (const command of allCommands(program)) {
-    command.exitOverride().configureOutput({ writeOut: (s) => term.write(s), writeErr: (s) => term.err(s.trimEnd()) });
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => term.write(s), writeErr: (s) => term.err(s.trimEnd()) });
   }
   return { program, context };
 }
@@ -79,6 +91,10 @@ export async function runCli(argv: string[], term: Terminal, options: RunOptions
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (context.signal.aborted) return ExitCode.cancelled;
-    return reportError(error, term, { lang: context.lang, json: context.json, profileName: context.profileName() });
+    return reportError(error, term, {
+      lang: context.lang,
+      json: context.json,
+      profileName: context.profileName(),
+    });
   }
 }

@@ -26,7 +26,10 @@ const normalize = (text: string) => text.replace(/time="[0-9.]+"/g, 'time="X"');
 const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
 
 describe('golden files (built CLI)', () => {
-  const cases = readdirSync(goldenDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const cases = readdirSync(goldenDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   it.each(cases)('%s', (name) => {
     const dir = join(goldenDir, name);
     const args = splitArgs(readFileSync(join(dir, 'cmd'), 'utf8').trim());
@@ -34,9 +37,19 @@ describe('golden files (built CLI)', () => {
       cwd: root,
       input: read(join(dir, 'stdin')) ?? '',
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HDLD_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'hdld-golden-')), NO_COLOR: '1', LANG: 'C.UTF-8', COLUMNS: '100' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HDLD_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'hdld-golden-')),
+        NO_COLOR: '1',
+        LANG: 'C.UTF-8',
+        COLUMNS: '100',
+      },
     });
-    const actual = { stdout: normalize(result.stdout), stderr: normalize(result.stderr), exit: `${result.status}\n` };
+    const actual = {
+      stdout: normalize(result.stdout),
+      stderr: normalize(result.stderr),
+      exit: `${result.status}\n`,
+    };
     for (const [file, text] of Object.entries(actual)) {
       if (update) writeFileSync(join(dir, file), text);
       else expect(text, `${name}/${file}`).toBe(read(join(dir, file)) ?? '');

@@ -25,7 +25,10 @@ export function registerAuthCommands(program: Command, ctx: Context): void {
     program
       .command('login')
       .description('check credentials against the Platform and save them in a profile')
-      .option('--with-secret-stdin', 'read the sandbox client secret from stdin (keeps it out of shell history)')
+      .option(
+        '--with-secret-stdin',
+        'read the sandbox client secret from stdin (keeps it out of shell history)',
+      )
       .option('--production', 'mark the profile as production'),
     [
       'hdld login --profile sandbox --base-url http://127.0.0.1:8080 --client-id sandbox-provider --with-secret-stdin < secret.txt',
@@ -55,17 +58,25 @@ export function registerAuthCommands(program: Command, ctx: Context): void {
       clientId: connection.credentials.clientId,
       ...(connection.authMethod === 'private_key_jwt'
         ? { keyFile: resolve(keyFile ?? previous?.keyFile ?? ''), clientSecret: undefined }
-        : { clientSecret: 'clientSecret' in connection.credentials ? connection.credentials.clientSecret : undefined, keyFile: undefined }),
+        : {
+            clientSecret:
+              'clientSecret' in connection.credentials ? connection.credentials.clientSecret : undefined,
+            keyFile: undefined,
+          }),
       production: Boolean(flags.production ?? previous?.production),
     });
     store.use(name);
-    ctx.term.err(`${t(ctx.lang, 'login.ok')}: ${connection.credentials.clientId} @ ${baseUrl} (${t(ctx.lang, 'error.profile')}: ${name})`);
+    ctx.term.err(
+      `${t(ctx.lang, 'login.ok')}: ${connection.credentials.clientId} @ ${baseUrl} (${t(ctx.lang, 'error.profile')}: ${name})`,
+    );
   });
 
-  withExamples(program.command('whoami').description('show the profile, Platform and client in use and check the credentials'), [
-    'hdld whoami',
-    'hdld whoami --profile prod --json',
-  ]).action(async () => {
+  withExamples(
+    program
+      .command('whoami')
+      .description('show the profile, Platform and client in use and check the credentials'),
+    ['hdld whoami', 'hdld whoami --profile prod --json'],
+  ).action(async () => {
     const connection = await ctx.connection();
     const client = await ctx.client();
     await checkCredentials(client, ctx.signal);

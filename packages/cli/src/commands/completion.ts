@@ -17,7 +17,10 @@ function walk(command: Command, path: string[] = []): Node[] {
 
 function bash(nodes: Node[], globals: string[]): string {
   const cases = nodes
-    .map((n) => `    "${n.path.join(' ')}") words="${[...new Set([...n.subcommands, ...n.options, ...globals])].join(' ')}" ;;`)
+    .map(
+      (n) =>
+        `    "${n.path.join(' ')}") words="${[...new Set([...n.subcommands, ...n.options, ...globals])].join(' ')}" ;;`,
+    )
     .join('\n');
   return `# hdld bash completion: eval "$(hdld completion bash)"
 _hdld() {
@@ -38,7 +41,10 @@ complete -o default -F _hdld hdld
 
 function zsh(nodes: Node[], globals: string[]): string {
   const cases = nodes
-    .map((n) => `    "${n.path.join(' ')}") candidates=(${[...new Set([...n.subcommands, ...n.options, ...globals])].join(' ')}) ;;`)
+    .map(
+      (n) =>
+        `    "${n.path.join(' ')}") candidates=(${[...new Set([...n.subcommands, ...n.options, ...globals])].join(' ')}) ;;`,
+    )
     .join('\n');
   return `#compdef hdld
 # hdld zsh completion: eval "$(hdld completion zsh)" (after compinit)
@@ -78,7 +84,11 @@ export function registerCompletionCommand(program: Command, ctx: Context): void 
       .command('completion')
       .description('print the shell completion script for bash, zsh or fish')
       .argument('<shell>', 'bash, zsh or fish'),
-    ['eval "$(hdld completion bash)"', 'hdld completion zsh > "${fpath[1]}/_hdld"', 'hdld completion fish | source'],
+    [
+      'eval "$(hdld completion bash)"',
+      'hdld completion zsh > ~/.zfunc/_hdld',
+      'hdld completion fish | source',
+    ],
   ).action((shell: string) => {
     const nodes = walk(program);
     // Global options are valid after any command.

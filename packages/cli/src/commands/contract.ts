@@ -24,14 +24,19 @@ export function registerContractCommands(program: Command, ctx: Context): void {
     ],
   );
 
-  withExamples(contract.command('template').description('print a CSV template (header and one example row) for contract build'), [
-    'hdld contract template > contracts.csv',
-  ]).action(() => ctx.term.write(csvTemplate()));
+  withExamples(
+    contract
+      .command('template')
+      .description('print a CSV template (header and one example row) for contract build'),
+    ['hdld contract template > contracts.csv'],
+  ).action(() => ctx.term.write(csvTemplate()));
 
   withExamples(
     contract
       .command('build')
-      .description('turn JSON, NDJSON or CSV rows of main data into contract PDFs (with the data attached) and main-data files')
+      .description(
+        'turn JSON, NDJSON or CSV rows of main data into contract PDFs (with the data attached) and main-data files',
+      )
       .argument('<input>', 'a .json (object or array), .ndjson or .csv file')
       .option('--out <dir>', 'output folder', '.'),
     ['hdld contract build contracts.csv --out out/', 'hdld contract build contract.json --out out/ --json'],
@@ -64,15 +69,22 @@ export function registerContractCommands(program: Command, ctx: Context): void {
         [] as PartySpec[],
       )
       .option('--tsa <url>', 'RFC 3161 timestamp authority (the Platform requires B-T signatures)')
-      .option('--auth-method <method>', 'how the signers were authenticated: VNEID, OTP_SMS, PASSWORD_2FA or OTHER', 'OTHER'),
+      .option(
+        '--auth-method <method>',
+        'how the signers were authenticated: VNEID, OTP_SMS, PASSWORD_2FA or OTHER',
+        'OTHER',
+      ),
     [
       'hdld contract sign out/HD-1.pdf --signer employer=employer.p12 --signer employee=employee.p12 --tsa http://127.0.0.1:3180',
       'hdld contract sign out/*.pdf --signer employee=employee.key+employee.crt --tsa http://127.0.0.1:3180 --auth-method VNEID',
     ],
   ).action(async (files: string[], flags: { signer: PartySpec[]; tsa?: string; authMethod: string }) => {
     const method = flags.authMethod.toUpperCase();
-    if (!['VNEID', 'OTP_SMS', 'PASSWORD_2FA', 'OTHER'].includes(method)) throw new UsageError(`--auth-method ${flags.authMethod}`);
-    const signers = await Promise.all(flags.signer.map(async (s) => ({ ...s, signer: await loadSigner(s.credential, s.party, ctx.env) })));
+    if (!['VNEID', 'OTP_SMS', 'PASSWORD_2FA', 'OTHER'].includes(method))
+      throw new UsageError(`--auth-method ${flags.authMethod}`);
+    const signers = await Promise.all(
+      flags.signer.map(async (s) => ({ ...s, signer: await loadSigner(s.credential, s.party, ctx.env) })),
+    );
     for (const file of files) {
       const { dir, reference } = referenceOf(file);
       for (const s of signers) {
@@ -90,32 +102,44 @@ export function registerContractCommands(program: Command, ctx: Context): void {
   withExamples(
     contract
       .command('package')
-      .description('certify signed PDFs (certification evidence) and write the <ref>.submission.json files that sync sends')
+      .description(
+        'certify signed PDFs (certification evidence) and write the <ref>.submission.json files that sync sends',
+      )
       .argument('<pdf...>', 'signed contract PDFs')
-      .requiredOption('--certifier <credential>', "the provider's certification credential: FILE.p12 or KEY.pem+CERT.pem")
+      .requiredOption(
+        '--certifier <credential>',
+        "the provider's certification credential: FILE.p12 or KEY.pem+CERT.pem",
+      )
       .requiredOption('--provider-id <id>', 'provider id as registered with the Platform')
       .requiredOption('--provider-name <name>', 'provider name')
       .requiredOption('--tsa <url>', 'RFC 3161 timestamp authority for the evidence'),
     [
       'hdld contract package out/*.pdf --certifier provider.p12 --provider-id acme --provider-name "ACME eContract" --tsa http://127.0.0.1:3180',
     ],
-  ).action(async (files: string[], flags: { certifier: string; providerId: string; providerName: string; tsa: string }) => {
-    const certifier = await loadSigner(flags.certifier, 'certifier', ctx.env);
-    for (const file of files) {
-      const { dir, reference } = referenceOf(file);
-      const { paths } = await packageContract(dir, reference, {
-        provider: { id: flags.providerId, name: flags.providerName },
-        certifier,
-        tsa: flags.tsa,
-      });
-      ctx.term.out(paths.submission);
-    }
-  });
+  ).action(
+    async (
+      files: string[],
+      flags: { certifier: string; providerId: string; providerName: string; tsa: string },
+    ) => {
+      const certifier = await loadSigner(flags.certifier, 'certifier', ctx.env);
+      for (const file of files) {
+        const { dir, reference } = referenceOf(file);
+        const { paths } = await packageContract(dir, reference, {
+          provider: { id: flags.providerId, name: flags.providerName },
+          certifier,
+          tsa: flags.tsa,
+        });
+        ctx.term.out(paths.submission);
+      }
+    },
+  );
 
   withExamples(
     contract
       .command('inspect')
-      .description('show what a file holds: main data, signatures and timestamps, evidence (no trust check: see validate)')
+      .description(
+        'show what a file holds: main data, signatures and timestamps, evidence (no trust check: see validate)',
+      )
       .argument('<file>', 'a contract PDF, a .submission.json or an evidence .p7m'),
     ['hdld contract inspect out/HD-1.pdf', 'hdld contract inspect out/HD-1.submission.json --json'],
   ).action(async (file: string) => {

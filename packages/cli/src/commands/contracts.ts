@@ -20,7 +20,10 @@ export function describeContract(contract: Contract, lang: Lang): string {
     [t(lang, 'field.issuedAt'), contract.issuedAt],
     [t(lang, 'field.employer'), mainData.employer.name],
     [t(lang, 'field.employee'), mainData.employee.fullName],
-    [t(lang, 'field.term'), `${mainData.term.type} ${mainData.term.startDate}${mainData.term.endDate ? ` → ${mainData.term.endDate}` : ''}`],
+    [
+      t(lang, 'field.term'),
+      `${mainData.term.type} ${mainData.term.startDate}${mainData.term.endDate ? ` → ${mainData.term.endDate}` : ''}`,
+    ],
   ]);
   const documents = grid(
     ['DOCUMENT', 'KIND', 'FILE', 'SIZE'],
@@ -31,11 +34,14 @@ export function describeContract(contract: Contract, lang: Lang): string {
 
 /** `hdld contracts list|get|download` (S1.1, S1.2): the provider's contracts with an ID. */
 export function registerContractsCommands(program: Command, ctx: Context): void {
-  const contracts = withExamples(program.command('contracts').description('look up contracts that have an ID'), [
-    'hdld contracts list --since 2026-03-01',
-    'hdld contracts get 2604173920581648 --json',
-    'hdld contracts download 2604173920581648 --out ./contracts',
-  ]);
+  const contracts = withExamples(
+    program.command('contracts').description('look up contracts that have an ID'),
+    [
+      'hdld contracts list --since 2026-03-01',
+      'hdld contracts get 2604173920581648 --json',
+      'hdld contracts download 2604173920581648 --out ./contracts',
+    ],
+  );
 
   withExamples(
     contracts
@@ -52,7 +58,11 @@ export function registerContractsCommands(program: Command, ctx: Context): void 
       ...(flags.since ? { receivedFrom: new Date(flags.since).toISOString() } : {}),
       ...(flags.until ? { receivedTo: new Date(flags.until).toISOString() } : {}),
     };
-    const rows = (await client.transactions.list({ ...query, limit: 500 }, { signal: ctx.signal }).toArray({ limit: flags.limit }))
+    const rows = (
+      await client.transactions
+        .list({ ...query, limit: 500 }, { signal: ctx.signal })
+        .toArray({ limit: flags.limit })
+    )
       .filter((tx) => tx.kind === 'CONTRACT' && tx.contractId)
       .map((tx) => ({
         contractId: tx.contractId!,
@@ -70,10 +80,14 @@ export function registerContractsCommands(program: Command, ctx: Context): void 
     );
   });
 
-  const getContract = (client: HdldClient, id: string) => client.contracts.get(id.replace(/[\s.-]/g, ''), { signal: ctx.signal });
+  const getContract = (client: HdldClient, id: string) =>
+    client.contracts.get(id.replace(/[\s.-]/g, ''), { signal: ctx.signal });
 
   withExamples(
-    contracts.command('get').description('show a contract: state, main data, documents').argument('<contract-id>', 'contract ID'),
+    contracts
+      .command('get')
+      .description('show a contract: state, main data, documents')
+      .argument('<contract-id>', 'contract ID'),
     ['hdld contracts get 2604173920581648', 'hdld contracts get 2604173920581648 --json | jq .mainData'],
   ).action(async (id: string) => {
     const contract = await getContract(await ctx.client(), id);
@@ -87,7 +101,10 @@ export function registerContractsCommands(program: Command, ctx: Context): void 
       .argument('<contract-id>', 'contract ID')
       .option('--out <dir>', 'folder to write to', '.')
       .option('--document <id>', 'only this document'),
-    ['hdld contracts download 2604173920581648 --out ./archive', 'hdld contracts download 2604173920581648 --document doc_1'],
+    [
+      'hdld contracts download 2604173920581648 --out ./archive',
+      'hdld contracts download 2604173920581648 --document doc_1',
+    ],
   ).action(async (id: string, flags: { out: string; document?: string }) => {
     const client = await ctx.client();
     const contract = await getContract(client, id);
@@ -95,7 +112,9 @@ export function registerContractsCommands(program: Command, ctx: Context): void 
     if (documents.length === 0) throw new UsageError(`${t(ctx.lang, 'error.noDocument')}: ${flags.document}`);
     const written = [];
     for (const document of documents) {
-      const { bytes } = await client.contracts.downloadDocument(contract.contractId, document.documentId, { signal: ctx.signal });
+      const { bytes } = await client.contracts.downloadDocument(contract.contractId, document.documentId, {
+        signal: ctx.signal,
+      });
       // fileName is restricted by the spec to a plain name (no directory part).
       const path = join(flags.out, `${contract.contractId}-${document.documentId}-${document.fileName}`);
       await writeFile(path, bytes);

@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import { createHdldClient, formatContractId } from '@hdld/sdk';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { makeSampleContracts } from '../demo/sample-contracts.js';
 import { startSandboxPki } from '../demo/sandbox-pki.js';
 import { startSandboxServer } from '../demo/sandbox-server.js';
-import { makeSampleContracts } from '../demo/sample-contracts.js';
 import { ExitCode } from '../exit-codes.js';
 import { t } from '../i18n/messages.js';
 import { ExitError, UsageError } from '../output/errors.js';
@@ -28,9 +28,14 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
   withExamples(
     program
       .command('demo')
-      .description('run the end-to-end demo: local Platform, test PKI and TSA, sample contracts built, signed, synced and reconciled')
+      .description(
+        'run the end-to-end demo: local Platform, test PKI and TSA, sample contracts built, signed, synced and reconciled',
+      )
       .option('--count <n>', 'number of sample contracts', (v) => Number.parseInt(v, 10), 20)
-      .option('--out <dir>', 'keep everything here (PKI, PDFs, submissions, journal, receipts); default a temporary folder')
+      .option(
+        '--out <dir>',
+        'keep everything here (PKI, PDFs, submissions, journal, receipts); default a temporary folder',
+      )
       .option('--concurrency <n>', 'parallel submissions', (v) => Number.parseInt(v, 10), 8)
       .option('--keep-server', 'leave the Platform running after the demo (Ctrl-C stops it)'),
     ['hdld demo', 'hdld demo --count 100 --out ./demo', 'hdld demo --out ./demo --keep-server'],
@@ -40,7 +45,12 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
     const step = (key: Parameters<typeof t>[1], extra = '') => ctx.term.err(`› ${t(lang, key)}${extra}`);
     const started = performance.now();
     const out = resolve(flags.out ?? (await mkdtemp(join(tmpdir(), 'hdld-demo-'))));
-    const dirs = { pki: join(out, 'pki'), contracts: join(out, 'contracts'), server: join(out, 'platform'), receipts: join(out, 'receipts') };
+    const dirs = {
+      pki: join(out, 'pki'),
+      contracts: join(out, 'contracts'),
+      server: join(out, 'platform'),
+      receipts: join(out, 'receipts'),
+    };
     await Promise.all(Object.values(dirs).map((d) => mkdir(d, { recursive: true })));
 
     step('demo.pki', ` (${dirs.pki})`);
@@ -51,18 +61,36 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
       ctx.term.err(`  ${server.url}`);
       step('demo.contracts', ` (${flags.count})`);
       const buildStarted = performance.now();
-      const { identities } = await makeSampleContracts({ dir: dirs.contracts, count: flags.count, pki: pki.pki, tsaUrl: pki.tsaUrl, provider: PROVIDER });
+      const { identities } = await makeSampleContracts({
+        dir: dirs.contracts,
+        count: flags.count,
+        pki: pki.pki,
+        tsaUrl: pki.tsaUrl,
+        provider: PROVIDER,
+      });
       const buildSeconds = (performance.now() - buildStarted) / 1000;
       // The sandbox's population registry must know the employees before their identity is checked (F8).
       await server.platform.identity.register(identities);
 
       step('demo.sync');
-      const client = createHdldClient({ baseUrl: server.url, credentials: { clientId: server.clientId, clientSecret: server.clientSecret }, lang });
+      const client = createHdldClient({
+        baseUrl: server.url,
+        credentials: { clientId: server.clientId, clientSecret: server.clientSecret },
+        lang,
+      });
       const journal = join(out, 'sync-journal.ndjson');
       const mode = ctx.json ? 'plain' : reporterMode(ctx.term, false);
       const reporter = createSyncReporter(ctx.term, mode, lang);
       const { items } = await readSyncSource(dirs.contracts);
-      const sync = await runSync({ client, items, journal, concurrency: flags.concurrency, reporter, interactive: mode === 'ink', signal: ctx.signal });
+      const sync = await runSync({
+        client,
+        items,
+        journal,
+        concurrency: flags.concurrency,
+        reporter,
+        interactive: mode === 'ink',
+        signal: ctx.signal,
+      });
       if (ctx.signal.aborted) throw new ExitError(ExitCode.cancelled);
 
       step('demo.reconcile');
@@ -82,18 +110,35 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
         throughput: round(sync.throughput),
         totalSeconds: round((performance.now() - started) / 1000),
         out,
-        contracts: report.rows.map((r) => ({ providerReference: r.reference, contractId: r.contractId ?? null, outcome: r.outcome, errors: r.errors })),
+        contracts: report.rows.map((r) => ({
+          providerReference: r.reference,
+          contractId: r.contractId ?? null,
+          outcome: r.outcome,
+          errors: r.errors,
+        })),
       };
       if (ctx.json) ctx.term.out(JSON.stringify(summary, null, 2));
       else {
-        ctx.term.out(grid(['REFERENCE', 'CONTRACT ID', 'OUTCOME'], report.rows.map((r) => [r.reference, r.contractId ? formatContractId(r.contractId) : '-', r.outcome])));
+        ctx.term.out(
+          grid(
+            ['REFERENCE', 'CONTRACT ID', 'OUTCOME'],
+            report.rows.map((r) => [
+              r.reference,
+              r.contractId ? formatContractId(r.contractId) : '-',
+              r.outcome,
+            ]),
+          ),
+        );
         ctx.term.out('');
         ctx.term.out(
           table([
             [t(lang, 'demo.issued'), `${issued.length}/${flags.count}`],
             [t(lang, 'demo.failures'), String(failed.length)],
             [t(lang, 'demo.buildTime'), `${summary.buildSeconds} s`],
-            [t(lang, 'demo.syncTime'), `${summary.syncSeconds} s (${summary.throughput} ${t(lang, 'sync.perSecond')})`],
+            [
+              t(lang, 'demo.syncTime'),
+              `${summary.syncSeconds} s (${summary.throughput} ${t(lang, 'sync.perSecond')})`,
+            ],
             [t(lang, 'demo.totalTime'), `${summary.totalSeconds} s`],
             [t(lang, 'demo.output'), out],
           ]),
@@ -113,7 +158,8 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
         );
         await new Promise<void>((done) => ctx.signal.addEventListener('abort', () => done(), { once: true }));
       }
-      if (failed.length > 0 || sync.failed + sync.rejected + sync.interrupted > 0) throw new ExitError(ExitCode.partialBatchFailure);
+      if (failed.length > 0 || sync.failed + sync.rejected + sync.interrupted > 0)
+        throw new ExitError(ExitCode.partialBatchFailure);
     } finally {
       await server.close();
       await pki.close();

@@ -1,4 +1,4 @@
-import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
@@ -22,9 +22,14 @@ function certificateCheck(name: string, certificate: X509Certificate, now: Date)
   const notBefore = new Date(certificate.validFrom);
   const subject = certificate.subject.split('\n').find((l) => l.startsWith('CN=')) ?? certificate.subject;
   const days = Math.floor((notAfter.getTime() - now.getTime()) / DAY);
-  if (now < notBefore) return { name, status: 'fail', detail: `${subject}: not valid before ${notBefore.toISOString()}` };
+  if (now < notBefore)
+    return { name, status: 'fail', detail: `${subject}: not valid before ${notBefore.toISOString()}` };
   if (days < 0) return { name, status: 'fail', detail: `${subject}: expired ${notAfter.toISOString()}` };
-  return { name, status: days < EXPIRY_WARNING_DAYS ? 'warn' : 'ok', detail: `${subject}: valid until ${notAfter.toISOString()} (${days} d)` };
+  return {
+    name,
+    status: days < EXPIRY_WARNING_DAYS ? 'warn' : 'ok',
+    detail: `${subject}: valid until ${notAfter.toISOString()} (${days} d)`,
+  };
 }
 
 /** `hdld doctor`: everything that commonly goes wrong before the first submission, checked in order. */
@@ -33,14 +38,18 @@ export function registerDoctorCommand(program: Command, ctx: Context): void {
     program
       .command('doctor')
       .description('check the profile, connectivity, clock skew, credentials, certificates and trust anchors')
-      .option('--cert <file...>', 'signing or certification certificates (PEM/DER) to check for validity and expiry')
-      .option('--trust <file...>', 'trust anchors to check (default: the profile\'s)'),
+      .option(
+        '--cert <file...>',
+        'signing or certification certificates (PEM/DER) to check for validity and expiry',
+      )
+      .option('--trust <file...>', "trust anchors to check (default: the profile's)"),
     ['hdld doctor', 'hdld doctor --profile prod --cert provider.crt --json'],
   ).action(async (flags: { cert?: string[]; trust?: string[] }) => {
     const checks: Check[] = [];
     const add = (check: Check) => {
       checks.push(check);
-      if (!ctx.json) ctx.term.out(`${{ ok: '✓', warn: '!', fail: '✗' }[check.status]} ${check.name}: ${check.detail}`);
+      if (!ctx.json)
+        ctx.term.out(`${{ ok: '✓', warn: '!', fail: '✗' }[check.status]} ${check.name}: ${check.detail}`);
     };
     const connection = await ctx.connection();
     const now = new Date();
@@ -51,18 +60,27 @@ export function registerDoctorCommand(program: Command, ctx: Context): void {
     });
     if (connection.baseUrl) {
       const started = performance.now();
-      const response = await fetch(new URL('/health', connection.baseUrl), { signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(10_000)]) }).catch(
-        (error: Error) => error,
-      );
-      if (response instanceof Error) add({ name: 'connectivity', status: 'fail', detail: `${connection.baseUrl}: ${response.message}` });
+      const response = await fetch(new URL('/health', connection.baseUrl), {
+        signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(10_000)]),
+      }).catch((error: Error) => error);
+      if (response instanceof Error)
+        add({ name: 'connectivity', status: 'fail', detail: `${connection.baseUrl}: ${response.message}` });
       else {
         const ms = Math.round(performance.now() - started);
-        add({ name: 'connectivity', status: response.ok ? 'ok' : 'fail', detail: `GET /health ${response.status} in ${ms} ms` });
+        add({
+          name: 'connectivity',
+          status: response.ok ? 'ok' : 'fail',
+          detail: `GET /health ${response.status} in ${ms} ms`,
+        });
         const date = response.headers.get('date');
         if (date) {
           // The Date header has a 1 s resolution; half the round trip is the best estimate of when it was set.
           const skew = Math.round((new Date(date).getTime() - (Date.now() - ms / 2)) / 1000);
-          add({ name: 'clock', status: Math.abs(skew) > MAX_SKEW_SECONDS ? 'fail' : 'ok', detail: `skew ${skew >= 0 ? '+' : ''}${skew} s against the Platform` });
+          add({
+            name: 'clock',
+            status: Math.abs(skew) > MAX_SKEW_SECONDS ? 'fail' : 'ok',
+            detail: `skew ${skew >= 0 ? '+' : ''}${skew} s against the Platform`,
+          });
         } else add({ name: 'clock', status: 'warn', detail: 'the Platform sent no Date header' });
       }
     }
@@ -78,7 +96,11 @@ export function registerDoctorCommand(program: Command, ctx: Context): void {
     if (connection.baseUrl && connection.credentials) {
       try {
         await checkCredentials(await ctx.client(), ctx.signal);
-        add({ name: 'authentication', status: 'ok', detail: `${connection.credentials.clientId}: token issued and accepted` });
+        add({
+          name: 'authentication',
+          status: 'ok',
+          detail: `${connection.credentials.clientId}: token issued and accepted`,
+        });
       } catch (error) {
         add({ name: 'authentication', status: 'fail', detail: (error as Error).message });
       }
@@ -91,12 +113,13 @@ export function registerDoctorCommand(program: Command, ctx: Context): void {
       }
     }
     const trustFiles = flags.trust ?? connection.profile?.trust ?? [];
-    if (trustFiles.length === 0) add({ name: 'trust anchors', status: 'warn', detail: t(ctx.lang, 'doctor.noTrust') });
+    if (trustFiles.length === 0)
+      add({ name: 'trust anchors', status: 'warn', detail: t(ctx.lang, 'doctor.noTrust') });
     else {
       try {
         const { certificates } = await loadTrustFiles(trustFiles);
         for (const c of certificates) {
-          const check = certificateCheck('trust anchor', c, now);
+          const check = certificateCheck('trust anchors', c, now);
           add(c.ca ? check : { ...check, status: 'warn', detail: `${check.detail}; not a CA certificate` });
         }
       } catch (error) {

@@ -1,26 +1,41 @@
 import type { Command } from 'commander';
-import type { Context } from '../context.js';
 import type { Profile } from '../config/profiles.js';
+import type { Context } from '../context.js';
 import { t } from '../i18n/messages.js';
 import { UsageError } from '../output/errors.js';
 import { grid } from '../output/terminal.js';
 import { withExamples } from './help.js';
 
-type AddFlags = { baseUrl: string; clientId?: string; keyFile?: string; production?: boolean; trust?: string[] };
+type AddFlags = {
+  baseUrl: string;
+  clientId?: string;
+  keyFile?: string;
+  production?: boolean;
+  trust?: string[];
+};
 
 /** What may be shown of a profile: everything but the secret, which is only said to exist. */
 export function publicProfile(name: string, profile: Profile, current: boolean) {
   const { clientSecret, ...visible } = profile;
-  return { name, current, ...visible, production: Boolean(profile.production), hasClientSecret: Boolean(clientSecret) };
+  return {
+    name,
+    current,
+    ...visible,
+    production: Boolean(profile.production),
+    hasClientSecret: Boolean(clientSecret),
+  };
 }
 
 /** `hdld profile add|list|use|remove`: named Platform connections in a 0600 config file. */
 export function registerProfileCommands(program: Command, ctx: Context): void {
-  const profile = withExamples(program.command('profile').description('manage named Platform connections (profiles)'), [
-    'hdld profile add sandbox --base-url http://127.0.0.1:8080 --client-id sandbox-provider',
-    'hdld profile add prod --base-url https://api.hdld.gov.vn --client-id acme --key-file acme.pem --production',
-    'hdld profile list --json',
-  ]);
+  const profile = withExamples(
+    program.command('profile').description('manage named Platform connections (profiles)'),
+    [
+      'hdld profile add sandbox --base-url http://127.0.0.1:8080 --client-id sandbox-provider',
+      'hdld profile add prod --base-url https://api.hdld.gov.vn --client-id acme --key-file acme.pem --production',
+      'hdld profile list --json',
+    ],
+  );
 
   withExamples(
     profile
@@ -71,18 +86,23 @@ export function registerProfileCommands(program: Command, ctx: Context): void {
     );
   });
 
-  withExamples(profile.command('use').description('make a profile the current one').argument('<name>', 'profile name'), [
-    'hdld profile use sandbox',
-  ]).action((name: string) => {
+  withExamples(
+    profile.command('use').description('make a profile the current one').argument('<name>', 'profile name'),
+    ['hdld profile use sandbox'],
+  ).action((name: string) => {
     const store = ctx.profiles();
     if (!store.get(name)) throw new UsageError(`${t(ctx.lang, 'error.unknownProfile')}: ${name}`);
     store.use(name);
     ctx.term.err(`${t(ctx.lang, 'profile.current')}: ${name}`);
   });
 
-  withExamples(profile.command('remove').description('delete a profile and its secret').argument('<name>', 'profile name'), [
-    'hdld profile remove old-sandbox',
-  ]).action((name: string) => {
+  withExamples(
+    profile
+      .command('remove')
+      .description('delete a profile and its secret')
+      .argument('<name>', 'profile name'),
+    ['hdld profile remove old-sandbox'],
+  ).action((name: string) => {
     if (!ctx.profiles().remove(name)) throw new UsageError(`${t(ctx.lang, 'error.unknownProfile')}: ${name}`);
     ctx.term.err(`${t(ctx.lang, 'profile.removed')}: ${name}`);
   });

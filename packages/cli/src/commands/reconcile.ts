@@ -11,7 +11,15 @@ import type { ReconcileRow } from '../reconcile/match.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { withExamples } from './help.js';
 
-const COLUMNS = ['providerReference', 'outcome', 'contractId', 'localContractId', 'transactionId', 'platformStatus', 'errors'] as const;
+const COLUMNS = [
+  'providerReference',
+  'outcome',
+  'contractId',
+  'localContractId',
+  'transactionId',
+  'platformStatus',
+  'errors',
+] as const;
 
 const flat = (r: ReconcileRow) => ({
   providerReference: r.reference,
@@ -32,9 +40,11 @@ export function registerReconcileCommand(program: Command, ctx: Context): void {
   withExamples(
     program
       .command('reconcile')
-      .description("compare the sync journal with the Platform's transactions for a period (exit 5 on mismatches)")
+      .description(
+        "compare the sync journal with the Platform's transactions for a period (exit 5 on mismatches)",
+      )
       .requiredOption('--journal <file>', 'the sync journal (e.g. out/.hdld-sync.ndjson)')
-      .option('--since <date>', 'period start (default: the journal\'s first entry)')
+      .option('--since <date>', "period start (default: the journal's first entry)")
       .option('--until <date>', 'period end, exclusive (default: now)')
       .option('--csv <file>', 'also write the rows as CSV')
       .option('--json-out <file>', 'also write the rows as JSON'),
@@ -43,35 +53,55 @@ export function registerReconcileCommand(program: Command, ctx: Context): void {
       'hdld reconcile --journal out/.hdld-sync.ndjson --since 2026-03-01 --until 2026-04-01 --csv march.csv',
       'hdld reconcile --journal out/.hdld-sync.ndjson --json | jq ".rows[] | select(.outcome != \\"matched\\")"',
     ],
-  ).action(async (flags: { journal: string; since?: string; until?: string; csv?: string; jsonOut?: string }) => {
-    const parse = (value: string | undefined, name: string) => {
-      if (!value) return undefined;
-      const date = new Date(value);
-      if (Number.isNaN(date.getTime())) throw new UsageError(`${name} ${value}`);
-      return date;
-    };
-    const client = await ctx.client();
-    const report = await reconcile(client, {
-      journal: flags.journal,
-      since: parse(flags.since, '--since'),
-      until: parse(flags.until, '--until'),
-      signal: ctx.signal,
-    });
-    const rows = report.rows.map(flat);
-    if (flags.csv) await writeFile(flags.csv, `${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n')}\r\n`);
-    const document = { period: report.period, counts: report.counts, mismatches: report.mismatches, rows };
-    if (flags.jsonOut) await writeFile(flags.jsonOut, `${JSON.stringify(document, null, 2)}\n`);
-    if (ctx.json) ctx.term.out(JSON.stringify(document, null, 2));
-    else {
-      ctx.term.out(
-        grid(
-          ['REFERENCE', 'OUTCOME', 'CONTRACT ID', 'PLATFORM', 'ERRORS'],
-          report.rows.map((r) => [r.reference, r.outcome, r.contractId ? formatContractId(r.contractId) : '-', r.platformStatus ?? '-', r.errors.join(' ')]),
-        ),
-      );
-      const counts = Object.entries(report.counts).map(([k, v]) => `${k} ${v}`).join(', ');
-      ctx.term.err(`${t(ctx.lang, 'reconcile.period')} ${report.period.from} → ${report.period.to}: ${counts}`);
-    }
-    if (report.mismatches > 0) throw new ExitError(ExitCode.partialBatchFailure, `${t(ctx.lang, 'reconcile.mismatches')}: ${report.mismatches}`);
-  });
+  ).action(
+    async (flags: { journal: string; since?: string; until?: string; csv?: string; jsonOut?: string }) => {
+      const parse = (value: string | undefined, name: string) => {
+        if (!value) return undefined;
+        const date = new Date(value);
+        if (Number.isNaN(date.getTime())) throw new UsageError(`${name} ${value}`);
+        return date;
+      };
+      const client = await ctx.client();
+      const report = await reconcile(client, {
+        journal: flags.journal,
+        since: parse(flags.since, '--since'),
+        until: parse(flags.until, '--until'),
+        signal: ctx.signal,
+      });
+      const rows = report.rows.map(flat);
+      if (flags.csv)
+        await writeFile(
+          flags.csv,
+          `${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n')}\r\n`,
+        );
+      const document = { period: report.period, counts: report.counts, mismatches: report.mismatches, rows };
+      if (flags.jsonOut) await writeFile(flags.jsonOut, `${JSON.stringify(document, null, 2)}\n`);
+      if (ctx.json) ctx.term.out(JSON.stringify(document, null, 2));
+      else {
+        ctx.term.out(
+          grid(
+            ['REFERENCE', 'OUTCOME', 'CONTRACT ID', 'PLATFORM', 'ERRORS'],
+            report.rows.map((r) => [
+              r.reference,
+              r.outcome,
+              r.contractId ? formatContractId(r.contractId) : '-',
+              r.platformStatus ?? '-',
+              r.errors.join(' '),
+            ]),
+          ),
+        );
+        const counts = Object.entries(report.counts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ');
+        ctx.term.err(
+          `${t(ctx.lang, 'reconcile.period')} ${report.period.from} → ${report.period.to}: ${counts}`,
+        );
+      }
+      if (report.mismatches > 0)
+        throw new ExitError(
+          ExitCode.partialBatchFailure,
+          `${t(ctx.lang, 'reconcile.mismatches')}: ${report.mismatches}`,
+        );
+    },
+  );
 }

@@ -44,11 +44,15 @@ export function registerStatusCommand(program: Command, ctx: Context): void {
     const compact = id.replace(/[\s.-]/g, '');
     if (!UUID.test(id) && isValidContractId(compact)) {
       const contract = await client.contracts.get(compact, { signal: ctx.signal });
-      return ctx.term.out(ctx.json ? JSON.stringify(contract, null, 2) : describeContract(contract, ctx.lang));
+      return ctx.term.out(
+        ctx.json ? JSON.stringify(contract, null, 2) : describeContract(contract, ctx.lang),
+      );
     }
     const transaction = UUID.test(id)
       ? await client.transactions.get(id, { signal: ctx.signal })
       : await client.transactions.getByReference(id, { signal: ctx.signal });
-    ctx.term.out(ctx.json ? JSON.stringify(transaction, null, 2) : describeTransaction(transaction, ctx.lang));
+    ctx.term.out(
+      ctx.json ? JSON.stringify(transaction, null, 2) : describeTransaction(transaction, ctx.lang),
+    );
   });
 }

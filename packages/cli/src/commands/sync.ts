@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { t } from '../i18n/messages.js';
@@ -22,8 +22,13 @@ export function registerSyncCommand(program: Command, ctx: Context): void {
   withExamples(
     program
       .command('sync')
-      .description('upload every <ref>.submission.json of a folder (or a manifest) and wait for the IDs; resumable')
-      .argument('<source>', 'folder of *.submission.json, or a manifest (.ndjson, one {"submission": "<path>"} a line)')
+      .description(
+        'upload every <ref>.submission.json of a folder (or a manifest) and wait for the IDs; resumable',
+      )
+      .argument(
+        '<source>',
+        'folder of *.submission.json, or a manifest (.ndjson, one {"submission": "<path>"} a line)',
+      )
       .option('--journal <file>', `sync journal (default <folder>/${DEFAULT_JOURNAL})`)
       .option('--concurrency <n>', 'parallel submissions', (v) => Number.parseInt(v, 10), 8)
       .option('--dry-run', 'list what would be sent, send nothing')
@@ -35,36 +40,54 @@ export function registerSyncCommand(program: Command, ctx: Context): void {
       'hdld sync manifest.ndjson --journal sync.journal.ndjson --retry-failed',
       'hdld sync out/ --dry-run',
     ],
-  ).action(async (source: string, flags: { journal?: string; concurrency: number; dryRun?: boolean; resume: boolean; retryFailed?: boolean }) => {
-    if (!Number.isInteger(flags.concurrency) || flags.concurrency < 1) throw new UsageError(`--concurrency ${flags.concurrency}`);
-    const { items, folder } = await readSyncSource(source);
-    const journal = flags.journal ?? join(folder, DEFAULT_JOURNAL);
-    if (flags.dryRun) {
-      const plan = items.map((i) => ({ providerReference: i.reference, file: i.path }));
-      ctx.term.out(ctx.json ? JSON.stringify(plan, null, 2) : plan.map((p) => `${p.providerReference}\t${p.file}`).join('\n'));
-      ctx.term.err(`${t(ctx.lang, 'sync.dryRun')}: ${items.length}${existsSync(journal) ? ` (${t(ctx.lang, 'sync.journal')} ${journal})` : ''}`);
-      return;
-    }
-    await ctx.confirmWrite(`${t(ctx.lang, 'sync.confirm')} ${items.length}`);
-    const client = await ctx.client();
-    const mode = reporterMode(ctx.term, ctx.json);
-    const reporter = createSyncReporter(ctx.term, mode, ctx.lang);
-    const result = await runSync({
-      client,
-      items,
-      journal,
-      fresh: !flags.resume,
-      concurrency: flags.concurrency,
-      retryFailed: Boolean(flags.retryFailed),
-      reporter,
-      interactive: mode === 'ink',
-      signal: ctx.signal,
-    });
-    const failed = result.failed + result.rejected;
-    const summary = `${t(ctx.lang, 'sync.succeeded')} ${result.succeeded}, ${t(ctx.lang, 'sync.failed')} ${failed}, ${t(ctx.lang, 'sync.skipped')} ${result.skipped}, ${t(ctx.lang, 'sync.interrupted')} ${result.interrupted}; ${result.throughput.toFixed(1)} ${t(ctx.lang, 'sync.perSecond')}; ${t(ctx.lang, 'sync.journal')} ${journal}`;
-    if (ctx.json) ctx.term.out(JSON.stringify({ type: 'summary', ...result, journal }));
-    ctx.term.err(summary);
-    if (result.cancelled) throw new ExitError(ExitCode.cancelled, t(ctx.lang, 'sync.cancelled'));
-    if (failed > 0 || result.interrupted > 0) throw new ExitError(ExitCode.partialBatchFailure);
-  });
+  ).action(
+    async (
+      source: string,
+      flags: {
+        journal?: string;
+        concurrency: number;
+        dryRun?: boolean;
+        resume: boolean;
+        retryFailed?: boolean;
+      },
+    ) => {
+      if (!Number.isInteger(flags.concurrency) || flags.concurrency < 1)
+        throw new UsageError(`--concurrency ${flags.concurrency}`);
+      const { items, folder } = await readSyncSource(source);
+      const journal = flags.journal ?? join(folder, DEFAULT_JOURNAL);
+      if (flags.dryRun) {
+        const plan = items.map((i) => ({ providerReference: i.reference, file: i.path }));
+        ctx.term.out(
+          ctx.json
+            ? JSON.stringify(plan, null, 2)
+            : plan.map((p) => `${p.providerReference}\t${p.file}`).join('\n'),
+        );
+        ctx.term.err(
+          `${t(ctx.lang, 'sync.dryRun')}: ${items.length}${existsSync(journal) ? ` (${t(ctx.lang, 'sync.journal')} ${journal})` : ''}`,
+        );
+        return;
+      }
+      await ctx.confirmWrite(`${t(ctx.lang, 'sync.confirm')} ${items.length}`);
+      const client = await ctx.client();
+      const mode = reporterMode(ctx.term, ctx.json);
+      const reporter = createSyncReporter(ctx.term, mode, ctx.lang);
+      const result = await runSync({
+        client,
+        items,
+        journal,
+        fresh: !flags.resume,
+        concurrency: flags.concurrency,
+        retryFailed: Boolean(flags.retryFailed),
+        reporter,
+        interactive: mode === 'ink',
+        signal: ctx.signal,
+      });
+      const failed = result.failed + result.rejected;
+      const summary = `${t(ctx.lang, 'sync.succeeded')} ${result.succeeded}, ${t(ctx.lang, 'sync.failed')} ${failed}, ${t(ctx.lang, 'sync.skipped')} ${result.skipped}, ${t(ctx.lang, 'sync.interrupted')} ${result.interrupted}; ${result.throughput.toFixed(1)} ${t(ctx.lang, 'sync.perSecond')}; ${t(ctx.lang, 'sync.journal')} ${journal}`;
+      if (ctx.json) ctx.term.out(JSON.stringify({ type: 'summary', ...result, journal }));
+      ctx.term.err(summary);
+      if (result.cancelled) throw new ExitError(ExitCode.cancelled, t(ctx.lang, 'sync.cancelled'));
+      if (failed > 0 || result.interrupted > 0) throw new ExitError(ExitCode.partialBatchFailure);
+    },
+  );
 }

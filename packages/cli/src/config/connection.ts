@@ -43,11 +43,17 @@ export async function resolveConnection(
   const explicitKey = flags.keyFile ?? env.HDLD_KEY_FILE;
   const keyFile = explicitKey ?? (explicitSecret ? undefined : profile?.keyFile);
   const clientSecret = explicitSecret ?? (explicitKey ? undefined : profile?.clientSecret);
-  const base = { profileName: profile ? profileName : undefined, profile, baseUrl, production: Boolean(profile?.production) };
+  const base = {
+    profileName: profile ? profileName : undefined,
+    profile,
+    baseUrl,
+    production: Boolean(profile?.production),
+  };
   if (clientId && keyFile) {
     return { ...base, credentials: await keyCredentials(clientId, keyFile), authMethod: 'private_key_jwt' };
   }
-  if (clientId && clientSecret) return { ...base, credentials: { clientId, clientSecret }, authMethod: 'client_secret' };
+  if (clientId && clientSecret)
+    return { ...base, credentials: { clientId, clientSecret }, authMethod: 'client_secret' };
   return base;
 }
 

@@ -37,5 +37,5 @@ export function csvCell(value: string): string {
 }
 
 export function toCsv(rows: string[][]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

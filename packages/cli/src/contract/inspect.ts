@@ -47,20 +47,29 @@ function describePdf(pdf: Awaited<ReturnType<typeof inspectPdf>>, lang: Lang): s
         [t(lang, 'inspect.contractNumber'), d.contractNumber],
         [t(lang, 'field.employer'), d.employer.name],
         [t(lang, 'field.employee'), d.employee.fullName],
-        [t(lang, 'field.term'), `${d.term.type} ${d.term.startDate}${d.term.endDate ? ` → ${d.term.endDate}` : ''}`],
+        [
+          t(lang, 'field.term'),
+          `${d.term.type} ${d.term.startDate}${d.term.endDate ? ` → ${d.term.endDate}` : ''}`,
+        ],
       ]),
     );
   } else lines.push(t(lang, 'inspect.noMainData'));
   lines.push(`${t(lang, 'inspect.signatures')}: ${pdf.signatures.length}`);
   for (const s of pdf.signatures) {
-    const ts = s.timestamp ? `${t(lang, 'inspect.timestamp')} ${s.timestamp} (${s.timestampAuthority ?? '?'})` : t(lang, 'inspect.noTimestamp');
+    const ts = s.timestamp
+      ? `${t(lang, 'inspect.timestamp')} ${s.timestamp} (${s.timestampAuthority ?? '?'})`
+      : t(lang, 'inspect.noTimestamp');
     lines.push(`  ${s.index + 1}. ${s.signer ?? '?'} / ${s.issuer ?? '?'}; ${ts}`);
   }
   return lines;
 }
 
 /** `hdld contract inspect`: what a file holds, without judging trust (that is `hdld validate`). */
-export async function inspectFile(name: string, bytes: Uint8Array, lang: Lang): Promise<{ data: unknown; text: string }> {
+export async function inspectFile(
+  name: string,
+  bytes: Uint8Array,
+  lang: Lang,
+): Promise<{ data: unknown; text: string }> {
   if (name.endsWith('.p7m')) {
     const evidence = inspectEvidence(bytes);
     const c = evidence.content;
@@ -74,7 +83,11 @@ export async function inspectFile(name: string, bytes: Uint8Array, lang: Lang): 
   if (name.endsWith('.json')) {
     const submission = JSON.parse(new TextDecoder().decode(bytes)) as Schemas['ContractSubmission'];
     const documents = await Promise.all(
-      submission.documents.map(async (d) => ({ role: d.role, fileName: d.fileName, ...(await inspectPdf(Buffer.from(d.contentBase64, 'base64'))) })),
+      submission.documents.map(async (d) => ({
+        role: d.role,
+        fileName: d.fileName,
+        ...(await inspectPdf(Buffer.from(d.contentBase64, 'base64'))),
+      })),
     );
     const evidence = inspectEvidence(Buffer.from(submission.evidence.contentBase64, 'base64'));
     const text = [
@@ -88,7 +101,16 @@ export async function inspectFile(name: string, bytes: Uint8Array, lang: Lang): 
       `${t(lang, 'inspect.evidence')}: ${evidence.content.signers.map((s) => `${s.party} ${s.fullName}`).join(', ')}`,
       `${t(lang, 'inspect.logEvents')}: ${submission.transactionLog.events.length}`,
     ].join('\n');
-    return { data: { file: name, kind: 'submission', providerReference: submission.providerReference, documents, evidence }, text };
+    return {
+      data: {
+        file: name,
+        kind: 'submission',
+        providerReference: submission.providerReference,
+        documents,
+        evidence,
+      },
+      text,
+    };
   }
   const pdf = await inspectPdf(bytes);
   return { data: { file: name, ...pdf }, text: describePdf(pdf, lang).join('\n') };

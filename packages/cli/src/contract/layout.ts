@@ -71,7 +71,8 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   await rename(temporary, path);
 }
 
-export const writeJson = (path: string, value: unknown) => writeAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+export const writeJson = (path: string, value: unknown) =>
+  writeAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
 export const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFile(path, 'utf8')) as T;
 
 export async function readSigningRecord(path: string, providerReference: string): Promise<SigningRecord> {

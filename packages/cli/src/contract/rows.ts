@@ -90,7 +90,9 @@ function fromCsv(text: string): unknown[] {
 }
 
 /** JSON (one object or an array), NDJSON (one object a line) or CSV, by extension. */
-export async function readContractRows(path: string): Promise<{ rows: ContractRow[]; problems: RowProblem[] }> {
+export async function readContractRows(
+  path: string,
+): Promise<{ rows: ContractRow[]; problems: RowProblem[] }> {
   const text = await readFile(path, 'utf8');
   const ext = extname(path).toLowerCase();
   const records: unknown[] =
@@ -106,12 +108,17 @@ export async function readContractRows(path: string): Promise<{ rows: ContractRo
   const problems: RowProblem[] = [];
   records.forEach((record, index) => {
     // A row is either bare main data or { providerReference, mainData }.
-    const { providerReference, mainData, ...rest } = record as { providerReference?: string; mainData?: unknown };
+    const { providerReference, mainData, ...rest } = record as {
+      providerReference?: string;
+      mainData?: unknown;
+    };
     const parsed = ContractMainDataSchema.safeParse(mainData ?? rest);
     const line = ext === '.csv' ? index + 2 : index + 1;
-    if (parsed.success) rows.push({ line, mainData: parsed.data, ...(providerReference ? { providerReference } : {}) });
+    if (parsed.success)
+      rows.push({ line, mainData: parsed.data, ...(providerReference ? { providerReference } : {}) });
     else {
-      for (const issue of parsed.error.issues) problems.push({ line, message: `${issue.path.join('.')}: ${issue.message}` });
+      for (const issue of parsed.error.issues)
+        problems.push({ line, message: `${issue.path.join('.')}: ${issue.message}` });
     }
   });
   return { rows, problems };
@@ -121,9 +128,12 @@ export async function readContractRows(path: string): Promise<{ rows: ContractRo
 export function csvTemplate(): string {
   const example = sampleContractMainData(1) as unknown as Record<string, unknown>;
   const get = (path: string): string => {
-    const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], example);
+    const value = path
+      .split('.')
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], example);
     if (value === undefined) return path === 'providerReference' ? 'HD-2026-000001' : '';
-    if (Array.isArray(value)) return value.map((v: { name: string; amount: number }) => `${v.name}:${v.amount}`).join(';');
+    if (Array.isArray(value))
+      return value.map((v: { name: string; amount: number }) => `${v.name}:${v.amount}`).join(';');
     return String(value);
   };
   return toCsv([[...CSV_COLUMNS], CSV_COLUMNS.map(get)]);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { contractSubmission } from '@hdld/sdk';
 import {
   buildCertificationEvidence,
   buildContractPdf,
@@ -10,14 +11,25 @@ import {
   signPdf,
   type TimestampAuthority,
 } from '@hdld/sdk/documents';
-import { contractSubmission } from '@hdld/sdk';
 import type { ContractMainData, Schemas } from '@hdld/spec';
-import { contractPaths, type Party, readSigningRecord, type SigningRecord, writeAtomic, writeJson } from './layout.js';
+import {
+  contractPaths,
+  type Party,
+  readSigningRecord,
+  type SigningRecord,
+  writeAtomic,
+  writeJson,
+} from './layout.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** `contract build` for one row: the PDF with the main data attached, and the main-data JSON. */
-export async function buildContract(dir: string, reference: string, mainData: ContractMainData, fonts: ContractFonts) {
+export async function buildContract(
+  dir: string,
+  reference: string,
+  mainData: ContractMainData,
+  fonts: ContractFonts,
+) {
   const paths = contractPaths(dir, reference);
   const built = await buildContractPdf(mainData, { fonts });
   await writeAtomic(paths.pdf, built.pdf);
@@ -44,7 +56,8 @@ export async function signContract(dir: string, reference: string, step: SignSte
   const paths = contractPaths(dir, reference);
   const pdf = new Uint8Array(await readFile(paths.pdf));
   const mainData = await extractMainData(pdf);
-  const fullName = step.party === 'EMPLOYER' ? mainData.employer.representative.fullName : mainData.employee.fullName;
+  const fullName =
+    step.party === 'EMPLOYER' ? mainData.employer.representative.fullName : mainData.employee.fullName;
   const fieldName = step.party === 'EMPLOYER' ? 'EmployerSignature' : 'EmployeeSignature';
   const now = step.now ?? (() => new Date());
   const authenticatedAt = now().toISOString();
@@ -95,7 +108,8 @@ export async function packageContract(dir: string, reference: string, step: Pack
   const pdf = new Uint8Array(await readFile(paths.pdf));
   const mainData = await extractMainData(pdf);
   const record = await readSigningRecord(paths.signing, reference);
-  if (record.signers.length === 0) throw new Error(`${reference}: no signature recorded in ${basename(paths.signing)}`);
+  if (record.signers.length === 0)
+    throw new Error(`${reference}: no signature recorded in ${basename(paths.signing)}`);
   const at = (step.now ?? (() => new Date()))().toISOString();
   const fileName = basename(paths.pdf);
   const provider = step.provider;
@@ -130,8 +144,18 @@ export async function packageContract(dir: string, reference: string, step: Pack
       system: step.system ?? { name: 'hdld', version: '0.1.0' },
       events: [
         ...signedEvents.flatMap((s) => [
-          { at: s.authenticatedAt, type: 'AUTHENTICATED' as const, actor: s.fullName, actorRole: s.party as 'EMPLOYER' | 'EMPLOYEE' },
-          { at: s.signedAt, type: 'SIGNED' as const, actor: s.fullName, actorRole: s.party as 'EMPLOYER' | 'EMPLOYEE' },
+          {
+            at: s.authenticatedAt,
+            type: 'AUTHENTICATED' as const,
+            actor: s.fullName,
+            actorRole: s.party as 'EMPLOYER' | 'EMPLOYEE',
+          },
+          {
+            at: s.signedAt,
+            type: 'SIGNED' as const,
+            actor: s.fullName,
+            actorRole: s.party as 'EMPLOYER' | 'EMPLOYEE',
+          },
         ]),
         { at, type: 'SENT', actor: provider.name, actorRole: 'SYSTEM' },
       ],

@@ -3,7 +3,12 @@ import { loadContractFonts } from '@hdld/sdk/node';
 import type { TestPki } from '@hdld/sdk/testing';
 import { buildContract, packageContract, signContract } from '../contract/steps.js';
 
-export type SampleIdentity = { identityNumber: string; fullName: string; dateOfBirth: string; sex: 'MALE' | 'FEMALE' };
+export type SampleIdentity = {
+  identityNumber: string;
+  fullName: string;
+  dateOfBirth: string;
+  sex: 'MALE' | 'FEMALE';
+};
 
 /**
  * The demo's contracts, made with the same steps as `hdld contract build|sign|package`: Vietnamese
@@ -32,12 +37,31 @@ export async function makeSampleContracts(options: {
       // Sample contract numbers repeat across seeds; the reference must be unique per provider.
       const reference = `HD-DEMO-${String(seeds[index]).padStart(6, '0')}`;
       await buildContract(options.dir, reference, mainData, fonts);
-      await signContract(options.dir, reference, { party: 'EMPLOYER', signer: options.pki.employer.signer, tsa: options.tsaUrl, authenticationMethod: 'VNEID' });
-      await signContract(options.dir, reference, { party: 'EMPLOYEE', signer: options.pki.employee.signer, tsa: options.tsaUrl, authenticationMethod: 'VNEID' });
-      await packageContract(options.dir, reference, { provider: options.provider, certifier: options.pki.provider.signer, tsa: options.tsaUrl });
+      await signContract(options.dir, reference, {
+        party: 'EMPLOYER',
+        signer: options.pki.employer.signer,
+        tsa: options.tsaUrl,
+        authenticationMethod: 'VNEID',
+      });
+      await signContract(options.dir, reference, {
+        party: 'EMPLOYEE',
+        signer: options.pki.employee.signer,
+        tsa: options.tsaUrl,
+        authenticationMethod: 'VNEID',
+      });
+      await packageContract(options.dir, reference, {
+        provider: options.provider,
+        certifier: options.pki.provider.signer,
+        tsa: options.tsaUrl,
+      });
       const { employee } = mainData;
       references[index] = reference;
-      identities[index] = { identityNumber: employee.identity.number, fullName: employee.fullName, dateOfBirth: employee.dateOfBirth, sex: employee.sex };
+      identities[index] = {
+        identityNumber: employee.identity.number,
+        fullName: employee.fullName,
+        dateOfBirth: employee.dateOfBirth,
+        sex: employee.sex,
+      };
       options.onDone?.(++done);
     }
   };

@@ -25,8 +25,16 @@ export async function startSandboxPki(dir: string): Promise<SandboxPki> {
   };
   const root = join(dir, 'root.crt');
   await writeFile(root, pki.rootPem);
-  await Promise.all([write('employer', pki.employer), write('employee', pki.employee), write('provider', pki.provider)]);
-  const tsa = createTestTsa({ certificate: pki.tsa.certificate, intermediates: [pki.intermediate.certificate], key: pki.tsa.privateKey });
+  await Promise.all([
+    write('employer', pki.employer),
+    write('employee', pki.employee),
+    write('provider', pki.provider),
+  ]);
+  const tsa = createTestTsa({
+    certificate: pki.tsa.certificate,
+    intermediates: [pki.intermediate.certificate],
+    key: pki.tsa.privateKey,
+  });
   const server = await tsa.listen(0);
   const anchors = [pki.root.certificate];
   return {

@@ -17,7 +17,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -30,7 +32,15 @@ export async function startSandboxServer(dataDir: string, trust: TrustAnchorConf
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const platform = await createPlatform(
-    { mode: 'sandbox', host: '127.0.0.1', port, dataDir, publicUrl: url, logLevel: 'warn', pipelineConcurrency: 4 },
+    {
+      mode: 'sandbox',
+      host: '127.0.0.1',
+      port,
+      dataDir,
+      publicUrl: url,
+      logLevel: 'warn',
+      pipelineConcurrency: 4,
+    },
     { trust },
   );
   const sandbox = await ensureSandboxProvider(platform.storage, dataDir);

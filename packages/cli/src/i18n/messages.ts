@@ -30,7 +30,10 @@ const messages = {
   'confirm.production': { en: 'Production profile', vi: 'Hồ sơ môi trường thật' },
   'confirm.continue': { en: 'Continue?', vi: 'Tiếp tục?' },
   'profile.saved': { en: 'Profile saved', vi: 'Đã lưu hồ sơ kết nối' },
-  'profile.none': { en: 'No profile yet: add one with `hdld profile add` or `hdld login`', vi: 'Chưa có hồ sơ kết nối: tạo bằng `hdld profile add` hoặc `hdld login`' },
+  'profile.none': {
+    en: 'No profile yet: add one with `hdld profile add` or `hdld login`',
+    vi: 'Chưa có hồ sơ kết nối: tạo bằng `hdld profile add` hoặc `hdld login`',
+  },
   'profile.current': { en: 'Current profile', vi: 'Hồ sơ đang dùng' },
   'profile.removed': { en: 'Profile removed', vi: 'Đã xoá hồ sơ kết nối' },
   'login.ok': { en: 'Logged in', vi: 'Đăng nhập thành công' },
@@ -74,8 +77,14 @@ const messages = {
   },
   'reconcile.period': { en: 'Period', vi: 'Kỳ đối soát' },
   'reconcile.mismatches': { en: 'Mismatches', vi: 'Số chênh lệch' },
-  'demo.pki': { en: 'Creating the sandbox PKI and timestamp authority', vi: 'Tạo hạ tầng khoá công khai và dịch vụ cấp dấu thời gian thử nghiệm' },
-  'demo.server': { en: 'Starting the reference Platform (PGlite, in this process)', vi: 'Khởi động Nền tảng tham chiếu (PGlite, trong tiến trình này)' },
+  'demo.pki': {
+    en: 'Creating the sandbox PKI and timestamp authority',
+    vi: 'Tạo hạ tầng khoá công khai và dịch vụ cấp dấu thời gian thử nghiệm',
+  },
+  'demo.server': {
+    en: 'Starting the reference Platform (PGlite, in this process)',
+    vi: 'Khởi động Nền tảng tham chiếu (PGlite, trong tiến trình này)',
+  },
   'demo.contracts': {
     en: 'Building, signing (employer then employee, B-T) and certifying sample contracts',
     vi: 'Tạo, ký số (người sử dụng lao động rồi người lao động, B-T) và chứng thực hợp đồng mẫu',

@@ -43,7 +43,13 @@ export function reportError(error: unknown, term: Terminal, scope: ErrorScope): 
   if (error instanceof HdldError) {
     if (scope.json) {
       const { status, code, title, detail, errors, requestId } = error;
-      term.out(JSON.stringify({ status, code, title, detail, errors, requestId, profile: scope.profileName }, null, 2));
+      term.out(
+        JSON.stringify(
+          { status, code, title, detail, errors, requestId, profile: scope.profileName },
+          null,
+          2,
+        ),
+      );
     }
     const code = error.code ? ` (${error.code})` : '';
     const lines = [`${t(lang, 'error.prefix')}: ${error.title}${code}`];

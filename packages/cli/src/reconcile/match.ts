@@ -23,7 +23,13 @@ export type ReconcileRow = {
 };
 
 /** Only `matched` is not a mismatch: everything else needs a look (F35). */
-export const MISMATCH: ReadonlySet<Outcome> = new Set(['failed', 'pending', 'missing', 'unknown', 'conflict']);
+export const MISMATCH: ReadonlySet<Outcome> = new Set([
+  'failed',
+  'pending',
+  'missing',
+  'unknown',
+  'conflict',
+]);
 
 /**
  * The matching rule (documented in packages/cli/README.md):
@@ -34,7 +40,10 @@ export const MISMATCH: ReadonlySet<Outcome> = new Set(['failed', 'pending', 'mis
  * - conflict: it SUCCEEDED with another ID than the journal's; failed: it FAILED; pending: not final;
  * - missing: in the journal but no transaction on the Platform; unknown: on the Platform only.
  */
-export function matchRecords(local: readonly LocalRecord[], platform: readonly Transaction[]): ReconcileRow[] {
+export function matchRecords(
+  local: readonly LocalRecord[],
+  platform: readonly Transaction[],
+): ReconcileRow[] {
   const latest = new Map<string, Transaction>();
   for (const tx of platform) {
     if (tx.kind !== 'CONTRACT') continue;
@@ -47,7 +56,13 @@ export function matchRecords(local: readonly LocalRecord[], platform: readonly T
     localReferences.add(record.reference);
     const tx = latest.get(record.reference);
     if (!tx) {
-      rows.push({ reference: record.reference, outcome: 'missing', localContractId: record.contractId, transactionId: record.transactionId, errors: [] });
+      rows.push({
+        reference: record.reference,
+        outcome: 'missing',
+        localContractId: record.contractId,
+        transactionId: record.transactionId,
+        errors: [],
+      });
       continue;
     }
     rows.push(rowFor(record, tx));

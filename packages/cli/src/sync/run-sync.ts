@@ -59,7 +59,9 @@ export async function runSync(options: {
     async load() {
       const submission = await item.load();
       if (submission.providerReference !== item.reference) {
-        throw new UsageError(`${item.path}: providerReference ${submission.providerReference} differs from the file name`);
+        throw new UsageError(
+          `${item.path}: providerReference ${submission.providerReference} differs from the file name`,
+        );
       }
       return submission;
     },

@@ -33,7 +33,8 @@ export async function readSyncSource(path: string): Promise<{ items: SyncItem[];
   lines.forEach((line, index) => {
     if (!line.trim()) return;
     const entry = JSON.parse(line) as { submission?: unknown };
-    if (typeof entry.submission !== 'string') throw new UsageError(`${path}:${index + 1}: expected {"submission": "<path>"}`);
+    if (typeof entry.submission !== 'string')
+      throw new UsageError(`${path}:${index + 1}: expected {"submission": "<path>"}`);
     items.push(item(resolve(base, entry.submission)));
   });
   return { items, folder: base };

@@ -7,7 +7,9 @@ import type { TrustAnchorConfig } from '@hdld/sdk/documents';
  * Each file (PEM with one or more certificates, or DER) is trusted for signer CAs, timestamp
  * authorities and the provider certification alike, as the sandbox's single test root is.
  */
-export async function loadTrustFiles(files: readonly string[]): Promise<{ config: TrustAnchorConfig; certificates: X509Certificate[] }> {
+export async function loadTrustFiles(
+  files: readonly string[],
+): Promise<{ config: TrustAnchorConfig; certificates: X509Certificate[] }> {
   const inputs: (Uint8Array | string)[] = [];
   const certificates: X509Certificate[] = [];
   for (const file of files) {

@@ -41,7 +41,13 @@ function Bar({ ratio, color }: { ratio: number; color: boolean }) {
 }
 
 /** The TTY view of `hdld sync`: progress bar, counts by state, throughput, ETA and the latest errors (T5, T10). */
-export function SyncProgressView(props: { progress: BatchProgress; total: number; lang: Lang; color: boolean; done?: boolean }) {
+export function SyncProgressView(props: {
+  progress: BatchProgress;
+  total: number;
+  lang: Lang;
+  color: boolean;
+  done?: boolean;
+}) {
   const { progress, total, lang, color } = props;
   const f = progressFigures(progress, total);
   const ratio = total === 0 ? 1 : f.finished / total;
@@ -82,7 +88,9 @@ export function SyncProgressView(props: { progress: BatchProgress; total: number
         <Box flexDirection="column" marginTop={1}>
           <Text bold>{t(lang, 'sync.latestErrors')}</Text>
           {errors.map((e, i) => (
-            <Text key={`${i}-${e.providerReference}`} color={color ? 'red' : undefined} wrap="truncate-end">
+            // The list is rebuilt from the latest snapshot each time: position is the identity.
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no stable id
+            <Text key={i} color={color ? 'red' : undefined} wrap="truncate-end">
               {'  '}
               {e.providerReference} {e.code ?? ''} {e.message}
             </Text>

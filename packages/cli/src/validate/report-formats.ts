@@ -5,7 +5,10 @@ import type { FileResult } from './model.js';
 export type ReportFormat = 'text' | 'json' | 'junit' | 'github';
 
 const xml = (s: string) =>
-  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  s.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 
 function text(results: FileResult[], lang: Lang): string {
   const lines: string[] = [];
@@ -13,7 +16,9 @@ function text(results: FileResult[], lang: Lang): string {
     lines.push(`${r.ok ? '✓' : '✗'} ${r.file}`);
     for (const f of r.findings) {
       const severity = f.severity === 'error' ? t(lang, 'validate.error') : t(lang, 'validate.warning');
-      lines.push(`    ${severity} ${f.code}${f.pointer ? ` ${f.pointer}` : ''}: ${f.title ? `${f.title} (${f.message})` : f.message}`);
+      lines.push(
+        `    ${severity} ${f.code}${f.pointer ? ` ${f.pointer}` : ''}: ${f.title ? `${f.title} (${f.message})` : f.message}`,
+      );
     }
   }
   const failed = results.filter((r) => !r.ok).length;
@@ -44,13 +49,13 @@ function junit(results: FileResult[]): string {
 
 /** GitHub Actions workflow commands: an annotation per finding on the file concerned. */
 function github(results: FileResult[]): string {
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const property = (s: string) => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return results
     .flatMap((r) =>
       r.findings.map(
         (f) =>
-          `::${f.severity} file=${property(r.file)},title=${property(f.code)}::${escape(`${f.pointer ? `${f.pointer}: ` : ''}${f.title ? `${f.title}: ` : ''}${f.message}`)}`,
+          `::${f.severity} file=${property(r.file)},title=${property(f.code)}::${data(`${f.pointer ? `${f.pointer}: ` : ''}${f.title ? `${f.title}: ` : ''}${f.message}`)}`,
       ),
     )
     .join('\n');
@@ -61,7 +66,11 @@ export function formatResults(results: FileResult[], format: ReportFormat, lang:
     const { length } = results;
     const failed = results.filter((r) => !r.ok).length;
     // seconds vary run to run: left out so the output can be compared.
-    return JSON.stringify({ ok: failed === 0, files: length, failed, results: results.map(({ seconds: _s, ...r }) => r) }, null, 2);
+    return JSON.stringify(
+      { ok: failed === 0, files: length, failed, results: results.map(({ seconds: _s, ...r }) => r) },
+      null,
+      2,
+    );
   }
   if (format === 'junit') return junit(results);
   if (format === 'github') return github(results);

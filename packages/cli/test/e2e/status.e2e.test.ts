@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { TransactionSchema } from '@hdld/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, startTestServer } from '../../../server/test/support/test-server.js';
+import { startTestServer, type TestServer } from '../../../server/test/support/test-server.js';
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL('../../dist/main.js', import.meta.url));

@@ -3,9 +3,9 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxPki, type SandboxPki } from '../../src/demo/sandbox-pki.js';
+import { startTestServer, type TestServer } from '../../../server/test/support/test-server.js';
 import { makeSampleContracts } from '../../src/demo/sample-contracts.js';
-import { type TestServer, startTestServer } from '../../../server/test/support/test-server.js';
+import { type SandboxPki, startSandboxPki } from '../../src/demo/sandbox-pki.js';
 import { cliPath, runCli } from '../support/run-cli.js';
 
 /**
@@ -26,7 +26,13 @@ describe(`hdld sync of ${COUNT} contracts, killed and resumed (built CLI, real s
     dir = join(work, 'contracts');
     pki = await startSandboxPki(join(work, 'pki'));
     server = await startTestServer({ pipelineConcurrency: 4 }, { trust: pki.trust });
-    const { identities } = await makeSampleContracts({ dir, count: COUNT, pki: pki.pki, tsaUrl: pki.tsaUrl, provider: { id: 'sandbox', name: 'Nhà cung cấp thử nghiệm' } });
+    const { identities } = await makeSampleContracts({
+      dir,
+      count: COUNT,
+      pki: pki.pki,
+      tsaUrl: pki.tsaUrl,
+      provider: { id: 'sandbox', name: 'Nhà cung cấp thử nghiệm' },
+    });
     await server.platform.identity.register(identities);
     env = {
       HDLD_CONFIG_DIR: work,
@@ -43,10 +49,14 @@ describe(`hdld sync of ${COUNT} contracts, killed and resumed (built CLI, real s
   it('issues one ID per contract, no duplicates, zero mismatches', { timeout: 30 * 60_000 }, async () => {
     // First run: killed without warning once a third of the contracts have settled.
     const killedAfter = Math.floor(COUNT / 3);
-    const first = spawn(process.execPath, [cliPath, 'sync', dir, '--json', '--concurrency', '8'], { env: { PATH: process.env.PATH ?? '', ...env } });
+    const first = spawn(process.execPath, [cliPath, 'sync', dir, '--json', '--concurrency', '8'], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
     let settled = 0;
     let buffer = '';
-    const exit = new Promise<NodeJS.Signals | null>((resolve) => first.on('close', (_code, signal) => resolve(signal)));
+    const exit = new Promise<NodeJS.Signals | null>((resolve) =>
+      first.on('close', (_code, signal) => resolve(signal)),
+    );
     first.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const lines = buffer.split('\n');
@@ -57,7 +67,9 @@ describe(`hdld sync of ${COUNT} contracts, killed and resumed (built CLI, real s
     expect(await exit).toBe('SIGKILL');
 
     const journal = join(dir, '.hdld-sync.ndjson');
-    const before = (await readFile(journal, 'utf8')).split('\n').filter((l) => l.includes('"settled"')).length;
+    const before = (await readFile(journal, 'utf8'))
+      .split('\n')
+      .filter((l) => l.includes('"settled"')).length;
     expect(before).toBeGreaterThanOrEqual(killedAfter);
     expect(before).toBeLessThan(COUNT);
 
@@ -71,7 +83,11 @@ describe(`hdld sync of ${COUNT} contracts, killed and resumed (built CLI, real s
 
     // The Platform's side: one ID per reference, never two references with one ID.
     const list = await runCli(['contracts', 'list', '--json', '--limit', '100000'], env);
-    const contracts = JSON.parse(list.stdout) as { contractId: string; providerReference: string; replay: boolean }[];
+    const contracts = JSON.parse(list.stdout) as {
+      contractId: string;
+      providerReference: string;
+      replay: boolean;
+    }[];
     const issued = contracts.filter((c) => !c.replay);
     expect(new Set(issued.map((c) => c.providerReference)).size).toBe(COUNT);
     expect(new Set(contracts.map((c) => c.contractId)).size).toBe(COUNT);

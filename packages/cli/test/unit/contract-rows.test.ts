@@ -23,18 +23,30 @@ describe('contract rows (T6)', () => {
     const { rows, problems } = await readContractRows(file);
     expect(problems).toEqual([]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toEqual({ line: 2, providerReference: 'HD-2026-000001', mainData: sampleContractMainData(1) });
+    expect(rows[0]).toEqual({
+      line: 2,
+      providerReference: 'HD-2026-000001',
+      mainData: sampleContractMainData(1),
+    });
   });
 
   it('reports schema problems with their line, for NDJSON too', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hdld-rows-'));
     const file = join(dir, 'contracts.ndjson');
     const good = sampleContractMainData(2);
-    const bad = { ...sampleContractMainData(3), employee: { ...sampleContractMainData(3).employee, sex: 'X' } };
-    await writeFile(file, `${JSON.stringify(good)}\n${JSON.stringify({ providerReference: 'R-2', mainData: bad })}\n`);
+    const bad = {
+      ...sampleContractMainData(3),
+      employee: { ...sampleContractMainData(3).employee, sex: 'X' },
+    };
+    await writeFile(
+      file,
+      `${JSON.stringify(good)}\n${JSON.stringify({ providerReference: 'R-2', mainData: bad })}\n`,
+    );
     const { rows, problems } = await readContractRows(file);
     expect(rows).toHaveLength(1);
-    expect(problems).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('employee.sex') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringContaining('employee.sex') }),
+    ]);
   });
 
   it('derives a file-safe provider reference from a Vietnamese contract number', () => {

@@ -2,7 +2,11 @@ import type { Transaction } from '@hdld/spec';
 import { describe, expect, it } from 'vitest';
 import { matchRecords } from '../../src/reconcile/match.js';
 
-const tx = (reference: string, status: Transaction['status'], extra: Partial<Transaction> = {}): Transaction => ({
+const tx = (
+  reference: string,
+  status: Transaction['status'],
+  extra: Partial<Transaction> = {},
+): Transaction => ({
   transactionId: `00000000-0000-4000-8000-${reference.padStart(12, '0').slice(-12)}`,
   kind: 'CONTRACT',
   status,
@@ -47,13 +51,23 @@ describe('reconcile matching rule (F35)', () => {
   it('judges a reference by its latest transaction (a failure fixed and resent is matched)', () => {
     const rows = matchRecords(
       [{ reference: 'A' }],
-      [tx('A', 'FAILED', { receivedAt: '2026-03-01T00:00:00Z' }), tx('A', 'SUCCEEDED', { contractId: '1', receivedAt: '2026-03-02T00:00:00Z', transactionId: '00000000-0000-4000-8000-000000000002' })],
+      [
+        tx('A', 'FAILED', { receivedAt: '2026-03-01T00:00:00Z' }),
+        tx('A', 'SUCCEEDED', {
+          contractId: '1',
+          receivedAt: '2026-03-02T00:00:00Z',
+          transactionId: '00000000-0000-4000-8000-000000000002',
+        }),
+      ],
     );
     expect(rows).toMatchObject([{ reference: 'A', outcome: 'matched', contractId: '1' }]);
   });
 
   it('counts transactions still in progress as pending, and ignores lifecycle documents', () => {
-    const rows = matchRecords([{ reference: 'A' }], [tx('A', 'PROCESSING'), tx('L', 'SUCCEEDED', { kind: 'LIFECYCLE' })]);
+    const rows = matchRecords(
+      [{ reference: 'A' }],
+      [tx('A', 'PROCESSING'), tx('L', 'SUCCEEDED', { kind: 'LIFECYCLE' })],
+    );
     expect(rows.map((r) => r.outcome)).toEqual(['pending']);
   });
 });

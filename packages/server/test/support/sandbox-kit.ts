@@ -1,14 +1,39 @@
 import { loadContractFonts } from '@hdld/sdk/node';
-import {
-  createSampleSubmission,
-  createTestPki,
-  createTestTsa,
-  type SampleSubmission,
-  type TestPki,
-} from '@hdld/sdk/testing';
+import { createSampleSubmission, createTestPki, createTestTsa, type SampleSubmission, type TestPki } from '@hdld/sdk/testing';
+import { hashSecret } from '../../src/auth/secret-hash.js';
 import type { Engine } from '../../src/storage/database.js';
 import { createTestDatabase } from './databases.js';
 import { startTestServer, type TestServer } from './test-server.js';
+
+export type ApiCall = (
+  path: string,
+  init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+) => Promise<Response>;
+
+/** A caller that obtains a token with client credentials once, then sends it on every call. */
+function apiCaller(baseUrl: string, clientId: string, clientSecret: string): ApiCall {
+  let token: string | undefined;
+  const accessToken = async () => {
+    if (token) return token;
+    const response = await fetch(`${baseUrl}/v1/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+    });
+    token = ((await response.json()) as { access_token: string }).access_token;
+    return token;
+  };
+  return async (path, init = {}) =>
+    fetch(`${baseUrl}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        authorization: `Bearer ${await accessToken()}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+}
 
 /** Everything an intake test needs: a test PKI and TSA, and a server that trusts them. */
 export type SandboxKit = {
@@ -17,15 +42,11 @@ export type SandboxKit = {
   tsa: { timestamp(request: Uint8Array): Promise<Uint8Array> };
   server: TestServer;
   /** A fresh, valid, two-party B-T submission; its employee is registered in the population registry. */
-  sample(
-    seed: number,
-    overrides?: { providerReference?: string; signedPdf?: Uint8Array },
-  ): Promise<SampleSubmission>;
-  /** Calls the API as the sandbox provider, with a fresh token. */
-  api(
-    path: string,
-    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
-  ): Promise<Response>;
+  sample(seed: number, overrides?: { providerReference?: string; signedPdf?: Uint8Array }): Promise<SampleSubmission>;
+  /** Calls the API as the sandbox provider. */
+  api: ApiCall;
+  /** Registers another provider and returns a caller acting as it (isolation tests, T17). */
+  otherProvider(id: string): Promise<ApiCall>;
   close(): Promise<void>;
 };
 
@@ -42,21 +63,6 @@ export async function startSandboxKit(engine: Engine = 'pglite'): Promise<Sandbo
     trust: { ca: [pki.root.certificate], tsa: [pki.root.certificate], certification: [pki.root.certificate] },
   });
   const fonts = loadContractFonts();
-  let token: string | undefined;
-  const accessToken = async () => {
-    if (token) return token;
-    const response = await fetch(`${server.url}/v1/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: server.sandbox.clientId,
-        client_secret: server.sandbox.clientSecret,
-      }),
-    });
-    token = ((await response.json()) as { access_token: string }).access_token;
-    return token;
-  };
   return {
     pki,
     tsa,
@@ -66,16 +72,17 @@ export async function startSandboxKit(engine: Engine = 'pglite'): Promise<Sandbo
       await server.platform.identity.register([sample.identity]);
       return sample;
     },
-    async api(path, init = {}) {
-      return fetch(`${server.url}${path}`, {
-        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-        headers: {
-          authorization: `Bearer ${await accessToken()}`,
-          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...init.headers,
-        },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    api: apiCaller(server.url, server.sandbox.clientId, server.sandbox.clientSecret),
+    async otherProvider(id) {
+      const secret = `secret-of-${id}-0123456789`;
+      await server.platform.storage.providers.insert({
+        id,
+        name: `Provider ${id}`,
+        clientId: id,
+        clientSecretHash: await hashSecret(secret),
+        contactEmail: `${id}@hdld.invalid`,
       });
+      return apiCaller(server.url, id, secret);
     },
     async close() {
       await server.close();
@@ -85,11 +92,7 @@ export async function startSandboxKit(engine: Engine = 'pglite'): Promise<Sandbo
 }
 
 /** Polls a transaction until the pipeline has decided (bounded; no wall-clock assertion). */
-export async function waitForFinal(
-  kit: SandboxKit,
-  transactionId: string,
-  attempts = 200,
-): Promise<Record<string, unknown>> {
+export async function waitForFinal(kit: SandboxKit, transactionId: string, attempts = 400): Promise<Record<string, unknown>> {
   for (let i = 0; i < attempts; i++) {
     const response = await kit.api(`/v1/transactions/${transactionId}`);
     const body = (await response.json()) as Record<string, unknown>;

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type JournalRecord, memoryJournal } from '../../src/batch/journal.js';
+import { syncBatch } from '../../src/batch/sync-batch.js';
+import type { BatchProgress } from '../../src/batch/batch-progress.js';
+import { contractSubmission, createHdldClient } from '../../src/index.js';
+import { startTestServer, type TestServer } from '../../../server/test/support/test-server.js';
+import { type ContractFactory, contractFactory } from '../submissions/support/signed-submissions.js';
+
+// 2,000 contracts take several minutes on two cores (signing plus server verification): opt in.
+const N = process.env.HDLD_LONG_TESTS === '1' ? 2000 : 200;
+
+let server: TestServer;
+let factory: ContractFactory;
+
+beforeAll(async () => {
+  factory = await contractFactory();
+  server = await startTestServer({ pipelineConcurrency: 4 }, { trust: factory.trust });
+  const identities = Array.from({ length: N }, (_, i) => factory.identityOf(factory.mainDataFor(5000 + i)));
+  await server.platform.identity.register(identities);
+});
+afterAll(() => server?.close());
+
+describe(`syncBatch against the reference server: ${N} contracts, concurrency 8 (T5)`, () => {
+  it('submits every contract once, awaits every outcome and journals one ID each', { timeout: 1_800_000 }, async () => {
+    const client = createHdldClient({
+      baseUrl: server.url,
+      credentials: { clientId: server.sandbox.clientId, privateKey: server.sandbox.privateKeyPem, keyId: 'sandbox-1' },
+    });
+    const journal = memoryJournal();
+    const progress: BatchProgress[] = [];
+    // Lazily built: at most a few signed contracts exist in memory at any time.
+    const source = Array.from({ length: N }, (_, i) => ({
+      providerReference: `HD-BATCH-${String(i).padStart(5, '0')}`,
+      load: async () => contractSubmission(await factory.contract(5000 + i, `HD-BATCH-${String(i).padStart(5, '0')}`, { small: true })),
+    }));
+    const summary = await syncBatch(client, source, {
+      concurrency: 8,
+      journal,
+      total: N,
+      pollIntervalMs: 250,
+      progressIntervalMs: 500,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(summary.latestErrors).toEqual([]);
+    expect(summary.counts).toMatchObject({ read: N, succeeded: N, failed: 0, rejected: 0, interrupted: 0, awaitingOutcome: 0 });
+    const settled = journal.records.filter((r): r is Extract<JournalRecord, { type: 'settled' }> => r.type === 'settled');
+    expect(new Set(settled.map((r) => r.contractId)).size).toBe(N);
+    // Every intent came before its acknowledgement, and each contract had exactly one key.
+    const intents = journal.records.filter((r) => r.type === 'intent');
+    expect(new Set(intents.map((r) => r.providerReference)).size).toBe(N);
+    expect(intents).toHaveLength(N);
+    expect(progress.at(-1)?.counts.succeeded).toBe(N);
+    expect(progress.some((p) => p.etaMs !== undefined)).toBe(true);
+  });
+});
