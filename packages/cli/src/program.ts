@@ -12,7 +12,7 @@ import { registerSyncCommand } from './commands/sync.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { createContext, type GlobalFlags } from './context.js';
 import { ExitCode } from './exit-codes.js';
-import { reportError } from './output/errors.js';
+import { ExitError, reportError } from './output/errors.js';
 import type { Terminal } from './output/terminal.js';
 
 const FOOTER = `
@@ -90,7 +90,7 @@ export async function runCli(argv: string[], term: Terminal, options: RunOptions
       // --help and --version end with code 0; everything else commander refuses is a usage error.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    if (context.signal.aborted) return ExitCode.cancelled;
+    if (context.signal.aborted && !(error instanceof ExitError)) return ExitCode.cancelled;
     return reportError(error, term, {
       lang: context.lang,
       json: context.json,

@@ -10,6 +10,7 @@ import { persistentSecret } from './config/secrets.js';
 import type { ServerConfig } from './config/server-config.js';
 import { loadTrustDirectory } from './config/trust-anchors.js';
 import { createLocalIdentityRegistry } from './identity/local-identity-registry.js';
+import { createMetrics, type PlatformMetrics } from './observability/metrics.js';
 import { type PipelineRunner, startPipeline } from './pipeline/pipeline-runner.js';
 import { createStorage, type Storage } from './storage/index.js';
 
@@ -26,6 +27,7 @@ export type Platform = {
   trust: VerifyOptions['trust'];
   identity: ReturnType<typeof createLocalIdentityRegistry>;
   pipeline: PipelineRunner;
+  metrics: PlatformMetrics;
   clock: PlatformClock;
   now(): Date;
   close(): Promise<void>;
@@ -52,8 +54,9 @@ export async function createPlatform(
   const idSecret = await persistentSecret('contract-id', config.idSecret, config.dataDir);
   const clock = await createPlatformClock(storage.sandboxClock, config.mode === 'sandbox');
   const now = clock.now;
+  const metrics = createMetrics(storage.db);
   const pipeline = startPipeline(
-    { storage, blobs, keys, publicUrl: config.publicUrl, idSecret, trust, identity, now },
+    { storage, blobs, keys, publicUrl: config.publicUrl, idSecret, trust, identity, now, metrics },
     { concurrency: config.pipelineConcurrency, pollIntervalMs: 1000, leaseMs: 60_000 },
   );
   return {
@@ -65,6 +68,7 @@ export async function createPlatform(
     trust,
     identity,
     pipeline,
+    metrics,
     clock,
     now,
     async close() {

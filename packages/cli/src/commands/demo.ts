@@ -12,7 +12,7 @@ import { t } from '../i18n/messages.js';
 import { ExitError, UsageError } from '../output/errors.js';
 import { grid, table } from '../output/terminal.js';
 import { reconcile } from '../reconcile/reconcile.js';
-import { createSyncReporter, reporterMode } from '../sync/reporters.js';
+import { createSyncReporter } from '../sync/reporters.js';
 import { runSync } from '../sync/run-sync.js';
 import { readSyncSource } from '../sync/source.js';
 import { withExamples } from './help.js';
@@ -79,7 +79,7 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
         lang,
       });
       const journal = join(out, 'sync-journal.ndjson');
-      const mode = ctx.json ? 'plain' : reporterMode(ctx.term, false);
+      const mode = ctx.term.interactive && !ctx.json ? 'ink' : 'quiet';
       const reporter = createSyncReporter(ctx.term, mode, lang);
       const { items } = await readSyncSource(dirs.contracts);
       const sync = await runSync({

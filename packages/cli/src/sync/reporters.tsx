@@ -13,7 +13,8 @@ export type SyncReporter = {
   finish(progress: BatchProgress): void;
 };
 
-export type ReporterMode = 'ink' | 'plain' | 'ndjson';
+/** `quiet`: progress lines on stderr only, for callers that print their own results (demo). */
+export type ReporterMode = 'ink' | 'plain' | 'ndjson' | 'quiet';
 
 /** ink on a terminal (unless --json), NDJSON with --json, plain lines otherwise. */
 export function reporterMode(term: Terminal, json: boolean): ReporterMode {
@@ -61,7 +62,7 @@ export function createSyncReporter(term: Terminal, mode: ReporterMode, lang: Lan
       if (view) {
         view.rerender(draw(p, true));
         view.unmount();
-      } else if (mode === 'plain') term.err(line(p));
+      } else if (mode !== 'ndjson') term.err(line(p));
     },
   };
 }

@@ -22,6 +22,8 @@ export type ServerConfig = {
   idSecret?: string;
   /** Concurrent pipeline jobs in this process. */
   pipelineConcurrency: number;
+  /** Requests a minute per provider (per IP before authentication). */
+  rateLimitPerMinute: number;
 };
 
 function port(value: string | undefined, fallback: number): number {
@@ -50,5 +52,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustDir: env.HDLD_TRUST_DIR ? resolve(env.HDLD_TRUST_DIR) : undefined,
     idSecret: env.HDLD_ID_SECRET || undefined,
     pipelineConcurrency: Number(env.HDLD_PIPELINE_CONCURRENCY ?? 4),
+    rateLimitPerMinute: Number(env.HDLD_RATE_LIMIT_PER_MINUTE ?? 60_000),
   };
 }

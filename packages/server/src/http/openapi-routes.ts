@@ -32,6 +32,6 @@ export async function registerSpecRoutes(app: FastifyInstance, platform: Platfor
   await app.register(openapiGlue, {
     specification: structuredClone(openapiDocument) as unknown as Record<string, unknown>,
     serviceHandlers: serviceHandlers(platform),
-    securityHandlers: securityHandlers(platform.tokens, platform.now),
+    securityHandlers: securityHandlers(),
   });
 }

@@ -2,6 +2,7 @@ import type { VerifyOptions } from '@hdld/sdk/documents';
 import type { PlatformKeys } from '../auth/platform-keys.js';
 import type { BlobStore } from '../blobs/index.js';
 import type { IdentityRegistry } from '../identity/identity-registry.js';
+import type { PlatformMetrics } from '../observability/metrics.js';
 import type { Storage } from '../storage/index.js';
 
 /** What the pipeline needs; assembled by the platform, replaced piecewise in tests. */
@@ -15,4 +16,5 @@ export type PipelineDeps = {
   trust: VerifyOptions['trust'];
   identity: IdentityRegistry;
   now(): Date;
+  metrics: PlatformMetrics;
 };

@@ -43,7 +43,9 @@ function principalDocument(loaded: Loaded): TransactionFile & { bytes: Uint8Arra
   const role = principalRole(loaded.transaction);
   const principal = loaded.files.find((f) => f.role === role);
   if (!principal) {
-    throw new CheckFailure('FILE', [item('DOCUMENT_MISSING', { en: 'No principal signed document.', vi: 'Thiếu văn bản chính đã ký.' })]);
+    throw new CheckFailure('FILE', [
+      item('DOCUMENT_MISSING', { en: 'No principal signed document.', vi: 'Thiếu văn bản chính đã ký.' }),
+    ]);
   }
   return principal;
 }

@@ -43,7 +43,9 @@ export async function recordSuccess(
       if (state && state !== contract.state) await repos.contracts.setState(contractId, state, now);
     } else {
       const mainData = (transaction.request as { mainData: ContractMainData }).mainData;
-      const principal = files.find((f) => f.role === (transaction.kind === 'CONVERTED_PAPER' ? 'CONVERTED_PAPER' : 'CONTRACT'))!;
+      const principal = files.find(
+        (f) => f.role === (transaction.kind === 'CONVERTED_PAPER' ? 'CONVERTED_PAPER' : 'CONTRACT'),
+      )!;
       const issued = await repos.contracts.insertUnlessDocumentKnown({
         id: await issueContractId(repos.tx, { year: issuingYear(now), secret: deps.idSecret }),
         providerId: transaction.providerId,
@@ -57,6 +59,7 @@ export async function recordSuccess(
       });
       contractId = issued.contract.id;
       replay = !issued.created;
+      if (issued.created) deps.metrics.idsIssued.inc();
     }
     if (!replay) {
       for (const file of files) {
@@ -89,6 +92,7 @@ export async function recordSuccess(
       lastSignedAt: outcome.lastSignedAt,
     });
   });
+  deps.metrics.verifications.inc({ outcome: 'SUCCEEDED' });
 }
 
 /** A check failed: the transaction is FAILED with its class and findings (T9, T10) and a signed receipt. */
@@ -117,4 +121,5 @@ export async function recordFailure(
     completedAt: now,
     receipt,
   });
+  deps.metrics.verifications.inc({ outcome: failureClass });
 }

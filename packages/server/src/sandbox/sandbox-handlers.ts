@@ -23,7 +23,9 @@ export function sandboxHandlers(platform: Platform) {
       return clockView();
     },
     /** F8 stand-in: test persons for the local population registry. */
-    async registerSandboxIdentities(request: FastifyRequest<{ Body: Schemas['SandboxIdentityRegistration'] }>) {
+    async registerSandboxIdentities(
+      request: FastifyRequest<{ Body: Schemas['SandboxIdentityRegistration'] }>,
+    ) {
       sandboxOnly(platform, request);
       return { registered: await platform.identity.register(request.body.identities) };
     },

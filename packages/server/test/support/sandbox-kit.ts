@@ -1,5 +1,11 @@
 import { loadContractFonts } from '@hdld/sdk/node';
-import { createSampleSubmission, createTestPki, createTestTsa, type SampleSubmission, type TestPki } from '@hdld/sdk/testing';
+import {
+  createSampleSubmission,
+  createTestPki,
+  createTestTsa,
+  type SampleSubmission,
+  type TestPki,
+} from '@hdld/sdk/testing';
 import { hashSecret } from '../../src/auth/secret-hash.js';
 import type { Engine } from '../../src/storage/database.js';
 import { createTestDatabase } from './databases.js';
@@ -18,7 +24,11 @@ function apiCaller(baseUrl: string, clientId: string, clientSecret: string): Api
     const response = await fetch(`${baseUrl}/v1/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+      }),
     });
     token = ((await response.json()) as { access_token: string }).access_token;
     return token;
@@ -42,7 +52,10 @@ export type SandboxKit = {
   tsa: { timestamp(request: Uint8Array): Promise<Uint8Array> };
   server: TestServer;
   /** A fresh, valid, two-party B-T submission; its employee is registered in the population registry. */
-  sample(seed: number, overrides?: { providerReference?: string; signedPdf?: Uint8Array }): Promise<SampleSubmission>;
+  sample(
+    seed: number,
+    overrides?: { providerReference?: string; signedPdf?: Uint8Array },
+  ): Promise<SampleSubmission>;
   /** Calls the API as the sandbox provider. */
   api: ApiCall;
   /** Registers another provider and returns a caller acting as it (isolation tests, T17). */
@@ -92,7 +105,11 @@ export async function startSandboxKit(engine: Engine = 'pglite'): Promise<Sandbo
 }
 
 /** Polls a transaction until the pipeline has decided (bounded; no wall-clock assertion). */
-export async function waitForFinal(kit: SandboxKit, transactionId: string, attempts = 400): Promise<Record<string, unknown>> {
+export async function waitForFinal(
+  kit: SandboxKit,
+  transactionId: string,
+  attempts = 400,
+): Promise<Record<string, unknown>> {
   for (let i = 0; i < attempts; i++) {
     const response = await kit.api(`/v1/transactions/${transactionId}`);
     const body = (await response.json()) as Record<string, unknown>;

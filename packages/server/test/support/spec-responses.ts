@@ -2,8 +2,14 @@ import { openapiDocument } from '@hdld/spec';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
-type Doc = { paths: Record<string, Record<string, Operation>>; components: { responses: Record<string, unknown> } };
-type Operation = { operationId?: string; responses: Record<string, { $ref?: string; content?: Record<string, unknown> }> };
+type Doc = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { responses: Record<string, unknown> };
+};
+type Operation = {
+  operationId?: string;
+  responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>;
+};
 
 const doc = structuredClone(openapiDocument) as unknown as Doc;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -36,7 +42,9 @@ function schemaPointer(operationId: string, status: number, mediaType: string): 
   }
   if (!response.content) return undefined;
   if (!(mediaType in response.content)) {
-    throw new Error(`${operationId} ${status}: ${mediaType} is not declared (${Object.keys(response.content).join(', ')})`);
+    throw new Error(
+      `${operationId} ${status}: ${mediaType} is not declared (${Object.keys(response.content).join(', ')})`,
+    );
   }
   return `${base}/content/${escape(mediaType)}/schema`;
 }
@@ -59,7 +67,9 @@ export async function conforming(operationId: string, response: Response): Promi
   const validate = ajv.getSchema(`spec#${pointer}`);
   if (!validate) throw new Error(`no schema at ${pointer}`);
   if (!validate(body)) {
-    throw new Error(`${operationId} ${response.status} does not match the spec: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`);
+    throw new Error(
+      `${operationId} ${response.status} does not match the spec: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`,
+    );
   }
   return body;
 }

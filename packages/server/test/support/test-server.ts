@@ -26,6 +26,7 @@ export async function startTestServer(
     publicUrl: 'http://127.0.0.1',
     logLevel: 'warn',
     pipelineConcurrency: 2,
+    rateLimitPerMinute: 100_000,
     ...overrides,
   };
   const platform = await createPlatform(config, given);

@@ -1,6 +1,6 @@
 import { type VerifyOptions, verifyEvidence } from '@hdld/sdk/documents';
 import { catalogEntry } from '@hdld/spec';
-import { CheckFailure, type Finding, TransientCheckError, item } from '../check-outcome.js';
+import { CheckFailure, type Finding, item, TransientCheckError } from '../check-outcome.js';
 
 type Document = { bytes: Uint8Array; fileName?: string; role: string };
 
@@ -21,10 +21,17 @@ export async function checkEvidence(
     documents: documents.map((d) => ({ name: d.fileName ?? d.role, bytes: d.bytes })),
   });
   if (report.subIndication === 'TRY_LATER') {
-    throw new TransientCheckError(report.code ?? 'REVOCATION_UNAVAILABLE', report.findings[0]?.detail ?? 'try later');
+    throw new TransientCheckError(
+      report.code ?? 'REVOCATION_UNAVAILABLE',
+      report.findings[0]?.detail ?? 'try later',
+    );
   }
   const findings: Finding[] = report.findings.map((f) =>
-    item(f.code, { en: `Evidence: ${f.detail}`, vi: `Tệp chứng thực: ${catalogEntry(f.code).title.vi}` }, '/evidence'),
+    item(
+      f.code,
+      { en: `Evidence: ${f.detail}`, vi: `Tệp chứng thực: ${catalogEntry(f.code).title.vi}` },
+      '/evidence',
+    ),
   );
   if (report.evidence && report.evidence.providerReference !== options.providerReference) {
     findings.push(

@@ -22,7 +22,9 @@ export async function countPages(pdf: Uint8Array): Promise<number> {
     }
     return pages.size;
   }
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true }).catch(() => undefined);
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true }).catch(
+    () => undefined,
+  );
   return doc?.getPageCount() ?? 0;
 }
 
