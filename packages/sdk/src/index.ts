@@ -5,6 +5,15 @@
  */
 
 export type { ContractMainData, ErrorCode, Lang, Problem, Transaction } from '@hdld/spec';
+export type {
+  BatchCounts,
+  BatchError,
+  BatchProgress,
+  BatchSummary,
+  ItemOutcome,
+} from './batch/batch-progress.js';
+export { type Journal, type JournalRecord, memoryJournal } from './batch/journal.js';
+export { type BatchItem, type SyncBatchOptions, syncBatch } from './batch/sync-batch.js';
 export type { RequestOptions } from './client/call.js';
 export { createHdldClient, type HdldClient } from './client/create-hdld-client.js';
 export type { Credentials } from './client/credentials.js';
@@ -59,3 +68,10 @@ export {
   type WaitOptions,
   waitForResult,
 } from './submissions/wait-for-result.js';
+export {
+  type LocalValidation,
+  type ValidateLocallyInput,
+  validateLocally,
+} from './validation/validate-locally.js';
+export { type Finding, item, type Localized, renderFinding } from './validation/finding.js';
+export { addMonths, ageOn, checkLaborRules } from './validation/labor-rules.js';

@@ -95,8 +95,11 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
 
       step('demo.reconcile');
       const report = await reconcile(client, { journal, signal: ctx.signal });
-      for (const row of report.rows.filter((r) => r.transaction?.receipt)) {
-        await writeFile(join(dirs.receipts, `${row.reference}.receipt.jws`), `${row.transaction!.receipt}\n`);
+      // Each receipt is checked offline against the Platform's published keys before it is kept (F9, S2.2).
+      for (const row of report.rows) {
+        if (!row.transaction?.receipt) continue;
+        const payload = await client.verifyReceipt(row.transaction);
+        await writeFile(join(dirs.receipts, `${row.reference}.receipt.json`), `${JSON.stringify({ jws: row.transaction.receipt, payload }, null, 2)}\n`);
       }
       const issued = report.rows.filter((r) => r.outcome === 'matched' && r.contractId);
       const failed = report.rows.filter((r) => r.outcome !== 'matched');

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { TrustAnchorConfig } from '@hdld/sdk/documents';
-import { buildApp, createPlatform, ensureSandboxProvider, type Platform } from '@hdld/server';
+import { buildApp, configFromEnv, createPlatform, ensureSandboxProvider, type Platform } from '@hdld/server';
 
 export type SandboxServer = {
   url: string;
@@ -31,8 +31,10 @@ function freePort(): Promise<number> {
 export async function startSandboxServer(dataDir: string, trust: TrustAnchorConfig): Promise<SandboxServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // The server's own defaults, not this process's HDLD_* variables (those configure the client).
   const platform = await createPlatform(
     {
+      ...configFromEnv({}),
       mode: 'sandbox',
       host: '127.0.0.1',
       port,

@@ -51,7 +51,7 @@ export function createSyncReporter(term: Terminal, mode: ReporterMode, lang: Lan
     },
     record(r) {
       if (r.type !== 'settled' && r.type !== 'rejected') return;
-      if (mode === 'ndjson') term.out(JSON.stringify({ type: 'result', ...r }));
+      if (mode === 'ndjson') term.out(JSON.stringify({ ...r, record: r.type, type: 'result' }));
       else if (mode === 'plain') {
         const state = r.type === 'rejected' ? 'REJECTED' : r.status;
         const detail = r.type === 'settled' && r.contractId ? r.contractId : r.errors.join(' ');

@@ -122,7 +122,11 @@ export async function syncBatch(
   };
 
   /** An unfinished intent of an earlier run: did the Platform get it? Look it up before resending. */
-  const findEarlierSubmission = async (providerReference: string, bodySha256: string) => {
+  const findEarlierSubmission = async (
+    providerReference: string,
+    bodySha256: string,
+    signal: AbortSignal,
+  ) => {
     try {
       const transaction = await client.transactions.getByReference(providerReference, { signal });
       return transaction.payloadSha256 === bodySha256 ? transaction : undefined;
@@ -132,7 +136,7 @@ export async function syncBatch(
     }
   };
 
-  const submit = async (item: BatchItem, state: ItemState | undefined) => {
+  const submit = async (item: BatchItem, state: ItemState | undefined, signal: AbortSignal) => {
     const body = await item.load();
     const principal = body.documents[0];
     const documentSha256 = principal ? await sha256Hex(fromBase64(principal.contentBase64)) : '';
@@ -143,6 +147,7 @@ export async function syncBatch(
       const earlier = await findEarlierSubmission(
         item.providerReference,
         await sha256Hex(new TextEncoder().encode(JSON.stringify(body))),
+        signal,
       );
       if (earlier) {
         await record({
@@ -228,7 +233,16 @@ export async function syncBatch(
         status: 'PROCESSING',
       });
     }
-    await submit(item, state);
+    // One listener per running item on the batch signal, however many each request adds to its own.
+    const itemSignal = new AbortController();
+    const forward = () => itemSignal.abort(signal.reason);
+    if (signal.aborted) forward();
+    signal.addEventListener('abort', forward, { once: true });
+    try {
+      await submit(item, state, itemSignal.signal);
+    } finally {
+      signal.removeEventListener('abort', forward);
+    }
   };
 
   const queue = new PQueue({ concurrency });

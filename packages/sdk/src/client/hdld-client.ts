@@ -89,15 +89,18 @@ export function createBaseClient(options: HdldClientOptions): HdldResources {
       request.headers.set('idempotency-key', crypto.randomUUID());
     }
     if (!tokens || request.headers.has('authorization')) return send(request, overrides);
-    const spare = request.clone();
+    // A body can be read once: keep a copy for the retry with a fresh token. Without a body, the
+    // copy is made only in the rare case it is needed (cheaper on the hot path of reads).
+    const spare = request.body ? request.clone() : undefined;
     const token = await tokens.token();
     request.headers.set('authorization', `Bearer ${token}`);
     const response = await send(request, overrides);
     if (!(await wantsFreshToken(response))) return response;
     // The token expired or the key rotated between our check and the server's: one fresh try.
     tokens.invalidate(token);
-    spare.headers.set('authorization', `Bearer ${await tokens.token()}`);
-    return send(spare, overrides);
+    const retry = spare ?? new Request(request);
+    retry.headers.set('authorization', `Bearer ${await tokens.token()}`);
+    return send(retry, overrides);
   };
 
   const api: Client<paths> = createClient<paths>({ baseUrl, fetch: (request) => platformFetch(request) });

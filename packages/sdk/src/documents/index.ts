@@ -61,4 +61,3 @@ export {
 export { readTimestampToken, type TimestampTokenInfo } from './signing/timestamp-token.js';
 export * from './verify/index.js';
 // Verification of signed contracts and certification evidence (N2, F8, S2.2): see ./verify.
-export * from './verify/index.js';

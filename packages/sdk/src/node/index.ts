@@ -2,3 +2,4 @@
 export { type PemFilesSignerOptions, signerFromPemFiles } from './pem-files.js';
 export { signerFromPkcs12, signerFromPkcs12File } from './pkcs12-signer.js';
 export { loadContractFonts } from '../documents/pdf/node-font.js';
+export { openFileJournal } from '../batch/file-journal.js';

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../server/test/support/test-server.js';
+import type { BatchSummary } from '../../src/batch/batch-progress.js';
 import type { JournalRecord } from '../../src/batch/journal.js';
 import { contractSubmission, createHdldClient } from '../../src/index.js';
-import { startTestServer, type TestServer } from '../../../server/test/support/test-server.js';
 import { contractFactory } from '../submissions/support/signed-submissions.js';
 
 const N = 40;
@@ -30,16 +31,20 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 function runChild(journal: string): ChildProcess & { output: Promise<string> } {
-  const child = spawn(process.execPath, ['--conditions=@hdld/source', '--import', 'tsx', CHILD, dir, journal], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      HDLD_URL: server.url,
-      HDLD_CLIENT_ID: server.sandbox.clientId,
-      HDLD_PRIVATE_KEY: server.sandbox.privateKeyPem,
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@hdld/source', '--import', 'tsx', CHILD, dir, journal],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        HDLD_URL: server.url,
+        HDLD_CLIENT_ID: server.sandbox.clientId,
+        HDLD_PRIVATE_KEY: server.sandbox.privateKeyPem,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   let stdout = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
@@ -74,10 +79,12 @@ describe('syncBatch crash and resume (T5; issue 5)', () => {
     first.kill('SIGKILL');
     await first.output;
     const beforeRerun = await readJournal(journal);
-    const acknowledgedBefore = new Set(beforeRerun.filter((r) => r.type === 'acknowledged').map((r) => r.providerReference));
+    const acknowledgedBefore = new Set(
+      beforeRerun.filter((r) => r.type === 'acknowledged').map((r) => r.providerReference),
+    );
     expect(acknowledgedBefore.size).toBeLessThan(N);
 
-    const summary = JSON.parse(await runChild(journal).output) as { counts: Record<string, number> };
+    const summary = JSON.parse(await runChild(journal).output) as BatchSummary;
     expect(summary.counts.succeeded + summary.counts.skipped).toBe(N);
 
     const after = (await readJournal(journal)).slice(beforeRerun.length);
@@ -86,7 +93,10 @@ describe('syncBatch crash and resume (T5; issue 5)', () => {
     expect(resent).toEqual([]);
 
     // On the Platform: exactly one transaction and one distinct contract ID per contract.
-    const client = createHdldClient({ baseUrl: server.url, credentials: { clientId: server.sandbox.clientId, clientSecret: server.sandbox.clientSecret } });
+    const client = createHdldClient({
+      baseUrl: server.url,
+      credentials: { clientId: server.sandbox.clientId, clientSecret: server.sandbox.clientSecret },
+    });
     const transactions = await client.transactions.list({ limit: 500 }).toArray();
     const mine = transactions.filter((t) => t.providerReference.startsWith('HD-CRASH-'));
     expect(mine).toHaveLength(N);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../server/test/support/test-server.js';
+import type { BatchProgress } from '../../src/batch/batch-progress.js';
 import { type JournalRecord, memoryJournal } from '../../src/batch/journal.js';
 import { syncBatch } from '../../src/batch/sync-batch.js';
-import type { BatchProgress } from '../../src/batch/batch-progress.js';
 import { contractSubmission, createHdldClient } from '../../src/index.js';
-import { startTestServer, type TestServer } from '../../../server/test/support/test-server.js';
 import { type ContractFactory, contractFactory } from '../submissions/support/signed-submissions.js';
 
 // 2,000 contracts take several minutes on two cores (signing plus server verification): opt in.
@@ -21,17 +21,26 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe(`syncBatch against the reference server: ${N} contracts, concurrency 8 (T5)`, () => {
-  it('submits every contract once, awaits every outcome and journals one ID each', { timeout: 1_800_000 }, async () => {
+  it('submits every contract once, awaits every outcome and journals one ID each', {
+    timeout: 1_800_000,
+  }, async () => {
     const client = createHdldClient({
       baseUrl: server.url,
-      credentials: { clientId: server.sandbox.clientId, privateKey: server.sandbox.privateKeyPem, keyId: 'sandbox-1' },
+      credentials: {
+        clientId: server.sandbox.clientId,
+        privateKey: server.sandbox.privateKeyPem,
+        keyId: 'sandbox-1',
+      },
     });
     const journal = memoryJournal();
     const progress: BatchProgress[] = [];
     // Lazily built: at most a few signed contracts exist in memory at any time.
     const source = Array.from({ length: N }, (_, i) => ({
       providerReference: `HD-BATCH-${String(i).padStart(5, '0')}`,
-      load: async () => contractSubmission(await factory.contract(5000 + i, `HD-BATCH-${String(i).padStart(5, '0')}`, { small: true })),
+      load: async () =>
+        contractSubmission(
+          await factory.contract(5000 + i, `HD-BATCH-${String(i).padStart(5, '0')}`, { small: true }),
+        ),
     }));
     const summary = await syncBatch(client, source, {
       concurrency: 8,
@@ -42,8 +51,17 @@ describe(`syncBatch against the reference server: ${N} contracts, concurrency 8 
       onProgress: (p) => progress.push(p),
     });
     expect(summary.latestErrors).toEqual([]);
-    expect(summary.counts).toMatchObject({ read: N, succeeded: N, failed: 0, rejected: 0, interrupted: 0, awaitingOutcome: 0 });
-    const settled = journal.records.filter((r): r is Extract<JournalRecord, { type: 'settled' }> => r.type === 'settled');
+    expect(summary.counts).toMatchObject({
+      read: N,
+      succeeded: N,
+      failed: 0,
+      rejected: 0,
+      interrupted: 0,
+      awaitingOutcome: 0,
+    });
+    const settled = journal.records.filter(
+      (r): r is Extract<JournalRecord, { type: 'settled' }> => r.type === 'settled',
+    );
     expect(new Set(settled.map((r) => r.contractId)).size).toBe(N);
     // Every intent came before its acknowledgement, and each contract had exactly one key.
     const intents = journal.records.filter((r) => r.type === 'intent');

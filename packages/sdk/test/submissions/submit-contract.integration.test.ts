@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHdldClient, type HdldClient } from '../../src/index.js';
 import { startTestServer, type TestServer } from '../../../server/test/support/test-server.js';
+import { createHdldClient, type HdldClient } from '../../src/index.js';
 import { type ContractFactory, contractFactory } from './support/signed-submissions.js';
 
 let server: TestServer;
@@ -12,7 +12,11 @@ beforeAll(async () => {
   server = await startTestServer({}, { trust: factory.trust });
   client = createHdldClient({
     baseUrl: server.url,
-    credentials: { clientId: server.sandbox.clientId, privateKey: server.sandbox.privateKeyPem, keyId: 'sandbox-1' },
+    credentials: {
+      clientId: server.sandbox.clientId,
+      privateKey: server.sandbox.privateKeyPem,
+      keyId: 'sandbox-1',
+    },
   });
 });
 afterAll(() => server?.close());
@@ -28,7 +32,11 @@ describe('against the reference server (N1-N5, F7-F10, T10)', () => {
     expect(result.status).toBe('SUCCEEDED');
     expect(result.contractId).toMatch(/^\d{16}$/);
     const receipt = await client.verifyReceipt(result);
-    expect(receipt).toMatchObject({ outcome: 'ISSUED', contractId: result.contractId, transactionId: ack.transactionId });
+    expect(receipt).toMatchObject({
+      outcome: 'ISSUED',
+      contractId: result.contractId,
+      transactionId: ack.transactionId,
+    });
     const contract = await client.contracts.get(result.contractId!);
     expect(contract).toMatchObject({ state: 'ACTIVE', providerReference: 'HD-SDK-0001' });
   });
@@ -36,7 +44,9 @@ describe('against the reference server (N1-N5, F7-F10, T10)', () => {
   it('attaches appendix, suspension, resumption and termination to the same ID (N5, F10)', async () => {
     const input = await factory.contract(2, 'HD-SDK-0002', { small: true });
     await server.platform.identity.register([factory.identityOf(input.mainData)]);
-    const issued = await client.waitForResult((await client.submitContract(input)).transactionId, { minIntervalMs: 50 });
+    const issued = await client.waitForResult((await client.submitContract(input)).transactionId, {
+      minIntervalMs: 50,
+    });
     expect(issued.status).toBe('SUCCEEDED');
     const contractId = issued.contractId!;
     const steps = [
@@ -47,7 +57,11 @@ describe('against the reference server (N1-N5, F7-F10, T10)', () => {
     ] as const;
     for (const [type, state] of steps) {
       const document = await factory.lifecycleDocument(2, `HD-SDK-0002-${type}`, type);
-      const ack = await client.submitLifecycleDocument(contractId, { ...document, type, effectiveOn: '2026-02-01' });
+      const ack = await client.submitLifecycleDocument(contractId, {
+        ...document,
+        type,
+        effectiveOn: '2026-02-01',
+      });
       const result = await client.waitForResult(ack.transactionId, { minIntervalMs: 50 });
       expect(result.errors).toEqual([]);
       expect(result).toMatchObject({ status: 'SUCCEEDED', kind: 'LIFECYCLE', contractId });
@@ -60,9 +74,15 @@ describe('against the reference server (N1-N5, F7-F10, T10)', () => {
   it('refuses a resumption of an active contract as a business failure (LIFECYCLE_TRANSITION_INVALID)', async () => {
     const input = await factory.contract(3, 'HD-SDK-0003', { small: true });
     await server.platform.identity.register([factory.identityOf(input.mainData)]);
-    const issued = await client.waitForResult((await client.submitContract(input)).transactionId, { minIntervalMs: 50 });
+    const issued = await client.waitForResult((await client.submitContract(input)).transactionId, {
+      minIntervalMs: 50,
+    });
     const document = await factory.lifecycleDocument(3, 'HD-SDK-0003-R', 'RESUMPTION');
-    const ack = await client.submitLifecycleDocument(issued.contractId!, { ...document, type: 'RESUMPTION', effectiveOn: '2026-02-01' });
+    const ack = await client.submitLifecycleDocument(issued.contractId!, {
+      ...document,
+      type: 'RESUMPTION',
+      effectiveOn: '2026-02-01',
+    });
     const result = await client.waitForResult(ack.transactionId, { minIntervalMs: 50 });
     expect(result).toMatchObject({ status: 'FAILED', failureClass: 'BUSINESS' });
     expect(result.errors.map((e) => e.code)).toEqual(['LIFECYCLE_TRANSITION_INVALID']);

@@ -1,7 +1,9 @@
 import { catalogEntry, type ErrorCode, type Lang, type ProblemDetailItem, problemType } from '@hdld/spec';
 
-/** A text in both languages of the Platform; user-facing messages always come in pairs. */
-export type Localized = { en: string; vi: string };
+import type { Localized } from '@hdld/sdk';
+
+/** User-facing messages always come in pairs (English, Vietnamese). */
+export type { Localized };
 
 export type ProblemInit = {
   detail?: Localized;

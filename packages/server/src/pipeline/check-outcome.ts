@@ -1,5 +1,5 @@
-import type { ErrorCode, Lang, ProblemDetailItem } from '@hdld/spec';
-import type { Localized } from '../http/problem.js';
+import type { Finding } from '@hdld/sdk';
+import type { ErrorCode } from '@hdld/spec';
 import type { FailureClass } from '../storage/transactions-repo.js';
 
 /** A check that found the submission wrong: the transaction fails with this class (T10). */
@@ -27,18 +27,7 @@ export class TransientCheckError extends Error {
   }
 }
 
-/** A finding as stored on the transaction: rendered in the reader's language when it is read. */
-export type Finding = Omit<ProblemDetailItem, 'detail'> & { detail: Localized };
-
-export const item = (code: ErrorCode, detail: Localized, pointer?: string): Finding => ({
-  code,
-  detail,
-  ...(pointer ? { pointer } : {}),
-});
-
-export function renderFinding(finding: Finding, lang: Lang): ProblemDetailItem {
-  return { ...finding, detail: finding.detail[lang] ?? finding.detail.en };
-}
+export { type Finding, item, renderFinding } from '@hdld/sdk';
 
 export function failIfAny(failureClass: FailureClass, errors: Finding[]): void {
   if (errors.length > 0) throw new CheckFailure(failureClass, errors);

@@ -34,6 +34,7 @@ export function startPipeline(deps: PipelineDeps, options: RunnerOptions): Pipel
       function done() {
         clearTimeout(timer);
         wakeUp = wakeUp.filter((f) => f !== done);
+        controller.signal.removeEventListener('abort', done);
         resolve();
       }
       wakeUp.push(done);

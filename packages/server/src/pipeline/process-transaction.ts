@@ -1,3 +1,4 @@
+import { checkLaborRules } from '@hdld/sdk';
 import type { ContractMainData, Schemas } from '@hdld/spec';
 import { nextState } from '../contracts/lifecycle.js';
 import { ProblemError } from '../http/problem.js';
@@ -9,7 +10,6 @@ import { checkEmbeddedMainData } from './checks/embedded-main-data-check.js';
 import { checkEvidence } from './checks/evidence-check.js';
 import { checkPdfFile } from './checks/file-checks.js';
 import { checkEmployeeIdentity } from './checks/identity-check.js';
-import { checkLaborRules } from './checks/labor-rules.js';
 import { checkPdfSignatures } from './checks/signature-checks.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 import { recordFailure, recordSuccess } from './record-outcome.js';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { hashSecret } from '../auth/secret-hash.js';
-import type { Storage } from '../storage/index.js';
+import { isUniqueViolation, type Storage } from '../storage/index.js';
 import type { JsonObject } from '../storage/json.js';
 
 /** Credentials of the provider a sandbox starts with (S2.4 "test environment"). */
@@ -29,36 +29,45 @@ async function newCredentials(): Promise<SandboxCredentials & { publicJwks: Json
   };
 }
 
+/** Several processes may start on one data directory: the first to create the file wins. */
+async function loadOrCreate(file: string): Promise<SandboxCredentials & { publicJwks: JsonObject }> {
+  const stored = await readFile(file, 'utf8').catch(() => undefined);
+  if (stored) return JSON.parse(stored) as SandboxCredentials & { publicJwks: JsonObject };
+  await mkdir(dirname(file), { recursive: true });
+  const created = await newCredentials();
+  try {
+    await writeFile(file, JSON.stringify(created, null, 2), { mode: 0o600, flag: 'wx' });
+    return created;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return JSON.parse(await readFile(file, 'utf8')) as SandboxCredentials & { publicJwks: JsonObject };
+  }
+}
+
 /**
  * Makes sure the sandbox provider exists and returns its credentials. They are kept (mode 0600) in
  * the data directory so the same ones work after a restart; in memory they are new each time.
  */
 export async function ensureSandboxProvider(storage: Storage, dataDir?: string): Promise<SandboxCredentials> {
   const file = dataDir ? join(dataDir, FILE) : undefined;
-  const stored = file ? await readFile(file, 'utf8').catch(() => undefined) : undefined;
-  const credentials = stored
-    ? (JSON.parse(stored) as SandboxCredentials & { publicJwks: JsonObject })
-    : await newCredentials();
-  if (file && !stored) {
-    await mkdir(dataDir!, { recursive: true });
-    await writeFile(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
-  }
+  const credentials = file ? await loadOrCreate(file) : await newCredentials();
   const existing = await storage.providers.findById(credentials.providerId);
   const clientSecretHash = await hashSecret(credentials.clientSecret);
+  const update = () => storage.providers.setCredentials(credentials.providerId, { clientSecretHash, publicJwks: credentials.publicJwks });
   if (existing) {
-    await storage.providers.setCredentials(existing.id, {
-      clientSecretHash,
-      publicJwks: credentials.publicJwks,
-    });
+    await update();
   } else {
-    await storage.providers.insert({
-      id: credentials.providerId,
-      name: 'Nhà cung cấp thử nghiệm (sandbox)',
-      clientId: credentials.clientId,
-      clientSecretHash,
-      publicJwks: credentials.publicJwks,
-      contactEmail: 'sandbox@hdld.invalid',
-    });
+    await storage.providers
+      .insert({
+        id: credentials.providerId,
+        name: 'Nhà cung cấp thử nghiệm (sandbox)',
+        clientId: credentials.clientId,
+        clientSecretHash,
+        publicJwks: credentials.publicJwks,
+        contactEmail: 'sandbox@hdld.invalid',
+      })
+      // Another process sharing the database inserted it first.
+      .catch((error: unknown) => (isUniqueViolation(error) ? update() : Promise.reject(error)));
   }
   const { publicJwks: _public, ...secrets } = credentials;
   return secrets;

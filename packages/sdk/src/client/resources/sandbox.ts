@@ -18,5 +18,15 @@ export function sandboxResource(context: CallContext) {
       const result = await api.POST('/v1/sandbox/clock', { body: change, ...context.init(options, key) });
       return unwrap(context, result, key);
     },
+
+    /** Registers test persons in the sandbox's population registry (F8 identity check stand-in). */
+    async registerIdentities(
+      identities: Schemas['SandboxIdentityRegistration']['identities'],
+      options?: RequestOptions,
+    ): Promise<Schemas['SandboxIdentityRegistrationResult']> {
+      const key = idempotencyKeyFor(options);
+      const result = await api.POST('/v1/sandbox/identities', { body: { identities }, ...context.init(options, key) });
+      return unwrap(context, result, key);
+    },
   };
 }

@@ -14,7 +14,11 @@ import { createHdldClient } from '../../../src/index.js';
 const [dir, journalPath] = process.argv.slice(2) as [string, string];
 const client = createHdldClient({
   baseUrl: process.env.HDLD_URL!,
-  credentials: { clientId: process.env.HDLD_CLIENT_ID!, privateKey: process.env.HDLD_PRIVATE_KEY!, keyId: 'sandbox-1' },
+  credentials: {
+    clientId: process.env.HDLD_CLIENT_ID!,
+    privateKey: process.env.HDLD_PRIVATE_KEY!,
+    keyId: 'sandbox-1',
+  },
 });
 
 async function* items() {

@@ -1,4 +1,6 @@
 import type { ContractMainData, Schemas } from '@hdld/spec';
+import { sha256Hex } from '../../../src/batch/digest.js';
+import { toHex } from '../../../src/documents/cms/bytes.js';
 import {
   buildCertificationEvidence,
   buildContractPdf,
@@ -6,10 +8,9 @@ import {
   sampleContractMainData,
   signPdf,
 } from '../../../src/documents/index.js';
+import type { ContractSubmissionInput } from '../../../src/index.js';
 import { loadContractFonts } from '../../../src/node/index.js';
 import { createSamplePdf, createTestPki, createTestTsa, type TestPki } from '../../../src/testing/index.js';
-import { toHex } from '../../../src/documents/cms/bytes.js';
-import type { ContractSubmissionInput } from '../../../src/index.js';
 
 export type ContractFactory = Awaited<ReturnType<typeof contractFactory>>;
 
@@ -25,7 +26,11 @@ export function trustOf(pki: TestPki) {
  */
 export async function contractFactory() {
   const pki = await createTestPki();
-  const tsa = createTestTsa({ certificate: pki.tsa.certificate, intermediates: [pki.intermediate.certificate], key: pki.tsa.privateKey });
+  const tsa = createTestTsa({
+    certificate: pki.tsa.certificate,
+    intermediates: [pki.intermediate.certificate],
+    key: pki.tsa.privateKey,
+  });
   const fonts = await loadContractFonts();
   const employerCert = toHex(await certificateSha256(pki.employer.certificate));
   const employeeCert = toHex(await certificateSha256(pki.employee.certificate));
@@ -41,7 +46,12 @@ export async function contractFactory() {
     return signPdf(await signPdf(pdf, pki.employer.signer, { tsa }), pki.employee.signer, { tsa });
   }
 
-  async function evidenceFor(providerReference: string, pdf: Uint8Array, role: Schemas['EvidenceDocumentRole'], data: ContractMainData) {
+  async function evidenceFor(
+    providerReference: string,
+    pdf: Uint8Array,
+    role: Schemas['EvidenceDocumentRole'],
+    data: ContractMainData,
+  ) {
     const at = new Date().toISOString();
     return buildCertificationEvidence(
       {
@@ -49,10 +59,31 @@ export async function contractFactory() {
         provider: { id: 'sandbox', name: 'Nhà cung cấp thử nghiệm' },
         providerReference,
         issuedAt: at,
-        documents: [{ name: `${providerReference}.pdf`, role, sha256: toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', pdf))), size: pdf.length }],
+        documents: [
+          {
+            name: `${providerReference}.pdf`,
+            role,
+            sha256: await sha256Hex(pdf),
+            size: pdf.length,
+          },
+        ],
         signers: [
-          { party: 'EMPLOYER', fullName: data.employer.representative.fullName, certificateSha256: employerCert, authenticationMethod: 'VNEID', authenticatedAt: at, signedAt: at },
-          { party: 'EMPLOYEE', fullName: data.employee.fullName, certificateSha256: employeeCert, authenticationMethod: 'VNEID', authenticatedAt: at, signedAt: at },
+          {
+            party: 'EMPLOYER',
+            fullName: data.employer.representative.fullName,
+            certificateSha256: employerCert,
+            authenticationMethod: 'VNEID',
+            authenticatedAt: at,
+            signedAt: at,
+          },
+          {
+            party: 'EMPLOYEE',
+            fullName: data.employee.fullName,
+            certificateSha256: employeeCert,
+            authenticationMethod: 'VNEID',
+            authenticatedAt: at,
+            signedAt: at,
+          },
         ],
         events: [{ at, type: 'SIGNED', actor: data.employee.fullName }],
       },
@@ -78,20 +109,42 @@ export async function contractFactory() {
     mainDataFor,
     /** The identity registry rows the server checks each employee against (F8). */
     identityOf(data: ContractMainData) {
-      return { identityNumber: data.employee.identity.number, fullName: data.employee.fullName, dateOfBirth: data.employee.dateOfBirth, sex: data.employee.sex };
+      return {
+        identityNumber: data.employee.identity.number,
+        fullName: data.employee.fullName,
+        dateOfBirth: data.employee.dateOfBirth,
+        sex: data.employee.sex,
+      };
     },
-    async contract(seed: number, providerReference: string, options: { small?: boolean } = {}): Promise<ContractSubmissionInput> {
+    async contract(
+      seed: number,
+      providerReference: string,
+      options: { small?: boolean } = {},
+    ): Promise<ContractSubmissionInput> {
       const mainData = mainDataFor(seed);
       const unsigned = options.small
         ? await createSamplePdf({ title: `HD ${providerReference}`, useObjectStreams: false })
         : (await buildContractPdf(mainData, { fonts })).pdf;
       const pdf = await signedDocument(unsigned);
-      return { providerReference, mainData, pdf, evidence: await evidenceFor(providerReference, pdf, 'CONTRACT', mainData), transactionLog: transactionLog() };
+      return {
+        providerReference,
+        mainData,
+        pdf,
+        evidence: await evidenceFor(providerReference, pdf, 'CONTRACT', mainData),
+        transactionLog: transactionLog(),
+      };
     },
     async lifecycleDocument(seed: number, providerReference: string, role: Schemas['EvidenceDocumentRole']) {
       const mainData = mainDataFor(seed);
-      const pdf = await signedDocument(await createSamplePdf({ title: `${role} ${providerReference}`, useObjectStreams: false }));
-      return { providerReference, pdf, evidence: await evidenceFor(providerReference, pdf, role, mainData), transactionLog: transactionLog() };
+      const pdf = await signedDocument(
+        await createSamplePdf({ title: `${role} ${providerReference}`, useObjectStreams: false }),
+      );
+      return {
+        providerReference,
+        pdf,
+        evidence: await evidenceFor(providerReference, pdf, role, mainData),
+        transactionLog: transactionLog(),
+      };
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { ContractMainData } from '@hdld/spec';
-import { type Finding, item } from '../check-outcome.js';
+import { type Finding, item } from './finding.js';
 
+// Moved from packages/server/src/pipeline/checks/labor-rules.ts so the Platform and validateLocally
+// apply one copy of the rules (issue 5); the server imports it from here.
 const DAY_MS = 86_400_000;
 
 const days = (from: string, to: string) =>

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signPdf } from '../../src/documents/index.js';
+import { validateLocally } from '../../src/index.js';
+import { createSamplePdf } from '../../src/testing/index.js';
+import { type ContractFactory, contractFactory } from './support/signed-submissions.js';
+
+let factory: ContractFactory;
+beforeAll(async () => {
+  factory = await contractFactory();
+});
+
+describe('validateLocally: the Platform checks offline (T9; N2, F8)', () => {
+  it('passes a correctly signed contract with matching evidence and embedded data', async () => {
+    const input = await factory.contract(11, 'HD-LOCAL-1');
+    const result = await validateLocally({ ...input, fileName: 'HD-LOCAL-1.pdf', trust: factory.trust });
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({ ok: true });
+    expect(result.signatures.signatures).toHaveLength(2);
+  });
+
+  it('reports a schema error as FORMAT with a JSON pointer', async () => {
+    const input = await factory.contract(12, 'HD-LOCAL-2', { small: true });
+    const mainData = {
+      ...input.mainData,
+      employee: { ...input.mainData.employee, dateOfBirth: 'yesterday' },
+    };
+    const result = await validateLocally({ ...input, mainData, trust: factory.trust });
+    expect(result).toMatchObject({ ok: false, failureClass: 'FORMAT' });
+    expect(result.errors[0]).toMatchObject({
+      code: 'REQUEST_INVALID',
+      pointer: '/mainData/employee/dateOfBirth',
+    });
+  });
+
+  it('applies the Labor Code rules the server applies (BUSINESS), in Vietnamese on request', async () => {
+    const input = await factory.contract(13, 'HD-LOCAL-3', { small: true });
+    const mainData = {
+      ...input.mainData,
+      term: { type: 'FIXED_TERM' as const, startDate: '2026-01-01', endDate: '2030-01-01' },
+    };
+    const result = await validateLocally({ ...input, mainData, trust: factory.trust, lang: 'vi' });
+    expect(result).toMatchObject({ ok: false, failureClass: 'BUSINESS' });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        code: 'LABOR_TERM_INVALID',
+        pointer: '/mainData/term/endDate',
+        detail: expect.stringContaining('36 tháng'),
+      }),
+    ]);
+  });
+
+  it('finds a missing party signature and data that differ from the signed PDF', async () => {
+    const input = await factory.contract(14, 'HD-LOCAL-4');
+    const employerOnly = await signPdf(await createSamplePdf(), factory.pki.employer.signer, {});
+    const unsigned = await validateLocally({
+      pdf: employerOnly,
+      mainData: input.mainData,
+      trust: factory.trust,
+    });
+    expect(unsigned).toMatchObject({ ok: false, failureClass: 'SIGNATURE' });
+    expect(unsigned.errors.map((e) => e.code)).toContain('TIMESTAMP_MISSING');
+    expect(unsigned.errors.map((e) => e.code)).toContain('SIGNATURE_PARTY_MISSING');
+
+    const otherData = { ...input.mainData, contractNumber: '999/2026/HĐLĐ' };
+    const mismatch = await validateLocally({ pdf: input.pdf, mainData: otherData, trust: factory.trust });
+    expect(mismatch.errors.map((e) => e.code)).toEqual(['MAIN_DATA_MISMATCH']);
+  });
+
+  it('finds evidence that certifies another document', async () => {
+    const input = await factory.contract(15, 'HD-LOCAL-5', { small: true });
+    const other = await factory.contract(16, 'HD-LOCAL-6', { small: true });
+    const result = await validateLocally({
+      ...input,
+      evidence: other.evidence,
+      fileName: 'HD-LOCAL-5.pdf',
+      trust: factory.trust,
+    });
+    expect(result).toMatchObject({ ok: false, failureClass: 'SIGNATURE' });
+    expect(result.errors.map((e) => e.code)).toContain('EVIDENCE_DOCUMENT_MISMATCH');
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The reference server as the benchmark runs it: the same assembly as src/main.ts (configFromEnv,
+ * createPlatform, the sandbox provider, buildApp, listen), plus a small IPC channel so the benchmark
+ * can measure exactly its timed window: the server's CPU time (process.cpuUsage), its event-loop
+ * utilisation, and on request a V8 CPU profile (node:inspector) of that window only.
+ *
+ * Messages from the parent: { type: 'window-start', profile: boolean } and { type: 'window-stop' };
+ * the answer to window-stop is { type: 'window', cpuMs, wallMs, eventLoopUtilization, profile? }.
+ */
+import { Session } from 'node:inspector/promises';
+import { performance } from 'node:perf_hooks';
+import { buildApp } from '../src/app.js';
+import { configFromEnv } from '../src/config/server-config.js';
+import { createPlatform } from '../src/platform.js';
+import { ensureSandboxProvider } from '../src/providers/sandbox-provider.js';
+
+export type WindowReport = {
+  type: 'window';
+  cpuMs: number;
+  wallMs: number;
+  /** Share of the window the main thread's event loop was busy (0..1). */
+  eventLoopUtilization: number;
+  /** V8 CPU profile (Profiler.Profile) when asked for. */
+  profile?: unknown;
+};
+
+async function main(): Promise<void> {
+  const config = configFromEnv();
+  const platform = await createPlatform(config);
+  await ensureSandboxProvider(platform.storage, config.dataDir);
+  const app = await buildApp(platform, { logger: { level: config.logLevel } });
+  let window:
+    | { cpu: NodeJS.CpuUsage; start: number; elu: ReturnType<typeof performance.eventLoopUtilization> }
+    | undefined;
+  let session: Session | undefined;
+  process.on('message', (message: { type: string; profile?: boolean }) => {
+    void (async () => {
+      if (message.type === 'window-start') {
+        if (message.profile) {
+          session = new Session();
+          session.connect();
+          await session.post('Profiler.enable');
+          await session.post('Profiler.setSamplingInterval', { interval: 500 });
+          await session.post('Profiler.start');
+        }
+        window = { cpu: process.cpuUsage(), start: performance.now(), elu: performance.eventLoopUtilization() };
+        process.send?.({ type: 'window-started' });
+      } else if (message.type === 'window-stop' && window) {
+        const cpu = process.cpuUsage(window.cpu);
+        const report: WindowReport = {
+          type: 'window',
+          cpuMs: (cpu.user + cpu.system) / 1000,
+          wallMs: performance.now() - window.start,
+          eventLoopUtilization: performance.eventLoopUtilization(window.elu).utilization,
+        };
+        if (session) {
+          const { profile } = await session.post('Profiler.stop');
+          report.profile = profile;
+          session.disconnect();
+          session = undefined;
+        }
+        window = undefined;
+        process.send?.(report);
+      }
+    })();
+  });
+  const shutdown = async () => {
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('disconnect', () => void shutdown());
+  const address = await app.listen({ host: config.host, port: config.port });
+  process.stderr.write(`hdld bench server listening on ${address}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench server failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

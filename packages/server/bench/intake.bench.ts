@@ -1,0 +1,255 @@
+/**
+ * Intake over HTTP (issue 4): real signed ~200 KB contracts POSTed to a reference server running in
+ * its own process, each verified (2 PAdES B-T signatures, certification evidence, identity, labor
+ * rules), given an ID and persisted. Measured per storage engine:
+ *
+ * - throughput: `count` distinct contracts sent by `clientConcurrency` lanes (each POSTs its next
+ *   contract as soon as the previous one is acknowledged), from the first POST until the last one is
+ *   SUCCEEDED (seen by a poller that walks the transactions in order);
+ * - latency at half load: single submissions sent open-loop at half the measured peak rate, each
+ *   polled every `pollMs` until final; latency = POST start to the first poll that sees it final.
+ *
+ * Run alone: npx tsx --conditions=@hdld/source packages/server/bench/intake.bench.ts [pglite|postgres]
+ */
+import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { WindowReport } from './bench-server.js';
+import { type BenchContract, loadBenchContracts } from './contracts.js';
+import { type BenchEngine, type BenchServer, startBenchServer } from './server-process.js';
+
+export type IntakeBenchOptions = {
+  engine: BenchEngine;
+  rootPem: string;
+  /** Contracts for warm-up, throughput and latency, in that order (distinct contracts). */
+  contracts: BenchContract[];
+  warmup: number;
+  throughputCount: number;
+  latencyCount: number;
+  clientConcurrency: number;
+  pipelineConcurrency: number;
+  /** Poll interval of the latency phase. */
+  pollMs: number;
+  /** Take a V8 CPU profile of the server during the throughput phase. */
+  profile: boolean;
+  log?: (line: string) => void;
+};
+
+export type Percentiles = { p50: number; p90: number; p99: number; max: number; count: number };
+
+export type IntakeBenchResult = {
+  engine: BenchEngine;
+  throughput: {
+    contractsPerSecond: number;
+    count: number;
+    elapsedMs: number;
+    clientConcurrency: number;
+    pipelineConcurrency: number;
+    /** POST → 202 acknowledgement during the throughput phase. */
+    acknowledgement: Percentiles;
+    /** Server CPU time per contract (user + system, all threads of the server process). */
+    serverCpuMsPerContract: number;
+    /** Share of the window the server's main event loop was busy. */
+    eventLoopUtilization: number;
+  };
+  latency: Percentiles & { ratePerSecond: number; pollMs: number };
+  profile?: unknown;
+};
+
+type Api = (path: string, init?: { method?: string; body?: string; headers?: Record<string, string> }) => Promise<Response>;
+
+async function connect(server: BenchServer): Promise<Api> {
+  const response = await fetch(`${server.url}/v1/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: server.clientId,
+      client_secret: server.clientSecret,
+    }),
+  });
+  if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  return (path, init = {}) =>
+    fetch(`${server.url}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
+      },
+      body: init.body,
+    });
+}
+
+const FINAL = new Set(['SUCCEEDED', 'FAILED']);
+type TransactionView = { transactionId: string; status: string; replay?: boolean; errors?: { code: string; message?: string }[] };
+
+async function submit(api: Api, body: string): Promise<string> {
+  const response = await api('/v1/contracts', { body, headers: { 'idempotency-key': randomUUID() } });
+  if (response.status !== 202) throw new Error(`submit: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { transactionId: string }).transactionId;
+}
+
+async function transaction(api: Api, id: string): Promise<TransactionView> {
+  const response = await api(`/v1/transactions/${id}`);
+  if (!response.ok) throw new Error(`get ${id}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as TransactionView;
+}
+
+function checkOutcome(view: TransactionView): void {
+  if (view.status !== 'SUCCEEDED')
+    throw new Error(`transaction ${view.transactionId} ${view.status}: ${JSON.stringify(view.errors)}`);
+  if (view.replay) throw new Error(`transaction ${view.transactionId} was a replay: contracts must be distinct`);
+}
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+export function percentiles(values: number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted.at(-1) ?? Number.NaN, count: sorted.length };
+}
+
+/** Submits `bodies` with `concurrency` lanes; resolves when every transaction is final. */
+async function closedLoop(api: Api, bodies: string[], concurrency: number) {
+  const ids: string[] = [];
+  const ackMs: number[] = [];
+  let next = 0;
+  let submitted = 0;
+  const start = performance.now();
+  const lanes = Array.from({ length: Math.min(concurrency, bodies.length) }, async () => {
+    while (next < bodies.length) {
+      const i = next++;
+      const t = performance.now();
+      ids[i] = await submit(api, bodies[i]!);
+      ackMs.push(performance.now() - t);
+      submitted++;
+    }
+  });
+  // The poller walks the transactions in submission order: the pipeline takes jobs roughly FIFO, so
+  // it mostly waits on the oldest unfinished one and costs about one GET per contract.
+  let checked = 0;
+  let failure: unknown;
+  const poller = (async () => {
+    while (checked < bodies.length) {
+      const id = ids[checked];
+      if (id === undefined) {
+        await sleep(5);
+        continue;
+      }
+      const view = await transaction(api, id);
+      if (FINAL.has(view.status)) {
+        checkOutcome(view);
+        checked++;
+      } else await sleep(10);
+    }
+  })().catch((error: unknown) => {
+    failure = error;
+  });
+  await Promise.all(lanes);
+  await poller;
+  if (failure) throw failure;
+  return { elapsedMs: performance.now() - start, ackMs, submitted };
+}
+
+/** Sends `bodies` one by one at `ratePerSecond` (open loop) and measures each until final. */
+async function openLoop(api: Api, bodies: string[], ratePerSecond: number, pollMs: number): Promise<number[]> {
+  const interval = 1000 / ratePerSecond;
+  const start = performance.now();
+  const one = async (body: string, i: number) => {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const t = performance.now();
+    const id = await submit(api, body);
+    for (;;) {
+      const view = await transaction(api, id);
+      if (FINAL.has(view.status)) {
+        checkOutcome(view);
+        return performance.now() - t;
+      }
+      await sleep(pollMs);
+    }
+  };
+  return Promise.all(bodies.map(one));
+}
+
+export async function runIntakeBenchmark(options: IntakeBenchOptions): Promise<IntakeBenchResult> {
+  const log = options.log ?? (() => {});
+  const { warmup, throughputCount, latencyCount } = options;
+  const needed = warmup + throughputCount + latencyCount;
+  if (options.contracts.length < needed) throw new Error(`need ${needed} contracts, have ${options.contracts.length}`);
+  const bodies = options.contracts.slice(0, needed).map((c) => JSON.stringify(c.submission));
+  const server = await startBenchServer({
+    engine: options.engine,
+    rootPem: options.rootPem,
+    pipelineConcurrency: options.pipelineConcurrency,
+  });
+  try {
+    const api = await connect(server);
+    // Passport holders are not looked up in the population registry (and have no CCCD/CMND number).
+    const identities = options.contracts
+      .slice(0, needed)
+      .map((c) => c.identity)
+      .filter((i) => /^(?:\d{12}|\d{9})$/.test(i.identityNumber));
+    for (let i = 0; i < identities.length; i += 1000) {
+      const response = await api('/v1/sandbox/identities', {
+        body: JSON.stringify({ identities: identities.slice(i, i + 1000) }),
+      });
+      if (!response.ok) throw new Error(`identities: ${response.status} ${await response.text()}`);
+    }
+    log(`  ${options.engine}: warm-up with ${warmup} contracts`);
+    await closedLoop(api, bodies.slice(0, warmup), options.clientConcurrency);
+
+    log(`  ${options.engine}: throughput, ${throughputCount} contracts at client concurrency ${options.clientConcurrency}`);
+    await server.startWindow(options.profile);
+    const peak = await closedLoop(api, bodies.slice(warmup, warmup + throughputCount), options.clientConcurrency);
+    const window: WindowReport = await server.stopWindow();
+    const contractsPerSecond = (throughputCount * 1000) / peak.elapsedMs;
+
+    const ratePerSecond = contractsPerSecond / 2;
+    log(`  ${options.engine}: latency, ${latencyCount} single submissions at ${ratePerSecond.toFixed(1)}/s`);
+    const latencies = await openLoop(
+      api,
+      bodies.slice(warmup + throughputCount, needed),
+      ratePerSecond,
+      options.pollMs,
+    );
+    return {
+      engine: options.engine,
+      throughput: {
+        contractsPerSecond,
+        count: throughputCount,
+        elapsedMs: peak.elapsedMs,
+        clientConcurrency: options.clientConcurrency,
+        pipelineConcurrency: options.pipelineConcurrency,
+        acknowledgement: percentiles(peak.ackMs),
+        serverCpuMsPerContract: window.cpuMs / throughputCount,
+        eventLoopUtilization: window.eventLoopUtilization,
+      },
+      latency: { ...percentiles(latencies), ratePerSecond, pollMs: options.pollMs },
+      profile: window.profile,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const engine = (process.argv[2] ?? 'pglite') as BenchEngine;
+  const { rootPem, contracts } = await loadBenchContracts(Number(process.env.HDLD_BENCH_CONTRACTS ?? 120), console.log);
+  const result = await runIntakeBenchmark({
+    engine,
+    rootPem,
+    contracts,
+    warmup: 10,
+    throughputCount: contracts.length - 40,
+    latencyCount: 30,
+    clientConcurrency: Number(process.env.HDLD_BENCH_CLIENT_CONCURRENCY ?? 16),
+    pipelineConcurrency: Number(process.env.HDLD_PIPELINE_CONCURRENCY ?? 4),
+    pollMs: 10,
+    profile: false,
+    log: console.log,
+  });
+  console.log(JSON.stringify({ ...result, profile: undefined }, null, 2));
+}
