@@ -2,12 +2,19 @@ import { ExitCode } from './exit-codes.js';
 import { processTerminal } from './output/terminal.js';
 import { runCli } from './program.js';
 
-// Ctrl-C once: commands stop cleanly (the sync journal stays consistent) and exit 130.
-// Twice: exit at once.
+/**
+ * Ctrl-C once: commands stop cleanly (the sync journal stays consistent) and exit 130. A second
+ * Ctrl-C exits at once. conf's file writer (atomically → when-exit) re-raises the SIGINT it
+ * catches a few milliseconds later: a repeat that close is that echo, not the user pressing again.
+ */
+const ECHO_MS = 500;
 const controller = new AbortController();
+let firstAt = 0;
 process.on('SIGINT', () => {
-  if (controller.signal.aborted) process.exit(ExitCode.cancelled);
-  controller.abort();
+  if (!controller.signal.aborted) {
+    firstAt = Date.now();
+    controller.abort();
+  } else if (Date.now() - firstAt > ECHO_MS) process.exit(ExitCode.cancelled);
 });
 
 runCli(process.argv.slice(2), processTerminal(), { signal: controller.signal }).then(

@@ -43,7 +43,11 @@ async function main(): Promise<void> {
           await session.post('Profiler.setSamplingInterval', { interval: 500 });
           await session.post('Profiler.start');
         }
-        window = { cpu: process.cpuUsage(), start: performance.now(), elu: performance.eventLoopUtilization() };
+        window = {
+          cpu: process.cpuUsage(),
+          start: performance.now(),
+          elu: performance.eventLoopUtilization(),
+        };
         process.send?.({ type: 'window-started' });
       } else if (message.type === 'window-stop' && window) {
         const cpu = process.cpuUsage(window.cpu);

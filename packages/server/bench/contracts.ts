@@ -10,9 +10,10 @@
  * The cache lives under os.tmpdir(), keyed by CACHE_VERSION; it holds the test PKI's root (the trust
  * anchor the benchmark server is given) and, per contract, the PDF, the evidence and the submission.
  */
+
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -73,7 +74,10 @@ async function generator(): Promise<Generator> {
 }
 
 /** One ~200 KB contract: built, a scan attached, signed by both parties, evidence added. */
-async function generateContract(gen: Generator, seed: number): Promise<{ contract: BenchContract; pdf: Uint8Array }> {
+async function generateContract(
+  gen: Generator,
+  seed: number,
+): Promise<{ contract: BenchContract; pdf: Uint8Array }> {
   const { pki, tsa, fonts } = gen;
   const mainData = sampleContractMainData(seed);
   const built = await buildContractPdf(mainData, { fonts });
@@ -126,11 +130,21 @@ function generateInChild(dir: string, seeds: number[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--conditions=@hdld/source', fileURLToPath(import.meta.url), 'generate', dir, seeds.join(',')],
+      [
+        '--import',
+        'tsx',
+        '--conditions=@hdld/source',
+        fileURLToPath(import.meta.url),
+        'generate',
+        dir,
+        seeds.join(','),
+      ],
       { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`contract generator exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`contract generator exited with ${code}`)),
+    );
   });
 }
 
@@ -185,7 +199,10 @@ export async function loadBenchContracts(
 // The PKI's private keys are kept beside the cached contracts so later runs can add more contracts
 // signed under the same root. Test keys only (createTestPki), in the temp directory.
 type ExportedIdentity = { certificate: string; pkcs8: string; chain: string[] };
-type ExportedPki = Record<'root' | 'intermediate' | 'employer' | 'employee' | 'provider' | 'tsa', ExportedIdentity>;
+type ExportedPki = Record<
+  'root' | 'intermediate' | 'employer' | 'employee' | 'provider' | 'tsa',
+  ExportedIdentity
+>;
 const ROLES = ['root', 'intermediate', 'employer', 'employee', 'provider', 'tsa'] as const;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));

@@ -55,7 +55,10 @@ export type IntakeBenchResult = {
   profile?: unknown;
 };
 
-type Api = (path: string, init?: { method?: string; body?: string; headers?: Record<string, string> }) => Promise<Response>;
+type Api = (
+  path: string,
+  init?: { method?: string; body?: string; headers?: Record<string, string> },
+) => Promise<Response>;
 
 async function connect(server: BenchServer): Promise<Api> {
   const response = await fetch(`${server.url}/v1/oauth/token`, {
@@ -82,7 +85,12 @@ async function connect(server: BenchServer): Promise<Api> {
 }
 
 const FINAL = new Set(['SUCCEEDED', 'FAILED']);
-type TransactionView = { transactionId: string; status: string; replay?: boolean; errors?: { code: string; message?: string }[] };
+type TransactionView = {
+  transactionId: string;
+  status: string;
+  replay?: boolean;
+  errors?: { code: string; message?: string }[];
+};
 
 async function submit(api: Api, body: string): Promise<string> {
   const response = await api('/v1/contracts', { body, headers: { 'idempotency-key': randomUUID() } });
@@ -99,15 +107,23 @@ async function transaction(api: Api, id: string): Promise<TransactionView> {
 function checkOutcome(view: TransactionView): void {
   if (view.status !== 'SUCCEEDED')
     throw new Error(`transaction ${view.transactionId} ${view.status}: ${JSON.stringify(view.errors)}`);
-  if (view.replay) throw new Error(`transaction ${view.transactionId} was a replay: contracts must be distinct`);
+  if (view.replay)
+    throw new Error(`transaction ${view.transactionId} was a replay: contracts must be distinct`);
 }
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 export function percentiles(values: number[]): Percentiles {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-  return { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted.at(-1) ?? Number.NaN, count: sorted.length };
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  return {
+    p50: at(0.5),
+    p90: at(0.9),
+    p99: at(0.99),
+    max: sorted.at(-1) ?? Number.NaN,
+    count: sorted.length,
+  };
 }
 
 /** Submits `bodies` with `concurrency` lanes; resolves when every transaction is final. */
@@ -153,7 +169,12 @@ async function closedLoop(api: Api, bodies: string[], concurrency: number) {
 }
 
 /** Sends `bodies` one by one at `ratePerSecond` (open loop) and measures each until final. */
-async function openLoop(api: Api, bodies: string[], ratePerSecond: number, pollMs: number): Promise<number[]> {
+async function openLoop(
+  api: Api,
+  bodies: string[],
+  ratePerSecond: number,
+  pollMs: number,
+): Promise<number[]> {
   const interval = 1000 / ratePerSecond;
   const start = performance.now();
   const one = async (body: string, i: number) => {
@@ -178,7 +199,8 @@ export async function runIntakeBenchmark(options: IntakeBenchOptions): Promise<I
   const log = options.log ?? (() => {});
   const { warmup, throughputCount, latencyCount } = options;
   const needed = warmup + throughputCount + latencyCount;
-  if (options.contracts.length < needed) throw new Error(`need ${needed} contracts, have ${options.contracts.length}`);
+  if (options.contracts.length < needed)
+    throw new Error(`need ${needed} contracts, have ${options.contracts.length}`);
   const bodies = options.contracts.slice(0, needed).map((c) => JSON.stringify(c.submission));
   const server = await startBenchServer({
     engine: options.engine,
@@ -201,9 +223,15 @@ export async function runIntakeBenchmark(options: IntakeBenchOptions): Promise<I
     log(`  ${options.engine}: warm-up with ${warmup} contracts`);
     await closedLoop(api, bodies.slice(0, warmup), options.clientConcurrency);
 
-    log(`  ${options.engine}: throughput, ${throughputCount} contracts at client concurrency ${options.clientConcurrency}`);
+    log(
+      `  ${options.engine}: throughput, ${throughputCount} contracts at client concurrency ${options.clientConcurrency}`,
+    );
     await server.startWindow(options.profile);
-    const peak = await closedLoop(api, bodies.slice(warmup, warmup + throughputCount), options.clientConcurrency);
+    const peak = await closedLoop(
+      api,
+      bodies.slice(warmup, warmup + throughputCount),
+      options.clientConcurrency,
+    );
     const window: WindowReport = await server.stopWindow();
     const contractsPerSecond = (throughputCount * 1000) / peak.elapsedMs;
 
@@ -237,7 +265,10 @@ export async function runIntakeBenchmark(options: IntakeBenchOptions): Promise<I
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const engine = (process.argv[2] ?? 'pglite') as BenchEngine;
-  const { rootPem, contracts } = await loadBenchContracts(Number(process.env.HDLD_BENCH_CONTRACTS ?? 120), console.log);
+  const { rootPem, contracts } = await loadBenchContracts(
+    Number(process.env.HDLD_BENCH_CONTRACTS ?? 120),
+    console.log,
+  );
   const result = await runIntakeBenchmark({
     engine,
     rootPem,

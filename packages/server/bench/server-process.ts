@@ -5,8 +5,9 @@
  * its environment (configFromEnv): a fresh data directory, a trust directory holding the test PKI's
  * root for CA, TSA and certification, and either embedded PGlite or a fresh PostgreSQL database.
  */
-import { randomUUID } from 'node:crypto';
+
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -118,21 +119,21 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   }
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@hdld/source', ENTRY], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        HDLD_MODE: 'sandbox',
-        HDLD_HOST: '127.0.0.1',
-        PORT: String(port),
-        HDLD_DATA_DIR: dataDir,
-        HDLD_TRUST_DIR: trustDir,
-        HDLD_LOG_LEVEL: 'warn',
-        HDLD_PIPELINE_CONCURRENCY: String(options.pipelineConcurrency),
-        HDLD_RATE_LIMIT_PER_MINUTE: '10000000',
-        DATABASE_URL: databaseUrl ?? '',
-      },
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HDLD_MODE: 'sandbox',
+      HDLD_HOST: '127.0.0.1',
+      PORT: String(port),
+      HDLD_DATA_DIR: dataDir,
+      HDLD_TRUST_DIR: trustDir,
+      HDLD_LOG_LEVEL: 'warn',
+      HDLD_PIPELINE_CONCURRENCY: String(options.pipelineConcurrency),
+      HDLD_RATE_LIMIT_PER_MINUTE: '10000000',
+      DATABASE_URL: databaseUrl ?? '',
+    },
   });
   const output: string[] = [];
   try {

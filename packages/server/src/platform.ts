@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { VerifyOptions } from '@hdld/sdk/documents';
+import { loadAnchors, type VerifyOptions } from '@hdld/sdk/documents';
 import { type AccessTokens, createAccessTokens } from './auth/access-tokens.js';
 import { loadPlatformKeys, type PlatformKeys } from './auth/platform-keys.js';
 import { type BlobStore, createFsBlobStore } from './blobs/index.js';
@@ -50,6 +50,8 @@ export async function createPlatform(
     (await loadTrustDirectory(
       config.trustDir ?? (config.dataDir ? join(config.dataDir, 'trust') : undefined),
     ));
+  // A bad anchor file stops the start here, not every verification later.
+  await Promise.all([trust.ca, trust.tsa, trust.certification].map((anchors) => loadAnchors(anchors)));
   const identity = createLocalIdentityRegistry(storage.db);
   const idSecret = await persistentSecret('contract-id', config.idSecret, config.dataDir);
   const clock = await createPlatformClock(storage.sandboxClock, config.mode === 'sandbox');

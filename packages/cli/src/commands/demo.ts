@@ -99,7 +99,10 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
       for (const row of report.rows) {
         if (!row.transaction?.receipt) continue;
         const payload = await client.verifyReceipt(row.transaction);
-        await writeFile(join(dirs.receipts, `${row.reference}.receipt.json`), `${JSON.stringify({ jws: row.transaction.receipt, payload }, null, 2)}\n`);
+        await writeFile(
+          join(dirs.receipts, `${row.reference}.receipt.json`),
+          `${JSON.stringify({ jws: row.transaction.receipt, payload }, null, 2)}\n`,
+        );
       }
       const issued = report.rows.filter((r) => r.outcome === 'matched' && r.contractId);
       const failed = report.rows.filter((r) => r.outcome !== 'matched');

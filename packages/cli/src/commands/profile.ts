@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Profile } from '../config/profiles.js';
 import type { Context } from '../context.js';
@@ -40,24 +41,30 @@ export function registerProfileCommands(program: Command, ctx: Context): void {
   withExamples(
     profile
       .command('add')
-      .description('add or replace a profile (secrets: use `hdld login`)')
+      .description(
+        'add or replace a profile from --base-url, --client-id and --key-file (secrets: `hdld login`)',
+      )
       .argument('<name>', 'profile name')
-      .requiredOption('--base-url <url>', 'Platform base URL')
-      .option('--client-id <id>', 'provider client id')
-      .option('--key-file <file>', 'PEM private key for private_key_jwt')
       .option('--production', 'mark as production: writes need --yes or a confirmation')
       .option('--trust <file...>', 'default trust anchors for validate and doctor (PEM or DER)'),
-    ['hdld profile add sandbox --base-url http://127.0.0.1:8080 --client-id sandbox-provider'],
+    [
+      'hdld profile add sandbox --base-url http://127.0.0.1:8080 --client-id sandbox-provider',
+      'hdld profile add prod --base-url https://api.hdld.gov.vn --client-id acme --key-file acme.pem --production',
+    ],
   ).action((name: string, flags: AddFlags) => {
+    // --base-url, --client-id and --key-file are the global connection flags.
+    const { baseUrl, clientId, keyFile } = ctx.flags;
     const store = ctx.profiles();
     const previous = store.get(name);
+    const url = baseUrl ?? previous?.baseUrl;
+    if (!url) throw new UsageError(t(ctx.lang, 'error.missingBaseUrl'));
     store.set(name, {
       ...previous,
-      baseUrl: new URL(flags.baseUrl).toString().replace(/\/$/, ''),
-      ...(flags.clientId ? { clientId: flags.clientId } : {}),
-      ...(flags.keyFile ? { keyFile: flags.keyFile } : {}),
-      ...(flags.trust ? { trust: flags.trust } : {}),
-      production: Boolean(flags.production),
+      baseUrl: new URL(url).toString().replace(/\/$/, ''),
+      ...(clientId ? { clientId } : {}),
+      ...(keyFile ? { keyFile: resolve(keyFile) } : {}),
+      ...(flags.trust ? { trust: flags.trust.map((f) => resolve(f)) } : {}),
+      production: Boolean(flags.production ?? previous?.production),
     });
     ctx.term.err(`${t(ctx.lang, 'profile.saved')}: ${name} (${store.path})`);
   });

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { type HdldClient, type Journal, syncBatch } from '@hdld/sdk';
-// TODO(lead): @hdld/sdk does not export these two yet (asked in the CLI report): switch to
-// `import { loadJournalState } from '@hdld/sdk'` and `import { openFileJournal } from '@hdld/sdk/node'`.
-// Until then tsup bundles the SDK's own source of them; no logic is copied.
-import { openFileJournal } from '../../../sdk/src/batch/file-journal.js';
+import { openFileJournal } from '@hdld/sdk/node';
+// TODO(lead): @hdld/sdk does not export loadJournalState yet (asked in the CLI report): switch to
+// `import { loadJournalState } from '@hdld/sdk'`. Until then tsup bundles the SDK's own source.
 import { loadJournalState } from '../../../sdk/src/batch/journal-state.js';
 import { UsageError } from '../output/errors.js';
 import type { LocalRecord } from '../reconcile/match.js';

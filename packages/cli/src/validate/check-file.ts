@@ -1,17 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import {
-  extractMainData,
-  type Finding,
-  type TrustAnchorConfig,
-  verifyEvidence,
-  verifyPdf,
-} from '@hdld/sdk/documents';
+import { checkLaborRules, renderFinding, validateLocally } from '@hdld/sdk';
+import { extractMainData, type TrustAnchorConfig } from '@hdld/sdk/documents';
 import {
   ContractMainDataSchema,
   ContractSubmissionSchema,
   catalogEntry,
   isErrorCode,
   type Lang,
+  type ProblemDetailItem,
 } from '@hdld/spec';
 import type { Input } from './collect.js';
 import type { FileResult, ValidationFinding } from './model.js';
@@ -20,79 +16,58 @@ type Options = { trust: TrustAnchorConfig; lang: Lang; validationTime?: Date };
 
 type SchemaError = { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
 
-const schemaFindings = (error: SchemaError, code: string, prefix = ''): ValidationFinding[] =>
+const schemaFindings = (error: SchemaError, code: string): ValidationFinding[] =>
   error.issues.map((issue) => ({
     code,
     severity: 'error',
     message: issue.message,
-    pointer: `${prefix}/${issue.path.map(String).join('/')}`,
+    pointer: `/${issue.path.map(String).join('/')}`,
   }));
 
-const verificationFindings = (findings: readonly Finding[], pointer: string): ValidationFinding[] =>
-  findings.map((f) => ({
-    code: f.code,
-    severity: f.code === 'REVOCATION_UNAVAILABLE' ? 'warning' : 'error',
-    message: f.detail,
-    pointer,
+const fromPlatform = (items: readonly ProblemDetailItem[]): ValidationFinding[] =>
+  items.map((e) => ({
+    code: e.code,
+    severity: e.severity === 'WARNING' ? 'warning' : 'error',
+    message: e.detail,
+    ...(e.pointer ? { pointer: e.pointer } : {}),
   }));
 
-async function checkPdf(pdf: Uint8Array, pointer: string, options: Options): Promise<ValidationFinding[]> {
-  // The Platform requires timestamped (B-T) party signatures (N2).
-  const report = await verifyPdf(pdf, {
-    trust: options.trust,
-    requireTimestamp: true,
-    lang: options.lang,
-    validationTime: options.validationTime,
+const decode = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+
+/**
+ * A submission: its envelope against the spec's schema, then the SDK's `validateLocally` (the
+ * Platform's own checks: main data, labor rules, signatures, timestamps, evidence, embedded data).
+ */
+async function checkSubmission(bytes: Uint8Array, options: Options): Promise<ValidationFinding[]> {
+  const parsed = ContractSubmissionSchema.safeParse(decode(bytes));
+  if (!parsed.success) return schemaFindings(parsed.error, 'REQUEST_INVALID');
+  const { documents, mainData, evidence } = parsed.data;
+  const principal = documents[0]!;
+  const result = await validateLocally({
+    pdf: new Uint8Array(Buffer.from(principal.contentBase64, 'base64')),
+    fileName: principal.fileName,
+    mainData,
+    evidence: new Uint8Array(Buffer.from(evidence.contentBase64, 'base64')),
+    ...options,
   });
-  const findings = [
-    ...verificationFindings(report.findings, pointer),
-    ...report.signatures.flatMap((s) =>
-      verificationFindings(s.findings, `${pointer}#signature${s.index + 1}`),
-    ),
-  ];
-  const embedded = await extractMainData(pdf).catch(() => undefined);
-  if (!embedded)
-    findings.push({
-      code: 'MAIN_DATA_INVALID',
-      severity: 'error',
-      message: 'no contract-data.json attached to the PDF',
-      pointer,
-    });
-  return findings;
+  return fromPlatform(result.errors);
 }
 
-async function checkSubmission(bytes: Uint8Array, options: Options): Promise<ValidationFinding[]> {
-  const parsed = ContractSubmissionSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+/** A signed PDF on its own: the data attached to it, then the same checks without evidence. */
+async function checkPdf(pdf: Uint8Array, options: Options): Promise<ValidationFinding[]> {
+  const mainData = await extractMainData(pdf).catch(() => undefined);
+  if (!mainData)
+    return [
+      { code: 'MAIN_DATA_INVALID', severity: 'error', message: 'no contract-data.json attached to the PDF' },
+    ];
+  return fromPlatform((await validateLocally({ pdf, mainData, ...options })).errors);
+}
+
+/** Main data alone: the schema, then the Labor Code rules the server applies (T9). */
+function checkMainData(bytes: Uint8Array, lang: Lang): ValidationFinding[] {
+  const parsed = ContractMainDataSchema.safeParse(decode(bytes));
   if (!parsed.success) return schemaFindings(parsed.error, 'REQUEST_INVALID');
-  const submission = parsed.data;
-  const documents = submission.documents.map((d) => ({
-    name: d.fileName,
-    bytes: new Uint8Array(Buffer.from(d.contentBase64, 'base64')),
-  }));
-  const findings = (
-    await Promise.all(documents.map((d, i) => checkPdf(d.bytes, `/documents/${i}`, options)))
-  ).flat();
-  const evidence = await verifyEvidence(
-    new Uint8Array(Buffer.from(submission.evidence.contentBase64, 'base64')),
-    {
-      trust: options.trust,
-      documents,
-      lang: options.lang,
-      validationTime: options.validationTime,
-    },
-  );
-  findings.push(...verificationFindings(evidence.findings, '/evidence'));
-  const principal = documents[0];
-  const embedded = principal ? await extractMainData(principal.bytes).catch(() => undefined) : undefined;
-  if (embedded && JSON.stringify(embedded) !== JSON.stringify(submission.mainData)) {
-    findings.push({
-      code: 'MAIN_DATA_MISMATCH',
-      severity: 'error',
-      message: 'mainData differs from the data attached to the signed PDF',
-      pointer: '/mainData',
-    });
-  }
-  return findings;
+  return fromPlatform(checkLaborRules(parsed.data).map((f) => renderFinding(f, lang)));
 }
 
 /** The checks the Platform runs before issuing an ID (T9, N2, F8), offline. */
@@ -101,11 +76,9 @@ export async function checkFile(input: Input, options: Options): Promise<FileRes
   let findings: ValidationFinding[];
   try {
     const bytes = new Uint8Array(await readFile(input.path));
-    if (input.kind === 'pdf') findings = await checkPdf(bytes, '', options);
-    else if (input.kind === 'main-data') {
-      const parsed = ContractMainDataSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
-      findings = parsed.success ? [] : schemaFindings(parsed.error, 'MAIN_DATA_INVALID');
-    } else findings = await checkSubmission(bytes, options);
+    if (input.kind === 'pdf') findings = await checkPdf(bytes, options);
+    else if (input.kind === 'main-data') findings = checkMainData(bytes, options.lang);
+    else findings = await checkSubmission(bytes, options);
   } catch (error) {
     findings = [{ code: 'REQUEST_INVALID', severity: 'error', message: (error as Error).message }];
   }

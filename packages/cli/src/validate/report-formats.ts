@@ -16,9 +16,9 @@ function text(results: FileResult[], lang: Lang): string {
     lines.push(`${r.ok ? '✓' : '✗'} ${r.file}`);
     for (const f of r.findings) {
       const severity = f.severity === 'error' ? t(lang, 'validate.error') : t(lang, 'validate.warning');
-      lines.push(
-        `    ${severity} ${f.code}${f.pointer ? ` ${f.pointer}` : ''}: ${f.title ? `${f.title} (${f.message})` : f.message}`,
-      );
+      // The SDK's Vietnamese details already carry the catalog title: not twice.
+      const text = f.title && !f.message.includes(f.title) ? `${f.title} (${f.message})` : f.message;
+      lines.push(`    ${severity} ${f.code}${f.pointer ? ` ${f.pointer}` : ''}: ${text}`);
     }
   }
   const failed = results.filter((r) => !r.ok).length;

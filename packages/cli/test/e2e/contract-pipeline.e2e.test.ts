@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContractSubmissionSchema } from '@hdld/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxPki, type SandboxPki } from '../../src/demo/sandbox-pki.js';
+import { type SandboxPki, startSandboxPki } from '../../src/demo/sandbox-pki.js';
 import { runCli } from '../support/run-cli.js';
 
 /**
@@ -33,31 +33,82 @@ describe('hdld contract template|build|sign|package|inspect and validate', () =>
 
     const build = await runCli(['contract', 'build', csv, '--out', out], env());
     expect(build.stderr).toContain('Contracts built: 2');
-    expect(build.stdout.trim().split('\n')).toEqual([join(out, 'HD-2026-000001.pdf'), join(out, 'HD-2026-000002.pdf')]);
+    expect(build.stdout.trim().split('\n')).toEqual([
+      join(out, 'HD-2026-000001.pdf'),
+      join(out, 'HD-2026-000002.pdf'),
+    ]);
 
     const key = (name: string) => `${join(work, 'pki', `${name}.key`)}+${join(work, 'pki', `${name}.crt`)}`;
     const pdfs = [join(out, 'HD-2026-000001.pdf'), join(out, 'HD-2026-000002.pdf')];
-    const sign = await runCli(['contract', 'sign', ...pdfs, '--signer', `employer=${key('employer')}`, '--signer', `employee=${key('employee')}`, '--tsa', pki.tsaUrl, '--auth-method', 'VNEID'], env());
+    const sign = await runCli(
+      [
+        'contract',
+        'sign',
+        ...pdfs,
+        '--signer',
+        `employer=${key('employer')}`,
+        '--signer',
+        `employee=${key('employee')}`,
+        '--tsa',
+        pki.tsaUrl,
+        '--auth-method',
+        'VNEID',
+      ],
+      env(),
+    );
     expect(sign.stderr).toBe('');
     expect(sign.code).toBe(0);
 
-    const pack = await runCli(['contract', 'package', ...pdfs, '--certifier', key('provider'), '--provider-id', 'sandbox', '--provider-name', 'Nhà cung cấp thử nghiệm', '--tsa', pki.tsaUrl], env());
+    const pack = await runCli(
+      [
+        'contract',
+        'package',
+        ...pdfs,
+        '--certifier',
+        key('provider'),
+        '--provider-id',
+        'sandbox',
+        '--provider-name',
+        'Nhà cung cấp thử nghiệm',
+        '--tsa',
+        pki.tsaUrl,
+      ],
+      env(),
+    );
     expect(pack.code).toBe(0);
-    expect((await readdir(out)).filter((f) => f.endsWith('.submission.json')).sort()).toEqual(['HD-2026-000001.submission.json', 'HD-2026-000002.submission.json']);
+    expect((await readdir(out)).filter((f) => f.endsWith('.submission.json')).sort()).toEqual([
+      'HD-2026-000001.submission.json',
+      'HD-2026-000002.submission.json',
+    ]);
 
     const validate = await runCli(['validate', out, '--trust', pki.files.root, '--json'], env());
     expect(JSON.parse(validate.stdout)).toMatchObject({ ok: true, files: 2, failed: 0 });
     expect(validate.code).toBe(0);
 
-    const inspect = await runCli(['contract', 'inspect', join(out, 'HD-2026-000001.submission.json'), '--json'], env());
+    const inspect = await runCli(
+      ['contract', 'inspect', join(out, 'HD-2026-000001.submission.json'), '--json'],
+      env(),
+    );
     const data = JSON.parse(inspect.stdout);
     expect(data.documents[0].signatures.map((s: { signer: string }) => s.signer)).toEqual([
       pki.pki.employer.name.commonName,
       pki.pki.employee.name.commonName,
     ]);
     expect(data.documents[0].signatures.every((s: { timestamp?: string }) => s.timestamp)).toBe(true);
-    expect(data.evidence.content.signers.map((s: { party: string }) => s.party)).toEqual(['EMPLOYER', 'EMPLOYEE']);
-    expect(ContractSubmissionSchema.safeParse(JSON.parse(await (await import('node:fs/promises')).readFile(join(out, 'HD-2026-000001.submission.json'), 'utf8'))).success).toBe(true);
+    expect(data.evidence.content.signers.map((s: { party: string }) => s.party)).toEqual([
+      'EMPLOYER',
+      'EMPLOYEE',
+    ]);
+    expect(
+      ContractSubmissionSchema.safeParse(
+        JSON.parse(
+          await (await import('node:fs/promises')).readFile(
+            join(out, 'HD-2026-000001.submission.json'),
+            'utf8',
+          ),
+        ),
+      ).success,
+    ).toBe(true);
   });
 
   it('refuses rows that break the schema, naming the line (exit 3)', async () => {
@@ -69,7 +120,10 @@ describe('hdld contract template|build|sign|package|inspect and validate', () =>
   });
 
   it('signing with a PKCS#12 file needs its password from the environment, never a flag', async () => {
-    const sign = await runCli(['contract', 'sign', join(work, 'x.pdf'), '--signer', 'employer=employer.p12'], env());
+    const sign = await runCli(
+      ['contract', 'sign', join(work, 'x.pdf'), '--signer', 'employer=employer.p12'],
+      env(),
+    );
     expect(sign.code).toBe(2);
     expect(sign.stderr).toContain('HDLD_P12_PASSWORD_EMPLOYER');
   });

@@ -34,9 +34,13 @@ describe('hdld demo (built CLI)', () => {
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', HDLD_CONFIG_DIR: out },
     });
     let stderr = '';
+    let interrupted = false;
     child.stderr.on('data', (d) => {
       stderr += d;
-      if (stderr.includes('HDLD_CLIENT_SECRET=')) child.kill('SIGINT');
+      if (stderr.includes('HDLD_CLIENT_SECRET=') && !interrupted) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
     });
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(0);

@@ -84,7 +84,16 @@ describe('profiles, login and whoami (built CLI)', () => {
     const { createTestPki } = await import('@hdld/sdk/testing');
     const pki = await createTestPki();
     await (await import('node:fs/promises')).writeFile(certificate, pki.rootPem);
-    const doctor = await hdld(['--profile', 'sandbox', 'doctor', '--json', '--cert', certificate, '--trust', certificate]);
+    const doctor = await hdld([
+      '--profile',
+      'sandbox',
+      'doctor',
+      '--json',
+      '--cert',
+      certificate,
+      '--trust',
+      certificate,
+    ]);
     expect(doctor.code).toBe(0);
     const { checks } = JSON.parse(doctor.stdout) as { checks: { name: string; status: string }[] };
     expect(Object.fromEntries(checks.map((c) => [c.name, c.status]))).toEqual({

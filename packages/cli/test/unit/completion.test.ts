@@ -21,6 +21,6 @@ describe('hdld completion', () => {
     expect(await runCli(['completion', shell], term, { env: {} })).toBe(0);
     expect(output()).toContain('contract');
     expect(output()).toMatch(/sign|"contract sign"/);
-    expect(output()).toContain('--retry-failed');
+    expect(output()).toContain('retry-failed');
   });
 });

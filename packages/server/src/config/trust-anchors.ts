@@ -10,7 +10,7 @@ const SERVICES = ['ca', 'tsa', 'certification'] as const;
  * PEM or DER certificates. The verifier pins each by the SHA-256 of its DER.
  */
 export async function loadTrustDirectory(dir: string | undefined): Promise<Trust> {
-  const trust: { ca: Uint8Array[]; tsa: Uint8Array[]; certification: Uint8Array[] } = {
+  const trust: Record<(typeof SERVICES)[number], (Uint8Array | string)[]> = {
     ca: [],
     tsa: [],
     certification: [],
@@ -20,7 +20,10 @@ export async function loadTrustDirectory(dir: string | undefined): Promise<Trust
     const folder = join(dir, service);
     const names = await readdir(folder).catch(() => [] as string[]);
     for (const name of names.filter((n) => /\.(pem|crt|cer|der)$/i.test(n)).sort()) {
-      trust[service].push(new Uint8Array(await readFile(join(folder, name))));
+      const bytes = new Uint8Array(await readFile(join(folder, name)));
+      // PEM files are text for the verifier; anything else is DER.
+      const pem = new TextDecoder().decode(bytes.subarray(0, 64)).includes('-----BEGIN');
+      trust[service].push(pem ? new TextDecoder().decode(bytes) : bytes);
     }
   }
   return trust;

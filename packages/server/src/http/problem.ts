@@ -1,6 +1,5 @@
-import { catalogEntry, type ErrorCode, type Lang, type ProblemDetailItem, problemType } from '@hdld/spec';
-
 import type { Localized } from '@hdld/sdk';
+import { catalogEntry, type ErrorCode, type Lang, type ProblemDetailItem, problemType } from '@hdld/spec';
 
 /** User-facing messages always come in pairs (English, Vietnamese). */
 export type { Localized };

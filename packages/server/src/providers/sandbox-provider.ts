@@ -53,7 +53,11 @@ export async function ensureSandboxProvider(storage: Storage, dataDir?: string):
   const credentials = file ? await loadOrCreate(file) : await newCredentials();
   const existing = await storage.providers.findById(credentials.providerId);
   const clientSecretHash = await hashSecret(credentials.clientSecret);
-  const update = () => storage.providers.setCredentials(credentials.providerId, { clientSecretHash, publicJwks: credentials.publicJwks });
+  const update = () =>
+    storage.providers.setCredentials(credentials.providerId, {
+      clientSecretHash,
+      publicJwks: credentials.publicJwks,
+    });
   if (existing) {
     await update();
   } else {

@@ -1,25 +1,43 @@
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isValidContractId } from '@hdld/sdk';
-import { createSampleSubmission, createTestPki, createTestTsa, type SampleSubmission } from '@hdld/sdk/testing';
 import { loadContractFonts } from '@hdld/sdk/node';
+import {
+  createSampleSubmission,
+  createTestPki,
+  createTestTsa,
+  type SampleSubmission,
+} from '@hdld/sdk/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkSubmissions } from '../support/bulk-submissions.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { type ServerProcess, startServerProcess, writeTrustDirectory } from '../support/server-process.js';
 
-const COUNT = Number(process.env.HDLD_CONCURRENCY_TEST_COUNT ?? (process.env.HDLD_LONG_TESTS ? 10_000 : 600));
+const COUNT = Number(process.env.HDLD_CONCURRENCY_TEST_COUNT ?? (process.env.HDLD_LONG_TESTS ? 10_000 : 200));
+const CRASH_COUNT = 100;
 
-type Caller = (url: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
+type Caller = (
+  url: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<Response>;
 
 async function callerFor(dataDir: string, url: string): Promise<Caller> {
-  const credentials = JSON.parse(await readFile(join(dataDir, 'sandbox-provider.json'), 'utf8')) as { clientId: string; clientSecret: string };
+  const credentials = JSON.parse(await readFile(join(dataDir, 'sandbox-provider.json'), 'utf8')) as {
+    clientId: string;
+    clientSecret: string;
+  };
   const response = await fetch(`${url}/v1/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+    }),
   });
   const { access_token: token } = (await response.json()) as { access_token: string };
   return (base, path, body, headers = {}) =>
@@ -30,7 +48,11 @@ async function callerFor(dataDir: string, url: string): Promise<Caller> {
     });
 }
 
-async function inPool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+async function inPool<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -47,7 +69,9 @@ async function waitUntilAllFinal(url: string): Promise<void> {
   await client.connect();
   try {
     for (let i = 0; i < 3000; i++) {
-      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM transactions WHERE status IN ('RECEIVED', 'PROCESSING')");
+      const { rows } = await client.query<{ n: string }>(
+        "SELECT count(*) AS n FROM transactions WHERE status IN ('RECEIVED', 'PROCESSING')",
+      );
       if (rows[0]!.n === '0') return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -83,12 +107,21 @@ describe('two server processes on one PostgreSQL database', () => {
 
   beforeAll(async () => {
     pki = await createTestPki();
-    const service = createTestTsa({ certificate: pki.tsa.certificate, intermediates: [pki.intermediate.certificate], key: pki.tsa.privateKey });
+    const service = createTestTsa({
+      certificate: pki.tsa.certificate,
+      intermediates: [pki.intermediate.certificate],
+      key: pki.tsa.privateKey,
+    });
     tsa = { timestamp: (request) => service.timestamp(request) };
     database = await createTestDatabase('postgres');
     dataDir = await mkdtemp(join(tmpdir(), 'hdld-two-'));
     const trustDir = await writeTrustDirectory(join(dataDir, 'trust'), pki.root.certificate);
-    env = { DATABASE_URL: database.url!, HDLD_DATA_DIR: dataDir, HDLD_TRUST_DIR: trustDir, HDLD_PIPELINE_CONCURRENCY: '4' };
+    env = {
+      DATABASE_URL: database.url!,
+      HDLD_DATA_DIR: dataDir,
+      HDLD_TRUST_DIR: trustDir,
+      HDLD_PIPELINE_CONCURRENCY: '4',
+    };
     servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
     samples = await bulkSubmissions(pki, tsa, COUNT, 'LOAD');
   }, 600_000);
@@ -98,19 +131,41 @@ describe('two server processes on one PostgreSQL database', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it(`issues exactly one ID per distinct contract across ${COUNT} submissions with duplicates`, { timeout: 600_000 }, async () => {
+  it(`issues exactly one ID per distinct contract across ${COUNT} submissions with duplicates`, {
+    timeout: 600_000,
+  }, async () => {
     const call = await callerFor(dataDir, servers[0]!.url);
     // Passports are not in the population registry (the check skips them).
-    const identities = samples.filter((s) => s.mainData.employee.identity.type !== 'PASSPORT').map((s) => s.identity);
+    const identities = samples
+      .filter((s) => s.mainData.employee.identity.type !== 'PASSPORT')
+      .map((s) => s.identity);
     for (let i = 0; i < identities.length; i += 1000) {
-      expect((await call(servers[0]!.url, '/v1/sandbox/identities', { identities: identities.slice(i, i + 1000) })).status).toBe(200);
+      expect(
+        (await call(servers[0]!.url, '/v1/sandbox/identities', { identities: identities.slice(i, i + 1000) }))
+          .status,
+      ).toBe(200);
     }
     const fonts = await loadContractFonts();
     // Every 20th contract is sent again under another reference: the same document must get the same ID.
     const copies = await Promise.all(
-      samples.filter((_, i) => i % 20 === 5).map((s) => createSampleSubmission({ pki, tsa, fonts, seed: 0, signedPdf: s.pdf, mainData: s.mainData, providerReference: `${s.submission.providerReference}-COPY` })),
+      samples
+        .filter((_, i) => i % 20 === 5)
+        .map((s) =>
+          createSampleSubmission({
+            pki,
+            tsa,
+            fonts,
+            seed: 0,
+            signedPdf: s.pdf,
+            mainData: s.mainData,
+            providerReference: `${s.submission.providerReference}-COPY`,
+          }),
+        ),
     );
-    const plan = [...samples.map((s, i) => ({ body: s.submission, key: `key-${i}`, retry: i % 10 === 0 })), ...copies.map((c, i) => ({ body: c.submission, key: `copy-${i}`, retry: false }))];
+    const plan = [
+      ...samples.map((s, i) => ({ body: s.submission, key: `key-${i}`, retry: i % 10 === 0 })),
+      ...copies.map((c, i) => ({ body: c.submission, key: `copy-${i}`, retry: false })),
+    ];
     const acknowledged = new Map<string, string>();
     await inPool(plan, 16, async (item, index) => {
       const server = servers[index % 2]!.url;
@@ -119,16 +174,21 @@ describe('two server processes on one PostgreSQL database', () => {
       const ack = (await first.json()) as { transactionId: string };
       if (item.retry) {
         // The same key retried against the other process: the stored answer, not a second transaction.
-        const again = await call(servers[(index + 1) % 2]!.url, '/v1/contracts', item.body, { 'idempotency-key': item.key });
+        const again = await call(servers[(index + 1) % 2]!.url, '/v1/contracts', item.body, {
+          'idempotency-key': item.key,
+        });
         expect(((await again.json()) as { transactionId: string }).transactionId).toBe(ack.transactionId);
       }
       acknowledged.set(item.body.providerReference, ack.transactionId);
     });
     await waitUntilAllFinal(database.url!);
-    const transactions = await query<{ provider_reference: string; status: string; contract_id: string; replay: boolean; id: string }>(
-      database.url!,
-      'SELECT id, provider_reference, status, contract_id, replay FROM transactions',
-    );
+    const transactions = await query<{
+      provider_reference: string;
+      status: string;
+      contract_id: string;
+      replay: boolean;
+      id: string;
+    }>(database.url!, 'SELECT id, provider_reference, status, contract_id, replay FROM transactions');
     expect(transactions).toHaveLength(plan.length);
     expect(transactions.filter((t) => t.status !== 'SUCCEEDED')).toEqual([]);
     for (const t of transactions) expect(acknowledged.get(t.provider_reference)).toBe(t.id);
@@ -145,10 +205,14 @@ describe('two server processes on one PostgreSQL database', () => {
     }
   });
 
-  it('finishes every acknowledged submission exactly once after a SIGKILL mid-batch', { timeout: 300_000 }, async () => {
-    const batchSamples = await bulkSubmissions(pki, tsa, 150, 'CRASH');
+  it('finishes every acknowledged submission exactly once after a SIGKILL mid-batch', {
+    timeout: 300_000,
+  }, async () => {
+    const batchSamples = await bulkSubmissions(pki, tsa, CRASH_COUNT, 'CRASH');
     const call = await callerFor(dataDir, servers[0]!.url);
-    const identities = batchSamples.filter((s) => s.mainData.employee.identity.type !== 'PASSPORT').map((s) => s.identity);
+    const identities = batchSamples
+      .filter((s) => s.mainData.employee.identity.type !== 'PASSPORT')
+      .map((s) => s.identity);
     expect((await call(servers[0]!.url, '/v1/sandbox/identities', { identities })).status).toBe(200);
     await Promise.all(servers.map((s) => s.stop()));
     const victim = await startServerProcess(env);
@@ -161,7 +225,10 @@ describe('two server processes on one PostgreSQL database', () => {
     }
     victim.child.kill('SIGKILL');
     await victim.exited;
-    const pendingAtCrash = await query<{ n: string }>(database.url!, "SELECT count(*) AS n FROM transactions WHERE provider_reference LIKE 'CRASH-%' AND status IN ('RECEIVED', 'PROCESSING')");
+    const pendingAtCrash = await query<{ n: string }>(
+      database.url!,
+      "SELECT count(*) AS n FROM transactions WHERE provider_reference LIKE 'CRASH-%' AND status IN ('RECEIVED', 'PROCESSING')",
+    );
     servers = [await startServerProcess(env)];
     await waitUntilAllFinal(database.url!);
     const rows = await query<{ id: string; status: string; contract_id: string }>(
@@ -174,7 +241,7 @@ describe('two server processes on one PostgreSQL database', () => {
       database.url!,
       "SELECT d.contract_id, count(*) AS n FROM documents d JOIN transactions t ON t.id = d.transaction_id WHERE t.provider_reference LIKE 'CRASH-%' GROUP BY d.contract_id",
     );
-    expect(documents).toHaveLength(150);
+    expect(documents).toHaveLength(CRASH_COUNT);
     expect(documents.every((d) => d.n === '2')).toBe(true);
     // The kill happened with work in flight (otherwise this test would prove nothing).
     expect(Number(pendingAtCrash[0]!.n)).toBeGreaterThan(0);

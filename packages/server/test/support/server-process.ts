@@ -6,7 +6,12 @@ import { encodePem } from '@hdld/sdk/documents';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
-export type ServerProcess = { url: string; child: ChildProcess; exited: Promise<number | null>; stop(): Promise<void> };
+export type ServerProcess = {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+};
 
 /** Writes trust anchors where `HDLD_TRUST_DIR` expects them (ca/, tsa/, certification/). */
 export async function writeTrustDirectory(dir: string, rootDer: Uint8Array): Promise<string> {

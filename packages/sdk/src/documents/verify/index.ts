@@ -25,3 +25,4 @@ export {
   verifyEvidence,
 } from './verify-evidence.js';
 export { type PdfVerificationResult, verifyPdf } from './verify-pdf.js';
+export { loadAnchors } from './pki/trust-anchors.js';
