@@ -10,8 +10,16 @@ export {
 } from './certificate-factory.js';
 export { type CrlRequest, issueCrl } from './crl.js';
 export { encodeName, type NameSpec } from './distinguished-name.js';
+export {
+  createSampleConvertedPaper,
+  createSampleLifecycleSubmission,
+  type SampleLifecycleOptions,
+} from './sample-lifecycle.js';
 export { createSamplePdf, type SamplePdfOptions } from './sample-pdf.js';
+export {
+  createSampleSubmission,
+  type SampleSubmission,
+  type SampleSubmissionOptions,
+} from './sample-submission.js';
 export { createTestPki, type TestIdentity, type TestPki, type TestPkiOptions } from './test-pki.js';
 export { createTestTsa, TEST_TSA_POLICY, type TestTsa, type TestTsaOptions } from './test-tsa.js';
-export { createSampleSubmission, type SampleSubmission, type SampleSubmissionOptions } from './sample-submission.js';
-export { createSampleConvertedPaper, createSampleLifecycleSubmission, type SampleLifecycleOptions } from './sample-lifecycle.js';

@@ -1,11 +1,11 @@
 import type { ContractMainData, Schemas } from '@hdld/spec';
-import { sha256, toBase64, toHex } from '../documents/cms/bytes.js';
+import { toBase64 } from '../documents/cms/bytes.js';
 import { sealConvertedPaper } from '../documents/conversion/seal-converted-paper.js';
-import { buildCertificationEvidence } from '../documents/evidence/build-certification-evidence.js';
 import { sampleContractMainData } from '../documents/pdf/sample-data.js';
 import { signPdf } from '../documents/signing/sign-pdf.js';
 import type { TimestampAuthority } from '../documents/signing/timestamp-client.js';
 import { createSamplePdf } from './sample-pdf.js';
+import { signedPackage } from './signed-package.js';
 import type { TestPki } from './test-pki.js';
 
 type LifecycleType = Schemas['LifecycleType'];
@@ -33,50 +33,28 @@ const TITLES: Record<LifecycleType, string> = {
  * A lifecycle document (N5, Decree Art. 9.3) signed by both parties with timestamps, with its
  * certification evidence: for tests and the demo only.
  */
-export async function createSampleLifecycleSubmission(options: SampleLifecycleOptions): Promise<Schemas['LifecycleSubmission']> {
+export async function createSampleLifecycleSubmission(
+  options: SampleLifecycleOptions,
+): Promise<Schemas['LifecycleSubmission']> {
   const { pki, tsa, providerReference } = options;
-  const at = new Date().toISOString();
   const unsigned = await createSamplePdf({ title: `${TITLES[options.type]} ${providerReference}` });
   const byEmployer = await signPdf(unsigned, pki.employer.signer, { tsa, fieldName: 'EmployerSignature' });
   const pdf = await signPdf(byEmployer, pki.employee.signer, { tsa, fieldName: 'EmployeeSignature' });
-  const provider = options.provider ?? { id: 'sandbox', name: 'Nhà cung cấp thử nghiệm' };
-  const fileName = `${providerReference}.pdf`;
-  const certificate = async (der: Uint8Array) => toHex(await sha256(der));
-  const evidence = await buildCertificationEvidence(
-    {
-      version: 1,
-      provider,
-      providerReference,
-      issuedAt: at,
-      documents: [{ name: fileName, role: options.type, sha256: toHex(await sha256(pdf)), size: pdf.length }],
-      signers: [
-        { party: 'EMPLOYER', fullName: 'Đại diện người sử dụng lao động', certificateSha256: await certificate(pki.employer.certificate), authenticationMethod: 'VNEID', authenticatedAt: at, signedAt: at },
-        { party: 'EMPLOYEE', fullName: 'Người lao động', certificateSha256: await certificate(pki.employee.certificate), authenticationMethod: 'VNEID', authenticatedAt: at, signedAt: at },
-      ],
-      events: [
-        { at, type: 'CREATED', actor: provider.name },
-        { at, type: 'SIGNED', actor: 'EMPLOYER' },
-        { at, type: 'SIGNED', actor: 'EMPLOYEE' },
-      ],
-    },
-    pki.provider.signer,
-    { tsa },
-  );
+  const { evidenceBytes: _evidence, ...files } = await signedPackage({
+    pki,
+    tsa,
+    pdf,
+    providerReference,
+    role: options.type,
+    parties: { employer: 'Đại diện người sử dụng lao động', employee: 'Người lao động' },
+    provider: options.provider,
+  });
   return {
     type: options.type,
     providerReference,
     effectiveOn: options.effectiveOn,
     ...(options.changes ? { changes: options.changes } : {}),
-    documents: [{ role: 'CONTRACT', fileName, mediaType: 'application/pdf', contentBase64: toBase64(pdf) }],
-    evidence: { mediaType: 'application/pkcs7-mime', contentBase64: toBase64(evidence) },
-    transactionLog: {
-      system: { name: 'hdld sample eContract', version: '1.0' },
-      events: [
-        { at, type: 'CREATED', actor: provider.name, actorRole: 'PROVIDER' },
-        { at, type: 'SIGNED', actor: 'EMPLOYER', actorRole: 'EMPLOYER' },
-        { at, type: 'SIGNED', actor: 'EMPLOYEE', actorRole: 'EMPLOYEE' },
-      ],
-    },
+    ...files,
   };
 }
 
@@ -101,7 +79,14 @@ export async function createSampleConvertedPaper(options: {
   return {
     providerReference: options.providerReference,
     mainData,
-    documents: [{ role: 'CONTRACT', fileName: `${options.providerReference}.pdf`, mediaType: 'application/pdf', contentBase64: toBase64(sealed.pdf) }],
+    documents: [
+      {
+        role: 'CONTRACT',
+        fileName: `${options.providerReference}.pdf`,
+        mediaType: 'application/pdf',
+        contentBase64: toBase64(sealed.pdf),
+      },
+    ],
     conversionLog: sealed.conversionLog,
   };
 }

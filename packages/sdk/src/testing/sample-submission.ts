@@ -1,11 +1,10 @@
 import type { ContractMainData, Schemas } from '@hdld/spec';
-import { sha256, toBase64, toHex } from '../documents/cms/bytes.js';
-import { buildCertificationEvidence } from '../documents/evidence/build-certification-evidence.js';
 import { buildContractPdf } from '../documents/pdf/build-contract-pdf.js';
 import type { ContractFonts } from '../documents/pdf/contract-fonts.js';
 import { sampleContractMainData } from '../documents/pdf/sample-data.js';
 import { signPdf } from '../documents/signing/sign-pdf.js';
 import type { TimestampAuthority } from '../documents/signing/timestamp-client.js';
+import { signedPackage } from './signed-package.js';
 import type { TestPki } from './test-pki.js';
 
 export type SampleSubmissionOptions = {
@@ -63,62 +62,26 @@ async function signByBothParties(
 export async function createSampleSubmission(options: SampleSubmissionOptions): Promise<SampleSubmission> {
   const { pki, tsa } = options;
   const mainData = options.mainData ?? sampleContractMainData(options.seed);
-  const at = (options.at ?? new Date()).toISOString();
   const providerReference =
     options.providerReference ??
     `HD-${mainData.concludedOn.slice(0, 4)}-${String(options.seed).padStart(6, '0')}`;
   const pdf = options.signedPdf ?? (await signByBothParties(mainData, options));
-  const provider = options.provider ?? { id: 'sandbox', name: 'Nhà cung cấp thử nghiệm' };
-  const fileName = `${providerReference}.pdf`;
-  const signer = async (party: 'EMPLOYER' | 'EMPLOYEE', fullName: string, certificate: Uint8Array) => ({
-    party,
-    fullName,
-    certificateSha256: toHex(await sha256(certificate)),
-    authenticationMethod: 'VNEID' as const,
-    authenticatedAt: at,
-    signedAt: at,
-  });
-  const evidence = await buildCertificationEvidence(
-    {
-      version: 1,
-      provider,
-      providerReference,
-      issuedAt: at,
-      documents: [{ name: fileName, role: 'CONTRACT', sha256: toHex(await sha256(pdf)), size: pdf.length }],
-      signers: [
-        await signer('EMPLOYER', mainData.employer.representative.fullName, pki.employer.certificate),
-        await signer('EMPLOYEE', mainData.employee.fullName, pki.employee.certificate),
-      ],
-      events: [
-        { at, type: 'CREATED', actor: provider.name },
-        { at, type: 'SIGNED', actor: mainData.employer.representative.fullName },
-        { at, type: 'SIGNED', actor: mainData.employee.fullName },
-        { at, type: 'SENT', actor: provider.name },
-      ],
-    },
-    pki.provider.signer,
-    { tsa },
-  );
-  const submission: Schemas['ContractSubmission'] = {
+  const { evidenceBytes, ...files } = await signedPackage({
+    pki,
+    tsa,
+    pdf,
     providerReference,
-    mainData,
-    documents: [{ role: 'CONTRACT', fileName, mediaType: 'application/pdf', contentBase64: toBase64(pdf) }],
-    evidence: { mediaType: 'application/pkcs7-mime', contentBase64: toBase64(evidence) },
-    transactionLog: {
-      system: { name: 'hdld sample eContract', version: '1.0' },
-      events: [
-        { at, type: 'CREATED', actor: provider.name, actorRole: 'PROVIDER' },
-        { at, type: 'SIGNED', actor: mainData.employer.representative.fullName, actorRole: 'EMPLOYER' },
-        { at, type: 'SIGNED', actor: mainData.employee.fullName, actorRole: 'EMPLOYEE' },
-        { at, type: 'SENT', actor: provider.name, actorRole: 'SYSTEM' },
-      ],
-    },
-  };
+    role: 'CONTRACT',
+    parties: { employer: mainData.employer.representative.fullName, employee: mainData.employee.fullName },
+    provider: options.provider,
+    at: options.at,
+  });
+  const submission: Schemas['ContractSubmission'] = { providerReference, mainData, ...files };
   const { employee } = mainData;
   return {
     mainData,
     pdf,
-    evidence,
+    evidence: evidenceBytes,
     submission,
     identity: {
       identityNumber: employee.identity.number,
