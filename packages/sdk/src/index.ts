@@ -13,6 +13,7 @@ export type {
   ItemOutcome,
 } from './batch/batch-progress.js';
 export { type Journal, type JournalRecord, memoryJournal } from './batch/journal.js';
+export { type ItemState, loadJournalState } from './batch/journal-state.js';
 export { type BatchItem, type SyncBatchOptions, syncBatch } from './batch/sync-batch.js';
 export type { RequestOptions } from './client/call.js';
 export { createHdldClient, type HdldClient } from './client/create-hdld-client.js';

@@ -3,32 +3,27 @@
  * its own process, each verified (2 PAdES B-T signatures, certification evidence, identity, labor
  * rules), given an ID and persisted. Measured per storage engine:
  *
- * - throughput: `count` distinct contracts sent by `clientConcurrency` lanes (each POSTs its next
- *   contract as soon as the previous one is acknowledged), from the first POST until the last one is
- *   SUCCEEDED (seen by a poller that walks the transactions in order);
+ * - throughput: distinct contracts sent with `clientConcurrency` of them in flight (POSTed, not yet
+ *   final), until `throughputCount` are sent or `throughputSeconds` have passed; contracts per second
+ *   from the first POST until the last one is SUCCEEDED (seen by a poller walking them in order);
  * - latency at half load: single submissions sent open-loop at half the measured peak rate, each
  *   polled every `pollMs` until final; latency = POST start to the first poll that sees it final.
  *
  * Run alone: npx tsx --conditions=@hdld/source packages/server/bench/intake.bench.ts [pglite|postgres]
  */
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { WindowReport } from './bench-server.js';
 import { type BenchContract, loadBenchContracts } from './contracts.js';
+import type { CpuProfile } from './profile-summary.js';
 import { type BenchEngine, type BenchServer, startBenchServer } from './server-process.js';
 
-export type IntakeBenchOptions = {
+export type IntakeBenchOptions = IntakeSettings & {
   engine: BenchEngine;
   rootPem: string;
   /** Contracts for warm-up, throughput and latency, in that order (distinct contracts). */
   contracts: BenchContract[];
-  warmup: number;
-  throughputCount: number;
-  latencyCount: number;
-  clientConcurrency: number;
-  pipelineConcurrency: number;
-  /** Poll interval of the latency phase. */
-  pollMs: number;
   /** Take a V8 CPU profile of the server during the throughput phase. */
   profile: boolean;
   log?: (line: string) => void;
@@ -126,30 +121,44 @@ export function percentiles(values: number[]): Percentiles {
   };
 }
 
-/** Submits `bodies` with `concurrency` lanes; resolves when every transaction is final. */
-async function closedLoop(api: Api, bodies: string[], concurrency: number) {
+/**
+ * Keeps `concurrency` contracts in flight (POSTed and not yet final) until `bodies` are used up or
+ * `maxMs` has passed, then waits for the last ones. A single poller walks the transactions in
+ * submission order (the pipeline takes jobs roughly FIFO), so it mostly waits on the oldest
+ * unfinished one and costs about one GET per contract; it frees a slot for each final transaction.
+ */
+async function closedLoop(api: Api, bodies: string[], concurrency: number, maxMs = Number.POSITIVE_INFINITY) {
   const ids: string[] = [];
   const ackMs: number[] = [];
   let next = 0;
-  let submitted = 0;
+  let checked = 0;
+  let failure: unknown;
+  let waiting: (() => void)[] = [];
+  const wakeAll = () => {
+    const woken = waiting;
+    waiting = [];
+    for (const wake of woken) wake();
+  };
   const start = performance.now();
+  const more = () => failure === undefined && next < bodies.length && performance.now() - start < maxMs;
   const lanes = Array.from({ length: Math.min(concurrency, bodies.length) }, async () => {
-    while (next < bodies.length) {
+    while (more()) {
+      while (next - checked >= concurrency && failure === undefined)
+        await new Promise<void>((ok) => waiting.push(ok));
+      if (!more()) return;
       const i = next++;
       const t = performance.now();
       ids[i] = await submit(api, bodies[i]!);
       ackMs.push(performance.now() - t);
-      submitted++;
     }
   });
-  // The poller walks the transactions in submission order: the pipeline takes jobs roughly FIFO, so
-  // it mostly waits on the oldest unfinished one and costs about one GET per contract.
-  let checked = 0;
-  let failure: unknown;
+  const lanesDone = Promise.all(lanes).then(() => true);
+  let since = performance.now();
   const poller = (async () => {
-    while (checked < bodies.length) {
+    for (;;) {
       const id = ids[checked];
       if (id === undefined) {
+        if (checked >= next && (await Promise.race([lanesDone, sleep(5).then(() => false)]))) return;
         await sleep(5);
         continue;
       }
@@ -157,15 +166,22 @@ async function closedLoop(api: Api, bodies: string[], concurrency: number) {
       if (FINAL.has(view.status)) {
         checkOutcome(view);
         checked++;
-      } else await sleep(10);
+        since = performance.now();
+        wakeAll();
+      } else {
+        if (performance.now() - since > 60_000)
+          throw new Error(`transaction ${id} still ${view.status} after 60 s`);
+        await sleep(10);
+      }
     }
   })().catch((error: unknown) => {
     failure = error;
+    wakeAll();
   });
-  await Promise.all(lanes);
   await poller;
+  await Promise.all(lanes);
   if (failure) throw failure;
-  return { elapsedMs: performance.now() - start, ackMs, submitted };
+  return { elapsedMs: performance.now() - start, ackMs, count: checked };
 }
 
 /** Sends `bodies` one by one at `ratePerSecond` (open loop) and measures each until final. */
@@ -195,6 +211,29 @@ async function openLoop(
   return Promise.all(bodies.map(one));
 }
 
+/** Sizes and knobs, from HDLD_BENCH_* variables; the defaults keep `pnpm bench` within a few minutes. */
+export function intakeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  const n = (name: string, fallback: number) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number`);
+    return value;
+  };
+  return {
+    warmup: n('HDLD_BENCH_WARMUP', 10),
+    /** Most contracts of the throughput phase (it also stops submitting after throughputSeconds). */
+    throughputCount: n('HDLD_BENCH_THROUGHPUT_COUNT', 250),
+    throughputSeconds: n('HDLD_BENCH_THROUGHPUT_SECONDS', 15),
+    /** Most single submissions of the latency phase (it also stops after latencySeconds of sending). */
+    latencyCount: n('HDLD_BENCH_LATENCY_COUNT', 100),
+    latencySeconds: n('HDLD_BENCH_LATENCY_SECONDS', 8),
+    clientConcurrency: n('HDLD_BENCH_CLIENT_CONCURRENCY', 16),
+    pipelineConcurrency: n('HDLD_BENCH_PIPELINE_CONCURRENCY', 4),
+    pollMs: n('HDLD_BENCH_POLL_MS', 10),
+  };
+}
+
+export type IntakeSettings = ReturnType<typeof intakeSettingsFromEnv>;
+
 export async function runIntakeBenchmark(options: IntakeBenchOptions): Promise<IntakeBenchResult> {
   const log = options.log ?? (() => {});
   const { warmup, throughputCount, latencyCount } = options;
@@ -220,26 +259,31 @@ export async function runIntakeBenchmark(options: IntakeBenchOptions): Promise<I
       });
       if (!response.ok) throw new Error(`identities: ${response.status} ${await response.text()}`);
     }
-    log(`  ${options.engine}: warm-up with ${warmup} contracts`);
+    log(`  ${options.engine}: warm-up, ${warmup} contracts`);
     await closedLoop(api, bodies.slice(0, warmup), options.clientConcurrency);
 
     log(
-      `  ${options.engine}: throughput, ${throughputCount} contracts at client concurrency ${options.clientConcurrency}`,
+      `  ${options.engine}: throughput, up to ${throughputCount} contracts or ${options.throughputSeconds} s, ${options.clientConcurrency} in flight`,
     );
     await server.startWindow(options.profile);
     const peak = await closedLoop(
       api,
       bodies.slice(warmup, warmup + throughputCount),
       options.clientConcurrency,
+      options.throughputSeconds * 1000,
     );
     const window: WindowReport = await server.stopWindow();
-    const contractsPerSecond = (throughputCount * 1000) / peak.elapsedMs;
+    const contractsPerSecond = (peak.count * 1000) / peak.elapsedMs;
 
     const ratePerSecond = contractsPerSecond / 2;
-    log(`  ${options.engine}: latency, ${latencyCount} single submissions at ${ratePerSecond.toFixed(1)}/s`);
+    const singles = Math.max(
+      Math.min(10, latencyCount),
+      Math.min(latencyCount, Math.round(ratePerSecond * options.latencySeconds)),
+    );
+    log(`  ${options.engine}: latency, ${singles} single submissions at ${ratePerSecond.toFixed(1)}/s`);
     const latencies = await openLoop(
       api,
-      bodies.slice(warmup + throughputCount, needed),
+      bodies.slice(warmup + throughputCount, warmup + throughputCount + singles),
       ratePerSecond,
       options.pollMs,
     );
@@ -247,12 +291,12 @@ export async function runIntakeBenchmark(options: IntakeBenchOptions): Promise<I
       engine: options.engine,
       throughput: {
         contractsPerSecond,
-        count: throughputCount,
+        count: peak.count,
         elapsedMs: peak.elapsedMs,
         clientConcurrency: options.clientConcurrency,
         pipelineConcurrency: options.pipelineConcurrency,
         acknowledgement: percentiles(peak.ackMs),
-        serverCpuMsPerContract: window.cpuMs / throughputCount,
+        serverCpuMsPerContract: window.cpuMs / peak.count,
         eventLoopUtilization: window.eventLoopUtilization,
       },
       latency: { ...percentiles(latencies), ratePerSecond, pollMs: options.pollMs },
@@ -265,22 +309,30 @@ export async function runIntakeBenchmark(options: IntakeBenchOptions): Promise<I
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const engine = (process.argv[2] ?? 'pglite') as BenchEngine;
+  const settings = intakeSettingsFromEnv();
   const { rootPem, contracts } = await loadBenchContracts(
-    Number(process.env.HDLD_BENCH_CONTRACTS ?? 120),
+    settings.warmup + settings.throughputCount + settings.latencyCount,
     console.log,
   );
   const result = await runIntakeBenchmark({
     engine,
     rootPem,
     contracts,
-    warmup: 10,
-    throughputCount: contracts.length - 40,
-    latencyCount: 30,
-    clientConcurrency: Number(process.env.HDLD_BENCH_CLIENT_CONCURRENCY ?? 16),
-    pipelineConcurrency: Number(process.env.HDLD_PIPELINE_CONCURRENCY ?? 4),
-    pollMs: 10,
-    profile: false,
+    ...settings,
+    profile: process.env.HDLD_BENCH_PROFILE === '1',
     log: console.log,
   });
   console.log(JSON.stringify({ ...result, profile: undefined }, null, 2));
+  if (result.profile) {
+    const { writeFile } = await import('node:fs/promises');
+    const { summarizeProfile } = await import('./profile-summary.js');
+    const file = `${tmpdir()}/hdld-bench-${engine}.cpuprofile`;
+    await writeFile(file, JSON.stringify(result.profile));
+    console.log(`profile: ${file}`);
+    const summary = summarizeProfile(result.profile as CpuProfile, 25);
+    const rows = (entries: typeof summary.places) =>
+      entries.map((e) => ({ ...e, ms: Math.round(e.ms), share: `${(e.share * 100).toFixed(1)}%` }));
+    console.table(rows(summary.places));
+    console.table(rows(summary.functions));
+  }
 }

@@ -39,7 +39,12 @@ export type BenchServerOptions = {
 };
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
-const ENTRY = join(REPO_ROOT, 'packages/server/bench/bench-server.ts');
+/**
+ * HDLD_BENCH_SERVER_ROOT runs the server of another checkout (a scratch copy with a candidate fix)
+ * under the same load generator: its packages/server/bench/bench-server.ts is started instead.
+ */
+const SERVER_ROOT = resolve(process.env.HDLD_BENCH_SERVER_ROOT ?? REPO_ROOT);
+const ENTRY = join(SERVER_ROOT, 'packages/server/bench/bench-server.ts');
 
 export const DEFAULT_POSTGRES_ADMIN_URL =
   process.env.HDLD_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -37,7 +37,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  useAuthentication(app, platform.tokens, platform.now);
+  useAuthentication(app, platform.tokens, platform.now, platform.providerStatus);
   await useRateLimit(app, platform.config.rateLimitPerMinute);
   // The API serves JSON only; the strict CSP would break the self-contained API reference page.
   await app.register(helmet, { contentSecurityPolicy: false });

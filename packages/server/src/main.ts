@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { configFromEnv } from './config/server-config.js';
+import { ensureSandboxOperator } from './operators/sandbox-operator.js';
 import { createPlatform } from './platform.js';
 import { ensureSandboxProvider } from './providers/sandbox-provider.js';
 
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
   const platform = await createPlatform(config);
   const sandbox =
     config.mode === 'sandbox' ? await ensureSandboxProvider(platform.storage, config.dataDir) : undefined;
+  const operator =
+    config.mode === 'sandbox' ? await ensureSandboxOperator(platform.storage, config.dataDir) : undefined;
   const app = await buildApp(platform);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
@@ -29,6 +32,11 @@ async function main(): Promise<void> {
       `  export HDLD_BASE_URL=${address} HDLD_CLIENT_ID=${sandbox.clientId}`,
       `  export HDLD_CLIENT_SECRET="$(node -p "require('${file}').clientSecret")"`,
       '  hdld status <transaction-id>',
+    );
+  }
+  if (operator) {
+    lines.push(
+      `Sandbox Ministry operator "${operator.clientId}": its secret is in ${config.dataDir}/sandbox-operator.json`,
     );
   }
   process.stderr.write(`${lines.join('\n')}\n`);

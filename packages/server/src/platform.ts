@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadAnchors, type VerifyOptions } from '@hdld/sdk/documents';
 import { type AccessTokens, createAccessTokens } from './auth/access-tokens.js';
 import { loadPlatformKeys, type PlatformKeys } from './auth/platform-keys.js';
+import { createProviderStatusCache, type ProviderStatusCache } from './auth/provider-status-cache.js';
 import { type BlobStore, createFsBlobStore } from './blobs/index.js';
 import { createPlatformClock, type PlatformClock } from './clock/platform-clock.js';
 import { persistentSecret } from './config/secrets.js';
@@ -24,6 +25,8 @@ export type Platform = {
   blobs: BlobStore;
   keys: PlatformKeys;
   tokens: AccessTokens;
+  /** Connection status of providers, read by every authenticated call (N8). */
+  providerStatus: ProviderStatusCache;
   trust: VerifyOptions['trust'];
   identity: ReturnType<typeof createLocalIdentityRegistry>;
   pipeline: PipelineRunner;
@@ -67,6 +70,9 @@ export async function createPlatform(
     blobs,
     keys,
     tokens: createAccessTokens(keys, config.publicUrl),
+    providerStatus: createProviderStatusCache(
+      async (providerId) => (await storage.providers.findById(providerId))?.status,
+    ),
     trust,
     identity,
     pipeline,

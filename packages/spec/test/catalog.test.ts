@@ -36,6 +36,7 @@ const STAGES = [
   'LIFECYCLE',
   'DUPLICATE',
   'PROVIDER_STATUS',
+  'OPERATIONS',
   'PLATFORM',
 ];
 const ACTIONS = ['RETRY', 'FIX_AND_RESUBMIT', 'EXPLAIN_AND_WAIT', 'NONE'];
@@ -134,7 +135,7 @@ describe('error catalog', () => {
     it('has a failureClass when a transaction can fail with it', () => {
       const failsTransaction = TRANSACTION_STAGES.has(entry.stage) || ASYNC_CONTENT_CODES.includes(code);
       if (failsTransaction && entry.severity !== 'WARNING') expect(entry.failureClass).toBeDefined();
-      if (['AUTH_TRANSPORT', 'PROVIDER_STATUS', 'PLATFORM'].includes(entry.stage)) {
+      if (['AUTH_TRANSPORT', 'PROVIDER_STATUS', 'OPERATIONS', 'PLATFORM'].includes(entry.stage)) {
         expect(entry.failureClass).toBeUndefined();
       }
     });

@@ -23,8 +23,18 @@ const EXPECTED_OPERATIONS = [
   'listTransactions',
   'getTransactionByReference',
   'getTransaction',
+  'repushTransaction',
+  'getReconciliation',
+  'listExplanations',
+  'createExplanation',
+  'getExplanation',
+  'decideExplanation',
+  'listProviders',
+  'getProvider',
+  'changeProviderStatus',
+  'listPublicProviders',
   'getSandboxClock',
-    'registerSandboxIdentities',
+  'registerSandboxIdentities',
   'advanceSandboxClock',
   'getPlatformKeys',
   'getHealth',
@@ -158,7 +168,7 @@ describe('operations', () => {
   });
 
   it('publishes the token and JWKS endpoints without authentication', () => {
-    for (const id of ['createToken', 'getPlatformKeys', 'getHealth', 'getReadiness']) {
+    for (const id of ['createToken', 'getPlatformKeys', 'getHealth', 'getReadiness', 'listPublicProviders']) {
       const op = ops.find(([, , o]) => o.operationId === id)?.[2];
       expect(op?.security, id).toEqual([]);
     }

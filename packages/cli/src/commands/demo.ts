@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHdldClient, formatContractId } from '@hdld/sdk';
@@ -45,6 +45,8 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
     const step = (key: Parameters<typeof t>[1], extra = '') => ctx.term.err(`› ${t(lang, key)}${extra}`);
     const started = performance.now();
     const out = resolve(flags.out ?? (await mkdtemp(join(tmpdir(), 'hdld-demo-'))));
+    // Without --out the files live as long as the run (and the server, with --keep-server).
+    const keep = Boolean(flags.out);
     const dirs = {
       pki: join(out, 'pki'),
       contracts: join(out, 'contracts'),
@@ -115,7 +117,7 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
         syncSeconds: round(sync.seconds),
         throughput: round(sync.throughput),
         totalSeconds: round((performance.now() - started) / 1000),
-        out,
+        out: keep ? out : null,
         contracts: report.rows.map((r) => ({
           providerReference: r.reference,
           contractId: r.contractId ?? null,
@@ -146,7 +148,7 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
               `${summary.syncSeconds} s (${summary.throughput} ${t(lang, 'sync.perSecond')})`,
             ],
             [t(lang, 'demo.totalTime'), `${summary.totalSeconds} s`],
-            [t(lang, 'demo.output'), out],
+            ...(keep ? [[t(lang, 'demo.output'), out] as [string, string]] : []),
           ]),
         );
         for (const row of failed) ctx.term.err(`${row.reference}: ${row.outcome} ${row.errors.join('; ')}`);
@@ -169,6 +171,7 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
     } finally {
       await server.close();
       await pki.close();
+      if (!keep) await rm(out, { recursive: true, force: true });
     }
   });
 }

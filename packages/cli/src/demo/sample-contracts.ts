@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { sampleContractMainData } from '@hdld/sdk/documents';
 import { loadContractFonts } from '@hdld/sdk/node';
 import type { TestPki } from '@hdld/sdk/testing';
@@ -24,6 +25,7 @@ export async function makeSampleContracts(options: {
   concurrency?: number;
   onDone?: (done: number) => void;
 }): Promise<{ references: string[]; identities: SampleIdentity[] }> {
+  await mkdir(options.dir, { recursive: true });
   const fonts = await loadContractFonts();
   const seeds = Array.from({ length: options.count }, (_, i) => i + 1);
   const references: string[] = new Array(options.count);

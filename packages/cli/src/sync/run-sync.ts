@@ -1,10 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { type HdldClient, type Journal, syncBatch } from '@hdld/sdk';
+import { type HdldClient, type Journal, loadJournalState, syncBatch } from '@hdld/sdk';
 import { openFileJournal } from '@hdld/sdk/node';
-// TODO(lead): @hdld/sdk does not export loadJournalState yet (asked in the CLI report): switch to
-// `import { loadJournalState } from '@hdld/sdk'`. Until then tsup bundles the SDK's own source.
-import { loadJournalState } from '../../../sdk/src/batch/journal-state.js';
 import { UsageError } from '../output/errors.js';
 import type { LocalRecord } from '../reconcile/match.js';
 import type { SyncReporter } from './reporters.js';

@@ -76,7 +76,11 @@ describe.skipIf(!hasTmux)('hdld sync progress view in a terminal (tmux)', () => 
     expect(screen).toContain('Latest errors');
     expect(screen).toContain('HD-DEMO-000001 IDENTITY_NOT_FOUND');
     // Redrawn in place: one progress bar on the final screen, not one per update.
-    expect(screen.match(/contracts\/s/g)).toHaveLength(1);
+    expect(screen.match(/\d+\/40 \(\d+%\)/g)).toHaveLength(1);
+    // Then the one-line summary, after the view.
+    expect(screen).toMatch(
+      /succeeded 39, failed 1, done before 0, interrupted 0; [\d.]+ contracts\/s; journal /,
+    );
     // And it was seen moving.
     expect(frames.some((f) => /\d+\/40 \((?!100)\d+%\)/.test(f))).toBe(true);
   });

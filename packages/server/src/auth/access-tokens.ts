@@ -1,26 +1,49 @@
-import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
+import { createLocalJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { ProblemError } from '../http/problem.js';
 import type { PlatformKeys } from './platform-keys.js';
-import type { ProviderPrincipal } from './principal.js';
+import type { Principal } from './principal.js';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 900;
 const AUDIENCE = 'hdld-platform';
 
 export type AccessTokens = {
-  issue(principal: ProviderPrincipal, now: Date): Promise<{ token: string; expiresIn: number }>;
-  verify(token: string, now: Date): Promise<ProviderPrincipal>;
+  issue(principal: Principal, now: Date): Promise<{ token: string; expiresIn: number }>;
+  verify(token: string, now: Date): Promise<Principal>;
 };
+
+/** The token's `scope` claim, as echoed by the token endpoint. */
+export function scopeOf(principal: Principal): string {
+  return principal.kind === 'operator' ? 'contracts operations' : 'contracts';
+}
+
+/**
+ * The principal a verified token names. Tokens issued before roles existed carry no `role` and
+ * were all providers' (they expire within ACCESS_TOKEN_TTL_SECONDS of an upgrade).
+ */
+function principalOf(payload: JWTPayload): Principal {
+  const clientId = String(payload.client_id);
+  if (payload.role === 'operator') {
+    return { kind: 'operator', operatorId: String(payload.sub), clientId, scope: { level: 'nation' } };
+  }
+  if (payload.role !== undefined && payload.role !== 'provider') throw new Error('unknown role');
+  return { kind: 'provider', providerId: String(payload.sub), clientId };
+}
 
 export function createAccessTokens(keys: PlatformKeys, issuer: string): AccessTokens {
   const jwks = createLocalJWKSet({ keys: [keys.publicJwk] });
   return {
     async issue(principal, now) {
       const iat = Math.floor(now.getTime() / 1000);
-      const token = await new SignJWT({ client_id: principal.clientId, scope: 'contracts' })
+      const subject = principal.kind === 'operator' ? principal.operatorId : principal.providerId;
+      const token = await new SignJWT({
+        client_id: principal.clientId,
+        role: principal.kind,
+        scope: scopeOf(principal),
+      })
         .setProtectedHeader({ alg: 'ES256', kid: keys.kid, typ: 'at+jwt' })
         .setIssuer(issuer)
         .setAudience(AUDIENCE)
-        .setSubject(principal.providerId)
+        .setSubject(subject)
         .setIssuedAt(iat)
         .setExpirationTime(iat + ACCESS_TOKEN_TTL_SECONDS)
         .setJti(crypto.randomUUID())
@@ -36,7 +59,7 @@ export function createAccessTokens(keys: PlatformKeys, issuer: string): AccessTo
           currentDate: now,
           algorithms: ['ES256'],
         });
-        return { kind: 'provider', providerId: String(payload.sub), clientId: String(payload.client_id) };
+        return principalOf(payload);
       } catch (error) {
         const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
         throw new ProblemError(expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID');

@@ -1,7 +1,8 @@
 import { createLocalJWKSet, decodeJwt, type JSONWebKeySet, jwtVerify } from 'jose';
 import { ProblemError } from '../http/problem.js';
+import type { Operator } from '../storage/operators-repo.js';
 import type { Provider } from '../storage/providers-repo.js';
-import type { ProviderPrincipal } from './principal.js';
+import type { Principal } from './principal.js';
 import { verifySecret } from './secret-hash.js';
 
 export const JWT_BEARER_ASSERTION = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -20,6 +21,7 @@ export type ClientAuthContext = {
   audiences: string[];
   now: Date;
   findProvider(clientId: string): Promise<Provider | undefined>;
+  findOperator(clientId: string): Promise<Operator | undefined>;
   /** Remembers an assertion's jti until it expires; false when it was seen before (replay). */
   rememberAssertion(jti: string, expiresAt: number): boolean;
 };
@@ -67,39 +69,51 @@ async function viaAssertion(assertion: string, ctx: ClientAuthContext): Promise<
   return provider;
 }
 
-async function viaSecret(clientId: string, secret: string, ctx: ClientAuthContext): Promise<Provider> {
+const wrongSecret = () =>
+  refused('Unknown client id or wrong secret.', 'Sai mã máy khách hoặc sai mật khẩu.');
+
+/**
+ * A client id and secret. Ministry operators authenticate this way in every mode (until SSO, F1/T1);
+ * providers only in the sandbox. A client id that names both is refused rather than guessed.
+ */
+async function viaSecret(clientId: string, secret: string, ctx: ClientAuthContext): Promise<Principal> {
+  const [provider, operator] = await Promise.all([ctx.findProvider(clientId), ctx.findOperator(clientId)]);
+  if (operator && !provider) {
+    if (!(await verifySecret(secret, operator.clientSecretHash))) throw wrongSecret();
+    return { kind: 'operator', operatorId: operator.id, clientId, scope: { level: 'nation' } };
+  }
   if (!ctx.sandbox) {
     throw refused(
       'Client secrets are accepted by the sandbox only; use private_key_jwt.',
       'Chỉ môi trường thử nghiệm chấp nhận client secret; hãy dùng private_key_jwt.',
     );
   }
-  const provider = await ctx.findProvider(clientId);
-  if (!provider?.clientSecretHash || !(await verifySecret(secret, provider.clientSecretHash))) {
-    throw refused('Unknown client id or wrong secret.', 'Sai mã máy khách hoặc sai mật khẩu.');
+  if (operator || !provider?.clientSecretHash || !(await verifySecret(secret, provider.clientSecretHash))) {
+    throw wrongSecret();
   }
-  return provider;
+  assertConnected(provider);
+  return providerPrincipal(provider);
 }
 
-/** OAuth2 client credentials (RFC 6749 §4.4) with private_key_jwt (RFC 7523) or, in the sandbox, a secret. */
-export async function authenticateClient(
-  form: TokenForm,
-  ctx: ClientAuthContext,
-): Promise<ProviderPrincipal> {
+const providerPrincipal = (provider: Provider): Principal => ({
+  kind: 'provider',
+  providerId: provider.id,
+  clientId: provider.clientId,
+});
+
+/** OAuth2 client credentials (RFC 6749 §4.4) with private_key_jwt (RFC 7523) or a client secret. */
+export async function authenticateClient(form: TokenForm, ctx: ClientAuthContext): Promise<Principal> {
   if (form.grant_type !== 'client_credentials') {
     throw refused('grant_type must be client_credentials.', 'grant_type phải là client_credentials.');
   }
-  let provider: Provider;
   if (form.client_assertion_type === JWT_BEARER_ASSERTION && form.client_assertion) {
-    provider = await viaAssertion(form.client_assertion, ctx);
-  } else if (form.client_id && form.client_secret) {
-    provider = await viaSecret(form.client_id, form.client_secret, ctx);
-  } else {
-    throw refused(
-      'Send a client_assertion or a client_id and client_secret.',
-      'Hãy gửi client_assertion hoặc client_id và client_secret.',
-    );
+    const provider = await viaAssertion(form.client_assertion, ctx);
+    assertConnected(provider);
+    return providerPrincipal(provider);
   }
-  assertConnected(provider);
-  return { kind: 'provider', providerId: provider.id, clientId: provider.clientId };
+  if (form.client_id && form.client_secret) return viaSecret(form.client_id, form.client_secret, ctx);
+  throw refused(
+    'Send a client_assertion or a client_id and client_secret.',
+    'Hãy gửi client_assertion hoặc client_id và client_secret.',
+  );
 }

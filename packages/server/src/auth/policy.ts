@@ -9,39 +9,85 @@ import type { Principal } from './principal.js';
 export type Action =
   | 'transaction.read'
   | 'transaction.submit'
+  | 'transaction.repush'
   | 'contract.read'
   | 'contract.submitLifecycle'
   | 'document.read'
-  | 'sandbox.manage';
+  | 'sandbox.manage'
+  | 'reconciliation.read'
+  | 'explanation.submit'
+  | 'explanation.read'
+  | 'explanation.decide'
+  | 'provider.list'
+  | 'provider.read'
+  | 'provider.manage';
 
 export type Resource = { providerId: string } | undefined;
 
+/**
+ * Who may act. Providers: `own` resources only, `any` (no resource: their own submissions), or
+ * `none`. Operators (Ministry staff, nation scope, DOMAIN.md T4) read and decide everything but
+ * never act as a provider: they do not submit, explain or re-push.
+ */
+const RULES: Record<Action, { provider: 'own' | 'any' | 'none'; operator: boolean }> = {
+  'transaction.read': { provider: 'own', operator: true },
+  'transaction.submit': { provider: 'any', operator: false },
+  'transaction.repush': { provider: 'own', operator: false },
+  'contract.read': { provider: 'own', operator: true },
+  'contract.submitLifecycle': { provider: 'own', operator: false },
+  'document.read': { provider: 'own', operator: true },
+  'sandbox.manage': { provider: 'any', operator: true },
+  'reconciliation.read': { provider: 'own', operator: true },
+  'explanation.submit': { provider: 'own', operator: false },
+  'explanation.read': { provider: 'own', operator: true },
+  'explanation.decide': { provider: 'none', operator: true },
+  'provider.list': { provider: 'none', operator: true },
+  'provider.read': { provider: 'own', operator: true },
+  'provider.manage': { provider: 'none', operator: true },
+};
+
+/** What a provider that is not the owner gets instead of 403: the resource does not exist for it. */
 const NOT_FOUND_CODE = {
   'transaction.read': 'TRANSACTION_NOT_FOUND',
+  'transaction.repush': 'TRANSACTION_NOT_FOUND',
+  'explanation.submit': 'TRANSACTION_NOT_FOUND',
   'contract.read': 'CONTRACT_NOT_FOUND',
   'contract.submitLifecycle': 'CONTRACT_NOT_FOUND',
   'document.read': 'DOCUMENT_NOT_FOUND',
+  'explanation.read': 'EXPLANATION_NOT_FOUND',
+  'provider.read': 'PROVIDER_NOT_FOUND',
 } as const;
 
 export function isAllowed(principal: Principal, action: Action, resource?: Resource): boolean {
-  if (principal.kind === 'operator') return true;
-  switch (action) {
-    case 'transaction.submit':
-    case 'sandbox.manage':
-      return true;
-    default:
-      return resource !== undefined && resource.providerId === principal.providerId;
-  }
+  const rule = RULES[action];
+  if (principal.kind === 'operator') return rule.operator;
+  if (rule.provider === 'any') return true;
+  if (rule.provider === 'none') return false;
+  return resource !== undefined && resource.providerId === principal.providerId;
 }
 
 /** Throws the problem the caller may see when the action is not allowed. */
 export function authorize(principal: Principal, action: Action, resource?: Resource): void {
   if (isAllowed(principal, action, resource)) return;
   const notFound = NOT_FOUND_CODE[action as keyof typeof NOT_FOUND_CODE];
-  throw new ProblemError(notFound ?? 'FORBIDDEN');
+  const ownRule = principal.kind === 'provider' && RULES[action].provider === 'own';
+  throw new ProblemError(ownRule && notFound ? notFound : 'FORBIDDEN');
 }
 
-/** Narrows list queries to what the principal may see; undefined means every provider. */
-export function visibleProviderId(principal: Principal): string | undefined {
-  return principal.kind === 'provider' ? principal.providerId : undefined;
+/**
+ * "May this principal do X at all?", asked before any resource is looked up, so that a principal
+ * who may never do it gets FORBIDDEN rather than a not-found that depends on what exists.
+ */
+export function authorizeAction(principal: Principal, action: Action): void {
+  const rule = RULES[action];
+  const allowed = principal.kind === 'operator' ? rule.operator : rule.provider !== 'none';
+  if (!allowed) throw new ProblemError('FORBIDDEN');
+}
+
+/**
+ * Narrows list queries to what the principal may see: a provider always itself, whatever it asks
+ * for; an operator the provider it asks for, or every provider (undefined).
+ */
+export function visibleProviderId(principal: Principal, requested?: string): string | undefined {
+  return principal.kind === 'provider' ? principal.providerId : requested;
 }

@@ -1,18 +1,21 @@
-import { ProblemError } from '../http/problem.js';
+import { ProblemError } from './problem.js';
 
-/** Keyset position in the newest-first transaction list: opaque to clients, stable under inserts. */
-export type TransactionCursor = { receivedAt: Date; id: string };
+/**
+ * Keyset position in a newest-first list ordered by (time DESC, id DESC): opaque to clients and
+ * stable while new rows arrive (transactions T10, explanations F36).
+ */
+export type KeysetCursor = { at: Date; id: string };
 
-export function encodeCursor(cursor: TransactionCursor): string {
-  return Buffer.from(JSON.stringify([cursor.receivedAt.toISOString(), cursor.id])).toString('base64url');
+export function encodeCursor(cursor: KeysetCursor): string {
+  return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString('base64url');
 }
 
-export function decodeCursor(value: string): TransactionCursor {
+export function decodeCursor(value: string): KeysetCursor {
   try {
     const [at, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [string, string];
-    const receivedAt = new Date(at);
-    if (Number.isNaN(receivedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
-    return { receivedAt, id };
+    const time = new Date(at);
+    if (Number.isNaN(time.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    return { at: time, id };
   } catch {
     throw new ProblemError('REQUEST_INVALID', {
       errors: [
@@ -20,4 +23,15 @@ export function decodeCursor(value: string): TransactionCursor {
       ],
     });
   }
+}
+
+/** One page of `limit` rows out of `limit + 1` fetched, and the cursor of the next page if any. */
+export function pageOf<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => KeysetCursor,
+): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
 }

@@ -5,9 +5,12 @@ import { jwksHandlers } from '../auth/jwks-handlers.js';
 import { securityHandlers } from '../auth/security-handlers.js';
 import { tokenHandlers } from '../auth/token-handlers.js';
 import { contractHandlers } from '../contracts/contract-handlers.js';
+import { explanationHandlers } from '../explanations/explanation-handlers.js';
 import { healthHandlers } from '../health/health-handlers.js';
 import { submissionHandlers } from '../intake/submission-handlers.js';
 import type { Platform } from '../platform.js';
+import { providerHandlers } from '../providers/provider-handlers.js';
+import { reconciliationHandlers } from '../reconciliation/reconciliation-handlers.js';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers.js';
 import { transactionHandlers } from '../transactions/transaction-handlers.js';
 
@@ -21,6 +24,9 @@ export function serviceHandlers(platform: Platform) {
     ...submissionHandlers(platform),
     ...contractHandlers(platform),
     ...sandboxHandlers(platform),
+    ...reconciliationHandlers(platform),
+    ...explanationHandlers(platform),
+    ...providerHandlers(platform),
   };
 }
 

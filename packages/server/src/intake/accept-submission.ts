@@ -1,4 +1,5 @@
 import type { BlobStore } from '../blobs/index.js';
+import { claimIdempotency, type IdempotentRequest } from '../http/idempotent-request.js';
 import { ProblemError } from '../http/problem.js';
 import { createJobQueue } from '../queue/index.js';
 import type { Storage } from '../storage/index.js';
@@ -75,17 +76,12 @@ export async function acceptSubmissions(
   ctx: AcceptContext,
   packages: SubmissionPackage[],
   respond: (outcomes: ItemOutcome[]) => { status: number; body: JsonValue },
-  idempotency?: { key: string; requestSha256: string },
+  idempotency?: IdempotentRequest,
 ): Promise<{ status: number; body: JsonValue; replayed: boolean }> {
   const stored = await storeFiles(ctx.blobs, packages);
   return ctx.storage.transaction(async (repos) => {
-    if (idempotency) {
-      const claim = await repos.idempotency.claim(ctx.providerId, idempotency.key, idempotency.requestSha256);
-      if (claim.outcome === 'REPLAY') return { status: claim.status, body: claim.body, replayed: true };
-      if (claim.outcome === 'MISMATCH') throw new ProblemError('IDEMPOTENCY_KEY_REUSED');
-      if (claim.outcome === 'IN_PROGRESS')
-        throw new ProblemError('IDEMPOTENCY_KEY_IN_USE', { retryAfterSeconds: 1 });
-    }
+    const replay = await claimIdempotency(repos.idempotency, ctx.providerId, idempotency);
+    if (replay) return { ...replay, replayed: true };
     const queue = createJobQueue(repos.tx);
     const outcomes: ItemOutcome[] = [];
     for (const { pkg, files } of stored) {

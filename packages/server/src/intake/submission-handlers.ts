@@ -2,6 +2,7 @@ import type { Schemas } from '@hdld/spec';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authorize } from '../auth/policy.js';
 import { principalOf } from '../auth/security-handlers.js';
+import { idempotencyOf } from '../http/idempotent-request.js';
 import { ProblemError, renderProblem } from '../http/problem.js';
 import { languageOf } from '../http/request-context.js';
 import type { Platform } from '../platform.js';
@@ -16,11 +17,6 @@ import {
 import type { SubmissionPackage } from './submission-package.js';
 
 type Post<Body, Params = unknown> = FastifyRequest<{ Body: Body; Params: Params }>;
-
-function idempotencyOf(request: FastifyRequest) {
-  const key = request.headers['idempotency-key'];
-  return typeof key === 'string' ? { key, requestSha256: request.bodySha256! } : undefined;
-}
 
 /** A single submission answers 202 when new, 200 when it repeats one already received. */
 function singleResponse(outcomes: ItemOutcome[]): { status: number; body: JsonValue } {

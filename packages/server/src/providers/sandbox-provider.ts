@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { hashSecret } from '../auth/secret-hash.js';
+import { loadOrCreateCredentials } from '../config/credentials-file.js';
 import { isUniqueViolation, type Storage } from '../storage/index.js';
 import type { JsonObject } from '../storage/json.js';
 
@@ -29,28 +29,13 @@ async function newCredentials(): Promise<SandboxCredentials & { publicJwks: Json
   };
 }
 
-/** Several processes may start on one data directory: the first to create the file wins. */
-async function loadOrCreate(file: string): Promise<SandboxCredentials & { publicJwks: JsonObject }> {
-  const stored = await readFile(file, 'utf8').catch(() => undefined);
-  if (stored) return JSON.parse(stored) as SandboxCredentials & { publicJwks: JsonObject };
-  await mkdir(dirname(file), { recursive: true });
-  const created = await newCredentials();
-  try {
-    await writeFile(file, JSON.stringify(created, null, 2), { mode: 0o600, flag: 'wx' });
-    return created;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return JSON.parse(await readFile(file, 'utf8')) as SandboxCredentials & { publicJwks: JsonObject };
-  }
-}
-
 /**
  * Makes sure the sandbox provider exists and returns its credentials. They are kept (mode 0600) in
  * the data directory so the same ones work after a restart; in memory they are new each time.
  */
 export async function ensureSandboxProvider(storage: Storage, dataDir?: string): Promise<SandboxCredentials> {
   const file = dataDir ? join(dataDir, FILE) : undefined;
-  const credentials = file ? await loadOrCreate(file) : await newCredentials();
+  const credentials = file ? await loadOrCreateCredentials(file, newCredentials) : await newCredentials();
   const existing = await storage.providers.findById(credentials.providerId);
   const clientSecretHash = await hashSecret(credentials.clientSecret);
   const update = () =>

@@ -4,6 +4,8 @@ import { toDate, toJsonParam, toOptional, toOptionalDate } from './sql-values.js
 
 /** N8/F12: connection status; SUSPENDED and DISCONNECTED providers are refused (Art. 15.4, F38, F39). */
 export type ProviderStatus = 'ACTIVE' | 'SUSPENDED' | 'DISCONNECTED';
+/** N8, F30: what the provider's integration sends. */
+export type ProviderCapability = 'CONTRACT' | 'BATCH' | 'LIFECYCLE' | 'CONVERTED_PAPER';
 
 export interface Provider {
   id: string;
@@ -13,6 +15,7 @@ export interface Provider {
   publicJwks?: JsonObject;
   status: ProviderStatus;
   contactEmail: string;
+  capabilities: ProviderCapability[];
   createdAt: Date;
   statusChangedAt?: Date;
 }
@@ -34,6 +37,7 @@ interface ProviderRow {
   public_jwks: JsonObject | null;
   status: ProviderStatus;
   contact_email: string;
+  capabilities: ProviderCapability[];
   created_at: Date;
   status_changed_at: Date | null;
 }
@@ -47,6 +51,7 @@ function toProvider(row: ProviderRow): Provider {
     publicJwks: toOptional(row.public_jwks),
     status: row.status,
     contactEmail: row.contact_email,
+    capabilities: row.capabilities,
     createdAt: toDate(row.created_at),
     statusChangedAt: toOptionalDate(row.status_changed_at),
   };
@@ -82,9 +87,19 @@ export function createProvidersRepo(q: Queryable) {
       return rows[0] && toProvider(rows[0]);
     },
 
-    async list(): Promise<Provider[]> {
-      const { rows } = await q.query<ProviderRow>('SELECT * FROM providers ORDER BY name, id');
+    /** N8, F12, F30: by name, optionally only those with one status. */
+    async list(status?: ProviderStatus): Promise<Provider[]> {
+      const { rows } = await q.query<ProviderRow>(
+        'SELECT * FROM providers WHERE ($1::text IS NULL OR status = $1) ORDER BY name, id',
+        [status ?? null],
+      );
       return rows.map(toProvider);
+    },
+
+    /** Reads the row under a lock until the end of the database transaction (status changes). */
+    async findByIdForUpdate(id: string): Promise<Provider | undefined> {
+      const { rows } = await q.query<ProviderRow>('SELECT * FROM providers WHERE id = $1 FOR UPDATE', [id]);
+      return rows[0] && toProvider(rows[0]);
     },
 
     /** N8: suspend, restore or disconnect. Returns undefined for an unknown provider. */

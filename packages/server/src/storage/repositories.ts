@@ -2,8 +2,12 @@ import { createApiCallsRepo } from './api-calls-repo.js';
 import { createContractsRepo } from './contracts-repo.js';
 import type { Queryable } from './database.js';
 import { createDocumentsRepo } from './documents-repo.js';
+import { createExplanationsRepo } from './explanations-repo.js';
 import { createIdempotencyRepo } from './idempotency-repo.js';
+import { createOperatorsRepo } from './operators-repo.js';
+import { createProviderStatusHistoryRepo } from './provider-status-history-repo.js';
 import { createProvidersRepo } from './providers-repo.js';
+import { createReconciliationRepo } from './reconciliation-repo.js';
 import { createSandboxClockRepo } from './sandbox-clock-repo.js';
 import { createTransactionFilesRepo } from './transaction-files-repo.js';
 import { createTransactionsRepo } from './transactions-repo.js';
@@ -21,5 +25,9 @@ export function createRepositories(q: Queryable) {
     idempotency: createIdempotencyRepo(q),
     apiCalls: createApiCallsRepo(q),
     sandboxClock: createSandboxClockRepo(q),
+    operators: createOperatorsRepo(q),
+    providerStatusHistory: createProviderStatusHistoryRepo(q),
+    explanations: createExplanationsRepo(q),
+    reconciliation: createReconciliationRepo(q),
   };
 }

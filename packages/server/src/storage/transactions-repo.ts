@@ -15,6 +15,14 @@ export type LifecycleType =
 export type TransactionStatus = 'RECEIVED' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
 /** T10: format, business, file or signature error. */
 export type FailureClass = 'FORMAT' | 'BUSINESS' | 'FILE' | 'SIGNATURE';
+/** F36, F37: where a failed transaction stands in the explanation and re-push workflow. */
+export type ExplanationStatus =
+  | 'NONE'
+  | 'AWAITING_EXPLANATION'
+  | 'PENDING_APPROVAL'
+  | 'APPROVED'
+  | 'REJECTED'
+  | 'REPUSHED';
 
 export interface StoredTransaction {
   id: string;
@@ -25,6 +33,7 @@ export interface StoredTransaction {
   targetContractId?: string;
   status: TransactionStatus;
   failureClass?: FailureClass;
+  explanationStatus: ExplanationStatus;
   /** Check results returned to the integrator (T9), e.g. `{ code, message, field }`. */
   errors: JsonObject[];
   payloadSha256: string;
@@ -64,6 +73,7 @@ interface TransactionRow {
   target_contract_id: string | null;
   status: TransactionStatus;
   failure_class: FailureClass | null;
+  explanation_status: ExplanationStatus;
   errors: JsonObject[];
   payload_sha256: string;
   document_sha256: string | null;
@@ -88,6 +98,7 @@ function toTransaction(row: TransactionRow): StoredTransaction {
     targetContractId: toOptional(row.target_contract_id),
     status: row.status,
     failureClass: toOptional(row.failure_class),
+    explanationStatus: row.explanation_status,
     errors: row.errors,
     payloadSha256: row.payload_sha256,
     documentSha256: toOptional(row.document_sha256),
@@ -117,6 +128,7 @@ export interface TransactionPageQuery {
   status?: TransactionStatus;
   kind?: TransactionKind;
   failureClass?: FailureClass;
+  explanationStatus?: ExplanationStatus;
   receivedFrom?: Date;
   receivedTo?: Date;
   providerReference?: string;
@@ -203,6 +215,7 @@ export function createTransactionsRepo(q: Queryable) {
            AND ($6::timestamptz IS NULL OR received_at < $6)
            AND ($7::text IS NULL OR provider_reference = $7)
            AND ($8::timestamptz IS NULL OR (received_at, id) < ($8, $9::uuid))
+           AND ($11::text IS NULL OR explanation_status = $11)
          ORDER BY received_at DESC, id DESC LIMIT $10`,
         [
           query.providerId ?? null,
@@ -215,6 +228,7 @@ export function createTransactionsRepo(q: Queryable) {
           query.after?.receivedAt ?? null,
           query.after?.id ?? null,
           query.limit,
+          query.explanationStatus ?? null,
         ],
       );
       return rows.map(toTransaction);
@@ -273,7 +287,7 @@ export function createTransactionsRepo(q: Queryable) {
     ): Promise<StoredTransaction | undefined> {
       return updateReturning(
         `UPDATE transactions SET status = 'FAILED', failure_class = $2, errors = $3::text::jsonb,
-           completed_at = COALESCE($4, now()), receipt = $5
+           completed_at = COALESCE($4, now()), receipt = $5, explanation_status = 'AWAITING_EXPLANATION'
          WHERE id = $1 RETURNING *`,
         [
           id,
@@ -285,13 +299,35 @@ export function createTransactionsRepo(q: Queryable) {
       );
     },
 
-    /** F37: an operator approved re-pushing a failed transaction; it is processed again from RECEIVED. */
+    /**
+     * F37: an operator approved re-pushing a failed transaction; it is processed again from RECEIVED.
+     * Only an APPROVED one moves, so two concurrent re-pushes queue it once.
+     */
     requeueFailed(id: string): Promise<StoredTransaction | undefined> {
       return updateReturning(
-        `UPDATE transactions SET status = 'RECEIVED', failure_class = NULL, errors = '[]', completed_at = NULL
-         WHERE id = $1 AND status = 'FAILED' RETURNING *`,
+        `UPDATE transactions SET status = 'RECEIVED', failure_class = NULL, errors = '[]', completed_at = NULL,
+           explanation_status = 'REPUSHED'
+         WHERE id = $1 AND status = 'FAILED' AND explanation_status = 'APPROVED' RETURNING *`,
         [id],
       );
+    },
+
+    /**
+     * F36, F37: moves failed transactions from one of `from` to `to`; returns the ids that moved, so the
+     * caller can tell which ones were not in an expected state (a concurrent change never slips through).
+     */
+    async moveExplanationStatus(
+      ids: readonly string[],
+      from: readonly ExplanationStatus[],
+      to: ExplanationStatus,
+    ): Promise<string[]> {
+      const { rows } = await q.query<{ id: string }>(
+        `UPDATE transactions SET explanation_status = $3
+         WHERE id = ANY ($1::uuid[]) AND status = 'FAILED' AND explanation_status = ANY ($2::text[])
+         RETURNING id`,
+        [ids, from, to],
+      );
+      return rows.map((row) => row.id);
     },
 
     /** F35 reconciliation: counts per status for one provider, optionally within [from, to). */

@@ -2,11 +2,16 @@ import type { Schemas } from '@hdld/spec';
 import type { FastifyRequest } from 'fastify';
 import { authorize, visibleProviderId } from '../auth/policy.js';
 import { principalOf } from '../auth/security-handlers.js';
+import { decodeCursor, pageOf } from '../http/keyset-cursor.js';
 import { ProblemError } from '../http/problem.js';
 import { languageOf } from '../http/request-context.js';
 import type { Platform } from '../platform.js';
-import type { FailureClass, TransactionKind, TransactionStatus } from '../storage/transactions-repo.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import type {
+  ExplanationStatus,
+  FailureClass,
+  TransactionKind,
+  TransactionStatus,
+} from '../storage/transactions-repo.js';
 import { transactionView } from './transaction-view.js';
 
 type ByIdRequest = FastifyRequest<{ Params: { transactionId: string } }>;
@@ -18,6 +23,8 @@ type ListRequest = FastifyRequest<{
     status?: TransactionStatus;
     kind?: TransactionKind;
     failureClass?: FailureClass;
+    explanationStatus?: ExplanationStatus;
+    providerId?: string;
     receivedFrom?: string;
     receivedTo?: string;
     providerReference?: string;
@@ -47,29 +54,29 @@ export function transactionHandlers(platform: Platform) {
       return transactionView(transaction, languageOf(request));
     },
 
-    /** T10 sync history, newest first, cursor-paginated; a provider sees only its own (T17). */
+    /**
+     * T10 sync history and F35 drill-down, newest first, cursor-paginated; a provider sees only its
+     * own (T17), an operator every provider's or those of `providerId`.
+     */
     async listTransactions(request: ListRequest): Promise<Schemas['TransactionPage']> {
       const q = request.query;
       const limit = q.limit ?? 100;
-      const items = await platform.storage.transactions.page({
-        providerId: visibleProviderId(principalOf(request)),
+      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+      const rows = await platform.storage.transactions.page({
+        providerId: visibleProviderId(principalOf(request), q.providerId),
         status: q.status,
         kind: q.kind,
         failureClass: q.failureClass,
+        explanationStatus: q.explanationStatus,
         receivedFrom: q.receivedFrom ? new Date(q.receivedFrom) : undefined,
         receivedTo: q.receivedTo ? new Date(q.receivedTo) : undefined,
         providerReference: q.providerReference,
-        after: q.cursor ? decodeCursor(q.cursor) : undefined,
+        after: after && { receivedAt: after.at, id: after.id },
         limit: limit + 1,
       });
-      const page = items.slice(0, limit);
-      const last = page[page.length - 1];
+      const { page, nextCursor } = pageOf(rows, limit, (t) => ({ at: t.receivedAt, id: t.id }));
       const lang = languageOf(request);
-      return {
-        items: page.map((t) => transactionView(t, lang)),
-        nextCursor:
-          items.length > limit && last ? encodeCursor({ receivedAt: last.receivedAt, id: last.id }) : null,
-      };
+      return { items: page.map((t) => transactionView(t, lang)), nextCursor };
     },
   };
 }

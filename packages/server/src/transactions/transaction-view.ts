@@ -6,9 +6,11 @@ import type { StoredTransaction } from '../storage/transactions-repo.js';
 export function transactionView(t: StoredTransaction, lang: Lang): Transaction {
   return {
     transactionId: t.id,
+    providerId: t.providerId,
     kind: t.kind,
     status: t.status,
     ...(t.failureClass ? { failureClass: t.failureClass } : {}),
+    explanationStatus: t.explanationStatus,
     providerReference: t.providerReference,
     ...(t.contractId ? { contractId: t.contractId } : {}),
     ...(t.lifecycleType ? { lifecycleType: t.lifecycleType } : {}),

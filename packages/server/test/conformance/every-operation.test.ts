@@ -164,6 +164,106 @@ describe('every operation of the spec', () => {
     expect(await conforming('registerSandboxIdentities', registered)).toEqual({ registered: 1 });
   });
 
+  it('runs the operations API: explanations, decision, re-push, reconciliation (F35-F37)', async () => {
+    const sample = await kit.sample(74);
+    const term = { type: 'FIXED_TERM' as const, startDate: '2026-01-01', endDate: '2030-01-01' };
+    const ack = (await (
+      await kit.api('/v1/contracts', {
+        body: { ...sample.submission, mainData: { ...sample.mainData, term } },
+      })
+    ).json()) as { transactionId: string };
+    expect(await waitForFinal(kit, ack.transactionId)).toMatchObject({ status: 'FAILED' });
+    const early = await kit.api(`/v1/transactions/${ack.transactionId}/repush`, { method: 'POST' });
+    expect(((await conforming('repushTransaction', early)) as { code: string }).code).toBe(
+      'REPUSH_NOT_APPROVED',
+    );
+    const body = {
+      transactionIds: [ack.transactionId],
+      text: 'The end date was mistyped; the signed contract says 2027.',
+      attachments: [{ fileName: 'note.txt', mediaType: 'text/plain', contentBase64: 'aGVsbG8=' }],
+    };
+    const created = (await conforming(
+      'createExplanation',
+      await kit.api('/v1/explanations', { body }),
+    )) as Schemas['Explanation'];
+    expect(created.state).toBe('PENDING');
+    const twice = await kit.api('/v1/explanations', { body });
+    expect(((await conforming('createExplanation', twice)) as { code: string }).code).toBe(
+      'TRANSACTION_NOT_AWAITING_EXPLANATION',
+    );
+    const page = (await conforming(
+      'listExplanations',
+      await kit.operator('/v1/explanations?state=PENDING'),
+    )) as {
+      items: unknown[];
+    };
+    expect(page.items).toHaveLength(1);
+    const read = (await conforming(
+      'getExplanation',
+      await kit.api(`/v1/explanations/${created.explanationId}`),
+    )) as Schemas['Explanation'];
+    expect(read.attachments[0]?.contentBase64).toBe('aGVsbG8=');
+    const decision = { decision: 'APPROVED', reason: 'Typo confirmed.' };
+    const byProvider = await kit.api(`/v1/explanations/${created.explanationId}/decision`, {
+      body: decision,
+    });
+    expect(((await conforming('decideExplanation', byProvider)) as { code: string }).code).toBe('FORBIDDEN');
+    await conforming(
+      'decideExplanation',
+      await kit.operator(`/v1/explanations/${created.explanationId}/decision`, { body: decision }),
+    );
+    const reversed = await kit.operator(`/v1/explanations/${created.explanationId}/decision`, {
+      body: { decision: 'REJECTED', reason: 'Changed my mind.' },
+    });
+    expect(((await conforming('decideExplanation', reversed)) as { code: string }).code).toBe(
+      'EXPLANATION_ALREADY_DECIDED',
+    );
+    const repushed = await kit.api(`/v1/transactions/${ack.transactionId}/repush`, { method: 'POST' });
+    expect(repushed.status).toBe(202);
+    expect(await conforming('repushTransaction', repushed)).toMatchObject({ explanationStatus: 'REPUSHED' });
+    await waitForFinal(kit, ack.transactionId);
+    const report = (await conforming(
+      'getReconciliation',
+      await kit.operator('/v1/reconciliation?from=2020-01-01T00:00:00Z'),
+    )) as Schemas['Reconciliation'];
+    expect(report.totals.received).toBeGreaterThan(0);
+    const inverted = await kit.api('/v1/reconciliation?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z');
+    expect(((await conforming('getReconciliation', inverted)) as { code: string }).code).toBe(
+      'REQUEST_INVALID',
+    );
+  });
+
+  it('runs the provider registry (N8, F12, F30)', async () => {
+    await kit.otherProvider('conformance-other');
+    const all = (await conforming(
+      'listProviders',
+      await kit.operator('/v1/providers'),
+    )) as Schemas['ProviderList'];
+    expect(all.items.map((p) => p.providerId)).toContain('conformance-other');
+    const byProvider = await kit.api('/v1/providers');
+    expect(((await conforming('listProviders', byProvider)) as { code: string }).code).toBe('FORBIDDEN');
+    await conforming('getProvider', await kit.api(`/v1/providers/${kit.server.sandbox.providerId}`));
+    const hidden = await kit.api('/v1/providers/conformance-other');
+    expect(((await conforming('getProvider', hidden)) as { code: string }).code).toBe('PROVIDER_NOT_FOUND');
+    const change = (status: string) =>
+      kit.operator('/v1/providers/conformance-other/status', {
+        body: { status, reason: 'Conformance check.' },
+      });
+    const disconnected = (await conforming(
+      'changeProviderStatus',
+      await change('DISCONNECTED'),
+    )) as Schemas['Provider'];
+    expect(disconnected.statusHistory).toHaveLength(1);
+    expect(
+      ((await conforming('changeProviderStatus', await change('ACTIVE'))) as { code: string }).code,
+    ).toBe('PROVIDER_STATUS_TRANSITION_INVALID');
+    const published = (await conforming(
+      'listPublicProviders',
+      await fetch(`${kit.server.url}/v1/public/providers`),
+    )) as Schemas['PublicProviderList'];
+    expect(published.items.map((p) => p.name)).not.toContain('Provider conformance-other');
+  });
+
   it('answers an unknown route with a problem', async () => {
     const response = await kit.api('/v1/nothing-here');
     expect(response.status).toBe(404);

@@ -87,14 +87,28 @@ describe.each(engines)('repositories on %s', (engine) => {
       failureClass: 'BUSINESS',
       errors: [{ code: 'CONTRACT_NOT_FOUND', message: 'target contract unknown', field: 'targetContractId' }],
     });
-    expect(failed).toMatchObject({ status: 'FAILED', failureClass: 'BUSINESS' });
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      failureClass: 'BUSINESS',
+      explanationStatus: 'AWAITING_EXPLANATION',
+    });
     expect(failed?.completedAt).toBeInstanceOf(Date);
     expect(await storage.transactions.markProcessing(first.transaction.id)).toBeUndefined();
 
-    const requeued = await storage.transactions.requeueFailed(first.transaction.id);
+    // F37: only an approved transaction is queued again.
+    expect(await storage.transactions.requeueFailed(first.transaction.id)).toBeUndefined();
+    const id = first.transaction.id;
+    expect(await storage.transactions.moveExplanationStatus([id], ['PENDING_APPROVAL'], 'APPROVED')).toEqual(
+      [],
+    );
+    expect(
+      await storage.transactions.moveExplanationStatus([id], ['AWAITING_EXPLANATION'], 'APPROVED'),
+    ).toEqual([id]);
+    const requeued = await storage.transactions.requeueFailed(id);
     expect(requeued).toMatchObject({
       status: 'RECEIVED',
       failureClass: undefined,
+      explanationStatus: 'REPUSHED',
       errors: [],
       completedAt: undefined,
     });

@@ -58,6 +58,8 @@ export type SandboxKit = {
   ): Promise<SampleSubmission>;
   /** Calls the API as the sandbox provider. */
   api: ApiCall;
+  /** Calls the API as the sandbox Ministry operator. */
+  operator: ApiCall;
   /** Registers another provider and returns a caller acting as it (isolation tests, T17). */
   otherProvider(id: string): Promise<ApiCall>;
   close(): Promise<void>;
@@ -86,6 +88,7 @@ export async function startSandboxKit(engine: Engine = 'pglite'): Promise<Sandbo
       return sample;
     },
     api: apiCaller(server.url, server.sandbox.clientId, server.sandbox.clientSecret),
+    operator: apiCaller(server.url, server.operator.clientId, server.operator.clientSecret),
     async otherProvider(id) {
       const secret = `secret-of-${id}-0123456789`;
       await server.platform.storage.providers.insert({
@@ -104,14 +107,17 @@ export async function startSandboxKit(engine: Engine = 'pglite'): Promise<Sandbo
   };
 }
 
-/** Polls a transaction until the pipeline has decided (bounded; no wall-clock assertion). */
+/**
+ * Polls a transaction until the pipeline has decided (bounded; no wall-clock assertion). It asks as
+ * the operator, who sees every provider's transactions, suspended providers' included.
+ */
 export async function waitForFinal(
   kit: SandboxKit,
   transactionId: string,
   attempts = 400,
 ): Promise<Record<string, unknown>> {
   for (let i = 0; i < attempts; i++) {
-    const response = await kit.api(`/v1/transactions/${transactionId}`);
+    const response = await kit.operator(`/v1/transactions/${transactionId}`);
     const body = (await response.json()) as Record<string, unknown>;
     if (body.status === 'SUCCEEDED' || body.status === 'FAILED') return body;
     await new Promise((resolve) => setTimeout(resolve, 50));

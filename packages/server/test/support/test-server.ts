@@ -2,6 +2,10 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import type { ServerConfig } from '../../src/config/server-config.js';
+import {
+  ensureSandboxOperator,
+  type SandboxOperatorCredentials,
+} from '../../src/operators/sandbox-operator.js';
 import { createPlatform, type Platform } from '../../src/platform.js';
 import { ensureSandboxProvider, type SandboxCredentials } from '../../src/providers/sandbox-provider.js';
 
@@ -10,6 +14,7 @@ export type TestServer = {
   app: FastifyInstance;
   platform: Platform;
   sandbox: SandboxCredentials;
+  operator: SandboxOperatorCredentials;
   close(): Promise<void>;
 };
 
@@ -31,6 +36,7 @@ export async function startTestServer(
   };
   const platform = await createPlatform(config, given);
   const sandbox = await ensureSandboxProvider(platform.storage);
+  const operator = await ensureSandboxOperator(platform.storage);
   const app = await buildApp(platform, { logger: false });
   await app.listen({ host: config.host, port: 0 });
   const { port } = app.server.address() as AddressInfo;
@@ -39,6 +45,7 @@ export async function startTestServer(
     app,
     platform,
     sandbox,
+    operator,
     async close() {
       await app.close();
       await platform.close();

@@ -4,8 +4,8 @@ export const openapiDocument = {
   "openapi": "3.1.0",
   "info": {
     "title": "Electronic Labor Contract Platform API",
-    "version": "1.0.0",
-    "summary": "Provider intake API of Vietnam's Electronic Labor Contract Platform (Decree 337/2025/NĐ-CP).",
+    "version": "1.1.0",
+    "summary": "Provider intake and operations API of Vietnam's Electronic Labor Contract Platform (Decree 337/2025/NĐ-CP).",
     "description": "The Platform run by the Ministry of Home Affairs receives every labor contract signed in a\ncertified eContract system, verifies it and issues its national contract ID (DOMAIN.md N1-N5,\nF7-F10, S2.1, T5-T10). This document is the single contract of the hdld toolkit: the SDK's\ntypes and zod schemas, the server's request validation and the tests' response checks are all\nderived from it.\n\nErrors are RFC 9457 `application/problem+json` documents carrying a stable `code` from the\nerror catalog published under `x-error-catalog` (and as `error-catalog.json`).\n",
     "license": {
       "name": "Apache-2.0",
@@ -34,6 +34,14 @@ export const openapiDocument = {
     {
       "name": "transactions",
       "description": "Submission outcomes and the provider's transaction history (T10)."
+    },
+    {
+      "name": "operations",
+      "description": "Ministry operations on provider transactions (F35-F37) - reconciliation, explanations of failed transactions, approval and re-push."
+    },
+    {
+      "name": "providers",
+      "description": "The provider registry (N8, F12, F30, S2.3) - profiles, connection status and its history, the public list."
     },
     {
       "name": "sandbox",
@@ -962,6 +970,17 @@ export const openapiDocument = {
             }
           },
           {
+            "name": "explanationStatus",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/ExplanationStatus"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/ProviderIdFilter"
+          },
+          {
             "name": "providerReference",
             "in": "query",
             "required": false,
@@ -1204,6 +1223,1101 @@ export const openapiDocument = {
           },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/transactions/{transactionId}/repush": {
+      "post": {
+        "operationId": "repushTransaction",
+        "summary": "Push an approved failed transaction again",
+        "description": "Processes a FAILED transaction again from its stored submission, once an operator approved its\nexplanation (DOMAIN.md F36, F37): it goes back to RECEIVED with `explanationStatus` REPUSHED,\nand the time and the provider's client id are recorded on the explanation. Poll\n`getTransaction` for the new outcome; a new failure makes it AWAITING_EXPLANATION again. Any\nother transaction is refused with `REPUSH_NOT_APPROVED`; repeating a re-push that is under way\nor done answers `200` with the transaction. Another provider's transaction answers\n`TRANSACTION_NOT_FOUND`.\n",
+        "tags": [
+          "operations"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:write"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TransactionId"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Already pushed again; the transaction as it stands.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Transaction"
+                },
+                "example": {
+                  "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                  "kind": "CONTRACT",
+                  "status": "SUCCEEDED",
+                  "explanationStatus": "REPUSHED",
+                  "providerReference": "HD-2026-000122",
+                  "contractId": "2604173920581648",
+                  "receivedAt": "2026-03-02T08:10:00Z",
+                  "completedAt": "2026-03-03T11:00:02Z",
+                  "payloadSha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                  "late": false,
+                  "replay": false,
+                  "errors": []
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "Queued for processing again.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Transaction"
+                },
+                "example": {
+                  "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                  "kind": "CONTRACT",
+                  "status": "RECEIVED",
+                  "explanationStatus": "REPUSHED",
+                  "providerReference": "HD-2026-000122",
+                  "receivedAt": "2026-03-02T08:10:00Z",
+                  "payloadSha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                  "late": false,
+                  "replay": false,
+                  "errors": [],
+                  "retryAfterSeconds": 1
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/TransactionNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/RepushNotApproved"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/reconciliation": {
+      "get": {
+        "operationId": "getReconciliation",
+        "summary": "Reconcile provider transactions for a period",
+        "description": "The reconciliation report of DOMAIN.md F35: per provider, the transactions received in\n`[from, to)` (by `receivedAt`; both optional) and where they stand now: not yet processed\n(RECEIVED), processing, succeeded and failed, failures by catalog code, how many failed ones\nawait an explanation (F36), and the provider's logged API calls. `transactionsUrl` and\n`failedTransactionsUrl` drill down through `listTransactions`. A Ministry operator sees every\nprovider (or the one in `providerId`); a provider sees itself only, whatever it passes.\n",
+        "tags": [
+          "operations"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ProviderIdFilter"
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "description": "Start of the period, inclusive.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": false,
+            "description": "End of the period, exclusive; after `from`.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The reconciliation report.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Reconciliation"
+                },
+                "example": {
+                  "from": "2026-03-01T00:00:00+07:00",
+                  "to": "2026-04-01T00:00:00+07:00",
+                  "generatedAt": "2026-04-01T01:00:00Z",
+                  "providers": [
+                    {
+                      "providerId": "prov-econtract-demo",
+                      "providerName": "Công ty eContract Demo",
+                      "providerStatus": "ACTIVE",
+                      "figures": {
+                        "received": 120,
+                        "notProcessed": 1,
+                        "processing": 2,
+                        "succeeded": 110,
+                        "failed": 7,
+                        "awaitingExplanation": 3,
+                        "failuresByCode": [
+                          {
+                            "code": "SIGNATURE_PARTY_MISSING",
+                            "count": 4
+                          },
+                          {
+                            "code": "IDENTITY_NOT_FOUND",
+                            "count": 3
+                          }
+                        ]
+                      },
+                      "apiCalls": 250,
+                      "transactionsUrl": "/v1/transactions?providerId=prov-econtract-demo&receivedFrom=2026-02-28T17%3A00%3A00.000Z&receivedTo=2026-03-31T17%3A00%3A00.000Z",
+                      "failedTransactionsUrl": "/v1/transactions?providerId=prov-econtract-demo&receivedFrom=2026-02-28T17%3A00%3A00.000Z&receivedTo=2026-03-31T17%3A00%3A00.000Z&status=FAILED"
+                    }
+                  ],
+                  "totals": {
+                    "received": 120,
+                    "notProcessed": 1,
+                    "processing": 2,
+                    "succeeded": 110,
+                    "failed": 7,
+                    "awaitingExplanation": 3,
+                    "failuresByCode": [
+                      {
+                        "code": "SIGNATURE_PARTY_MISSING",
+                        "count": 4
+                      },
+                      {
+                        "code": "IDENTITY_NOT_FOUND",
+                        "count": 3
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/explanations": {
+      "get": {
+        "operationId": "listExplanations",
+        "summary": "List explanations of failed transactions",
+        "description": "Explanations of failed transactions and their decisions, newest first, with cursor pagination\n(DOMAIN.md F36, F37). A Ministry operator sees every provider's (or those of `providerId`); a\nprovider sees its own only. Filter by `state` (e.g. PENDING: the operator's queue) or by a\ntransaction.\n",
+        "tags": [
+          "operations"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/ProviderIdFilter"
+          },
+          {
+            "name": "state",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/ExplanationState"
+            }
+          },
+          {
+            "name": "transactionId",
+            "in": "query",
+            "required": false,
+            "description": "Only explanations covering this transaction.",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of explanations.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ExplanationPage"
+                },
+                "example": {
+                  "items": [
+                    {
+                      "explanationId": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+                      "providerId": "prov-econtract-demo",
+                      "state": "PENDING",
+                      "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+                      "transactions": [
+                        {
+                          "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                          "providerReference": "HD-2026-000122"
+                        }
+                      ],
+                      "attachments": [
+                        {
+                          "fileName": "registry-correction.pdf",
+                          "mediaType": "application/pdf",
+                          "size": 48213,
+                          "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
+                        }
+                      ],
+                      "submittedAt": "2026-03-03T09:00:00Z",
+                      "submittedBy": "prov-econtract-demo"
+                    }
+                  ],
+                  "nextCursor": null
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createExplanation",
+        "summary": "Explain failed transactions",
+        "description": "A provider explains one or many of its FAILED transactions so that they may be pushed again\n(DOMAIN.md F36): a text and optional small attachments. Each listed transaction must await an\nexplanation (`explanationStatus` AWAITING_EXPLANATION, or REJECTED before), otherwise the whole\nrequest is refused with `TRANSACTION_NOT_AWAITING_EXPLANATION`; another provider's transaction\nanswers `TRANSACTION_NOT_FOUND`. The explanation is PENDING until an operator decides\n(`decideExplanation`); its transactions become PENDING_APPROVAL.\n",
+        "tags": [
+          "operations"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:write"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ExplanationSubmission"
+              },
+              "examples": {
+                "withAttachment": {
+                  "summary": "One transaction, one attachment",
+                  "value": {
+                    "transactionIds": [
+                      "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+                    ],
+                    "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+                    "attachments": [
+                      {
+                        "fileName": "registry-correction.pdf",
+                        "mediaType": "application/pdf",
+                        "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The same request repeated with its Idempotency-Key; the explanation already created.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Explanation"
+                },
+                "example": {
+                  "explanationId": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+                  "providerId": "prov-econtract-demo",
+                  "state": "PENDING",
+                  "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+                  "transactions": [
+                    {
+                      "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                      "providerReference": "HD-2026-000122"
+                    }
+                  ],
+                  "attachments": [],
+                  "submittedAt": "2026-03-03T09:00:00Z",
+                  "submittedBy": "prov-econtract-demo"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "The explanation, PENDING.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Explanation"
+                },
+                "example": {
+                  "explanationId": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+                  "providerId": "prov-econtract-demo",
+                  "state": "PENDING",
+                  "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+                  "transactions": [
+                    {
+                      "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                      "providerReference": "HD-2026-000122"
+                    }
+                  ],
+                  "attachments": [
+                    {
+                      "fileName": "registry-correction.pdf",
+                      "mediaType": "application/pdf",
+                      "size": 14,
+                      "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
+                    }
+                  ],
+                  "submittedAt": "2026-03-03T09:00:00Z",
+                  "submittedBy": "prov-econtract-demo"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/TransactionNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/TransactionNotAwaitingExplanation"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/explanations/{explanationId}": {
+      "get": {
+        "operationId": "getExplanation",
+        "summary": "Get an explanation with its attachments",
+        "description": "One explanation, its transactions (with when and by whom each was pushed again), its decision\nand its attachments with their content (DOMAIN.md F36, F37). Another provider's explanation\nanswers `EXPLANATION_NOT_FOUND`; operators see every explanation.\n",
+        "tags": [
+          "operations"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ExplanationId"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The explanation.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Explanation"
+                },
+                "example": {
+                  "explanationId": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+                  "providerId": "prov-econtract-demo",
+                  "state": "APPROVED",
+                  "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+                  "transactions": [
+                    {
+                      "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                      "providerReference": "HD-2026-000122",
+                      "repushedAt": "2026-03-03T11:00:00Z",
+                      "repushedBy": "prov-econtract-demo"
+                    }
+                  ],
+                  "attachments": [
+                    {
+                      "fileName": "note.txt",
+                      "mediaType": "text/plain",
+                      "size": 5,
+                      "sha256": "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+                      "contentBase64": "aGVsbG8="
+                    }
+                  ],
+                  "submittedAt": "2026-03-03T09:00:00Z",
+                  "submittedBy": "prov-econtract-demo",
+                  "decidedAt": "2026-03-03T10:30:00Z",
+                  "decidedBy": "moha-operator-01",
+                  "decisionReason": "Registry correction confirmed."
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/ExplanationNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/explanations/{explanationId}/decision": {
+      "post": {
+        "operationId": "decideExplanation",
+        "summary": "Approve or reject an explanation (operator)",
+        "description": "A Ministry operator approves or rejects a PENDING explanation with a reason (DOMAIN.md F37).\nApproved, its transactions become APPROVED and may be pushed again (`repushTransaction`);\nrejected, they become REJECTED and the provider may explain again. The decision is recorded\nwith the operator's id and the time. Repeating the same decision answers the explanation as\nit is; the opposite decision is refused with `EXPLANATION_ALREADY_DECIDED`. Providers get\n`FORBIDDEN`.\n",
+        "tags": [
+          "operations"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "operations"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ExplanationId"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ExplanationDecision"
+              },
+              "examples": {
+                "approve": {
+                  "summary": "Approve",
+                  "value": {
+                    "decision": "APPROVED",
+                    "reason": "Registry correction confirmed."
+                  }
+                },
+                "reject": {
+                  "summary": "Reject",
+                  "value": {
+                    "decision": "REJECTED",
+                    "reason": "The certificate was expired when signing; the contract must be signed again."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The explanation with its decision.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Explanation"
+                },
+                "example": {
+                  "explanationId": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+                  "providerId": "prov-econtract-demo",
+                  "state": "REJECTED",
+                  "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+                  "transactions": [
+                    {
+                      "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                      "providerReference": "HD-2026-000122"
+                    }
+                  ],
+                  "attachments": [],
+                  "submittedAt": "2026-03-03T09:00:00Z",
+                  "submittedBy": "prov-econtract-demo",
+                  "decidedAt": "2026-03-03T10:30:00Z",
+                  "decidedBy": "moha-operator-01",
+                  "decisionReason": "The certificate was expired when signing; the contract must be signed again."
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/ExplanationNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/ExplanationAlreadyDecided"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/providers": {
+      "get": {
+        "operationId": "listProviders",
+        "summary": "List registered providers (operator)",
+        "description": "The provider registry for Ministry operators (DOMAIN.md N8, F12, S2.3): every provider with its\ncontact, connection status, capabilities and authentication methods, by name. Filter by\n`status`. Providers get `FORBIDDEN`; they read their own profile with `getProvider`.\n",
+        "tags": [
+          "providers"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "operations"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/ProviderStatus"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The providers.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProviderList"
+                },
+                "example": {
+                  "items": [
+                    {
+                      "providerId": "prov-econtract-demo",
+                      "name": "Công ty eContract Demo",
+                      "contactEmail": "ops@econtract-demo.invalid",
+                      "status": "SUSPENDED",
+                      "statusChangedAt": "2026-03-01T01:00:00Z",
+                      "createdAt": "2026-01-10T02:00:00Z",
+                      "capabilities": [
+                        "CONTRACT",
+                        "BATCH",
+                        "LIFECYCLE",
+                        "CONVERTED_PAPER"
+                      ],
+                      "authenticationMethods": [
+                        "private_key_jwt"
+                      ]
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/providers/{providerId}": {
+      "get": {
+        "operationId": "getProvider",
+        "summary": "Get a provider's profile and status history",
+        "description": "A provider's profile in the registry with its connection status history, oldest first, each\nchange with its reason, operator and time (DOMAIN.md N8, F12, S2.3). Operators read any\nprovider; a provider reads only itself (`PROVIDER_NOT_FOUND` otherwise).\n",
+        "tags": [
+          "providers"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ProviderId"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The provider.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Provider"
+                },
+                "example": {
+                  "providerId": "prov-econtract-demo",
+                  "name": "Công ty eContract Demo",
+                  "contactEmail": "ops@econtract-demo.invalid",
+                  "status": "ACTIVE",
+                  "statusChangedAt": "2026-03-05T08:00:00Z",
+                  "createdAt": "2026-01-10T02:00:00Z",
+                  "capabilities": [
+                    "CONTRACT",
+                    "BATCH",
+                    "LIFECYCLE",
+                    "CONVERTED_PAPER"
+                  ],
+                  "authenticationMethods": [
+                    "private_key_jwt"
+                  ],
+                  "statusHistory": [
+                    {
+                      "previousStatus": "ACTIVE",
+                      "status": "SUSPENDED",
+                      "reason": "Failure rate above 20% in February 2026.",
+                      "changedBy": "moha-operator-01",
+                      "changedAt": "2026-03-01T01:00:00Z"
+                    },
+                    {
+                      "previousStatus": "SUSPENDED",
+                      "status": "ACTIVE",
+                      "reason": "Explanations received and approved.",
+                      "changedBy": "moha-operator-01",
+                      "changedAt": "2026-03-05T08:00:00Z"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/ProviderNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/providers/{providerId}/status": {
+      "post": {
+        "operationId": "changeProviderStatus",
+        "summary": "Suspend, restore or disconnect a provider (operator)",
+        "description": "A Ministry operator changes a provider's connection status with a reason (DOMAIN.md N8, F12;\nDecree 337/2025 Art. 15.4): ACTIVE → SUSPENDED or DISCONNECTED, SUSPENDED → ACTIVE (restored)\nor DISCONNECTED; DISCONNECTED is final (`PROVIDER_STATUS_TRANSITION_INVALID`). The change is\nkept in the provider's history with the operator and the time. From then on (within a few\nseconds on every server) a SUSPENDED provider's calls are refused with `PROVIDER_SUSPENDED`\nand a DISCONNECTED one's with `PROVIDER_DISCONNECTED`, tokens included. Asking for the current\nstatus changes nothing. Providers get `FORBIDDEN`.\n",
+        "tags": [
+          "providers"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "operations"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ProviderId"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ProviderStatusUpdate"
+              },
+              "examples": {
+                "suspend": {
+                  "summary": "Suspend",
+                  "value": {
+                    "status": "SUSPENDED",
+                    "reason": "Failure rate above 20% in February 2026 and 14 failed transactions left unexplained."
+                  }
+                },
+                "restore": {
+                  "summary": "Restore",
+                  "value": {
+                    "status": "ACTIVE",
+                    "reason": "Explanations received and approved."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The provider after the change, with its history.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Provider"
+                },
+                "example": {
+                  "providerId": "prov-econtract-demo",
+                  "name": "Công ty eContract Demo",
+                  "contactEmail": "ops@econtract-demo.invalid",
+                  "status": "SUSPENDED",
+                  "statusChangedAt": "2026-03-01T01:00:00Z",
+                  "createdAt": "2026-01-10T02:00:00Z",
+                  "capabilities": [
+                    "CONTRACT",
+                    "BATCH",
+                    "LIFECYCLE",
+                    "CONVERTED_PAPER"
+                  ],
+                  "authenticationMethods": [
+                    "private_key_jwt"
+                  ],
+                  "statusHistory": [
+                    {
+                      "previousStatus": "ACTIVE",
+                      "status": "SUSPENDED",
+                      "reason": "Failure rate above 20% in February 2026 and 14 failed transactions left unexplained.",
+                      "changedBy": "moha-operator-01",
+                      "changedAt": "2026-03-01T01:00:00Z"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/ProviderNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/ProviderStatusTransitionInvalid"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/public/providers": {
+      "get": {
+        "operationId": "listPublicProviders",
+        "summary": "Public list of connected providers",
+        "description": "The providers currently connected to the Platform (status ACTIVE), name and integration\ncapabilities only, for the public pages (DOMAIN.md F30, N14). No authentication.\n",
+        "tags": [
+          "providers"
+        ],
+        "security": [],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The connected providers, by name.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PublicProviderList"
+                },
+                "example": {
+                  "items": [
+                    {
+                      "name": "Công ty eContract Demo",
+                      "capabilities": [
+                        "CONTRACT",
+                        "BATCH",
+                        "LIFECYCLE",
+                        "CONVERTED_PAPER"
+                      ]
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
           }
         }
       }
@@ -1554,7 +2668,7 @@ export const openapiDocument = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "Short-lived access token from `POST /v1/oauth/token`."
+        "description": "Short-lived access token from `POST /v1/oauth/token`, for a provider or a Ministry operator\n(its `role` claim). Operators see every provider; a provider sees only itself.\n"
       },
       "oauth2": {
         "type": "oauth2",
@@ -1565,7 +2679,8 @@ export const openapiDocument = {
             "scopes": {
               "contracts:write": "Submit contracts, lifecycle documents and converted paper contracts.",
               "contracts:read": "Read contracts, documents and the provider's transactions.",
-              "sandbox": "Control the sandbox (test environment) clock."
+              "sandbox": "Control the sandbox (test environment) clock.",
+              "operations": "Ministry operator actions (decide explanations, manage providers); operator tokens only."
             }
           }
         }
@@ -1616,6 +2731,24 @@ export const openapiDocument = {
         },
         "example": "doc-01HQ4ZK8"
       },
+      "ProviderIdPath": {
+        "$ref": "#/components/parameters/ProviderId"
+      },
+      "ProviderIdFilter": {
+        "name": "providerId",
+        "in": "query",
+        "required": false,
+        "description": "Operators only; one provider instead of every provider. A provider always sees itself only, whatever it passes.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64,
+          "pattern": "^[A-Za-z0-9._-]+$"
+        }
+      },
+      "ExplanationIdPath": {
+        "$ref": "#/components/parameters/ExplanationId"
+      },
       "ProviderReferencePath": {
         "$ref": "#/components/parameters/ProviderReference"
       },
@@ -1658,6 +2791,30 @@ export const openapiDocument = {
         "schema": {
           "$ref": "#/components/schemas/ProviderReference"
         }
+      },
+      "ExplanationId": {
+        "name": "explanationId",
+        "in": "path",
+        "required": true,
+        "description": "Explanation id returned when it was submitted.",
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        },
+        "example": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b"
+      },
+      "ProviderId": {
+        "name": "providerId",
+        "in": "path",
+        "required": true,
+        "description": "The provider's id in the registry.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64,
+          "pattern": "^[A-Za-z0-9._-]+$"
+        },
+        "example": "prov-econtract-demo"
       }
     },
     "headers": {
@@ -2844,6 +4001,180 @@ export const openapiDocument = {
             }
           }
         }
+      },
+      "ExplanationNotFound": {
+        "description": "No such explanation visible to the caller (`EXPLANATION_NOT_FOUND`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "explanationNotFound": {
+                "summary": "Unknown explanation",
+                "value": {
+                  "type": "https://hdld.invalid/problems/EXPLANATION_NOT_FOUND",
+                  "title": "Explanation not found",
+                  "status": 404,
+                  "code": "EXPLANATION_NOT_FOUND",
+                  "detail": "No explanation 0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b exists for this provider.",
+                  "instance": "/v1/explanations/0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ProviderNotFound": {
+        "description": "No such provider visible to the caller (`PROVIDER_NOT_FOUND`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "providerNotFound": {
+                "summary": "Unknown provider",
+                "value": {
+                  "type": "https://hdld.invalid/problems/PROVIDER_NOT_FOUND",
+                  "title": "Provider not found",
+                  "status": 404,
+                  "code": "PROVIDER_NOT_FOUND",
+                  "detail": "No provider prov-unknown is registered.",
+                  "instance": "/v1/providers/prov-unknown",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "RepushNotApproved": {
+        "description": "The transaction is not FAILED with an approved explanation (`REPUSH_NOT_APPROVED`, DOMAIN.md F37).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "repushNotApproved": {
+                "summary": "Explanation not approved",
+                "value": {
+                  "type": "https://hdld.invalid/problems/REPUSH_NOT_APPROVED",
+                  "title": "Re-push not approved",
+                  "status": 409,
+                  "code": "REPUSH_NOT_APPROVED",
+                  "detail": "Transaction 0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f is PENDING_APPROVAL; it can be pushed again once an operator approves its explanation.",
+                  "instance": "/v1/transactions/0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f/repush",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ExplanationAlreadyDecided": {
+        "description": "The explanation already has the other decision (`EXPLANATION_ALREADY_DECIDED`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "explanationAlreadyDecided": {
+                "summary": "Decided the other way",
+                "value": {
+                  "type": "https://hdld.invalid/problems/EXPLANATION_ALREADY_DECIDED",
+                  "title": "Explanation already decided",
+                  "status": 409,
+                  "code": "EXPLANATION_ALREADY_DECIDED",
+                  "detail": "The explanation was REJECTED on 2026-03-03; it cannot be APPROVED now.",
+                  "instance": "/v1/explanations/0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b/decision",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "TransactionNotAwaitingExplanation": {
+        "description": "A listed transaction is not FAILED awaiting explanation (`TRANSACTION_NOT_AWAITING_EXPLANATION`, DOMAIN.md F36).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "notAwaiting": {
+                "summary": "Already explained",
+                "value": {
+                  "type": "https://hdld.invalid/problems/TRANSACTION_NOT_AWAITING_EXPLANATION",
+                  "title": "Transaction not awaiting an explanation",
+                  "status": 409,
+                  "code": "TRANSACTION_NOT_AWAITING_EXPLANATION",
+                  "detail": "Transaction 0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f is PENDING_APPROVAL.",
+                  "instance": "/v1/explanations",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ProviderStatusTransitionInvalid": {
+        "description": "The provider cannot move to that status (`PROVIDER_STATUS_TRANSITION_INVALID`): DISCONNECTED is final.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "transitionInvalid": {
+                "summary": "From DISCONNECTED",
+                "value": {
+                  "type": "https://hdld.invalid/problems/PROVIDER_STATUS_TRANSITION_INVALID",
+                  "title": "Provider status change not allowed",
+                  "status": 409,
+                  "code": "PROVIDER_STATUS_TRANSITION_INVALID",
+                  "detail": "A DISCONNECTED provider cannot become ACTIVE; register it again.",
+                  "instance": "/v1/providers/prov-econtract-demo/status",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
       }
     },
     "schemas": {
@@ -3007,7 +4338,13 @@ export const openapiDocument = {
           "ROUTE_NOT_FOUND",
           "SANDBOX_ONLY",
           "SERVICE_UNAVAILABLE",
-          "SUBMISSION_LATE"
+          "SUBMISSION_LATE",
+          "EXPLANATION_NOT_FOUND",
+          "PROVIDER_NOT_FOUND",
+          "TRANSACTION_NOT_AWAITING_EXPLANATION",
+          "EXPLANATION_ALREADY_DECIDED",
+          "REPUSH_NOT_APPROVED",
+          "PROVIDER_STATUS_TRANSITION_INVALID"
         ]
       },
       "Transaction": {
@@ -3029,6 +4366,12 @@ export const openapiDocument = {
             "type": "string",
             "format": "uuid"
           },
+          "providerId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The provider that submitted it (operators see every provider's transactions)."
+          },
           "kind": {
             "$ref": "#/components/schemas/TransactionKind"
           },
@@ -3037,6 +4380,10 @@ export const openapiDocument = {
           },
           "failureClass": {
             "$ref": "#/components/schemas/FailureClass"
+          },
+          "explanationStatus": {
+            "$ref": "#/components/schemas/ExplanationStatus",
+            "description": "For a failed transaction, where its explanation and re-push stand (F36, F37); NONE otherwise."
           },
           "providerReference": {
             "type": "string",
@@ -5011,7 +6358,7 @@ export const openapiDocument = {
       },
       "TokenRequest": {
         "title": "TokenRequest",
-        "description": "OAuth2 client credentials grant (RFC 6749 section 4.4), form encoded. Client authentication by\n`private_key_jwt` (RFC 7523 section 2.2: `client_assertion_type` and `client_assertion`, a JWT\nsigned with the provider's registered key, `aud` = the token URL, lifetime at most 5 minutes,\nunique `jti`) is the preferred method and the only one in production. `client_secret_post`\n(`client_id` and `client_secret`) is accepted in the sandbox only. Failures: `CLIENT_AUTH_FAILED`.\n",
+        "description": "OAuth2 client credentials grant (RFC 6749 section 4.4), form encoded. Client authentication by\n`private_key_jwt` (RFC 7523 section 2.2: `client_assertion_type` and `client_assertion`, a JWT\nsigned with the provider's registered key, `aud` = the token URL, lifetime at most 5 minutes,\nunique `jti`) is the preferred method and the only one in production. `client_secret_post`\n(`client_id` and `client_secret`) is accepted from providers in the sandbox only. Ministry\noperators authenticate with their client id and secret in every mode; their token carries the\n`operator` role. Failures: `CLIENT_AUTH_FAILED`.\n",
         "oneOf": [
           {
             "type": "object",
@@ -5240,11 +6587,719 @@ export const openapiDocument = {
           "now": "2026-03-03T08:15:30Z",
           "offsetSeconds": 86400
         }
+      },
+      "ExplanationStatus": {
+        "type": "string",
+        "title": "ExplanationStatus",
+        "description": "Where a transaction stands in the failed-transaction workflow (DOMAIN.md F36, F37): `NONE` (not\nfailed), `AWAITING_EXPLANATION` (FAILED, the provider owes an explanation), `PENDING_APPROVAL`\n(explained, an operator must decide), `APPROVED` (may be pushed again), `REJECTED` (explain\nagain or fix and resubmit), `REPUSHED` (pushed again; a new failure makes it `AWAITING_EXPLANATION`).\n",
+        "enum": [
+          "NONE",
+          "AWAITING_EXPLANATION",
+          "PENDING_APPROVAL",
+          "APPROVED",
+          "REJECTED",
+          "REPUSHED"
+        ]
+      },
+      "ExplanationState": {
+        "type": "string",
+        "title": "ExplanationState",
+        "description": "An explanation is `PENDING` until an operator `APPROVED` or `REJECTED` it (DOMAIN.md F37).",
+        "enum": [
+          "PENDING",
+          "APPROVED",
+          "REJECTED"
+        ]
+      },
+      "ExplanationAttachmentUpload": {
+        "type": "object",
+        "title": "ExplanationAttachmentUpload",
+        "description": "A small supporting file sent with an explanation (DOMAIN.md F36), at most 2 MiB decoded.",
+        "additionalProperties": false,
+        "required": [
+          "fileName",
+          "mediaType",
+          "contentBase64"
+        ],
+        "properties": {
+          "fileName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "pattern": "^[^/\\\\\\x00-\\x1f]+$"
+          },
+          "mediaType": {
+            "type": "string",
+            "enum": [
+              "application/pdf",
+              "image/png",
+              "image/jpeg",
+              "text/plain"
+            ]
+          },
+          "contentBase64": {
+            "type": "string",
+            "format": "byte",
+            "contentEncoding": "base64",
+            "minLength": 4,
+            "maxLength": 2796204,
+            "description": "Standard base64 of the file bytes (2 MiB decoded at most)."
+          }
+        },
+        "example": {
+          "fileName": "registry-correction.pdf",
+          "mediaType": "application/pdf",
+          "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+        }
+      },
+      "ExplanationAttachment": {
+        "type": "object",
+        "title": "ExplanationAttachment",
+        "description": "A file attached to an explanation. `contentBase64` is returned by `getExplanation` only; lists\ncarry the description alone.\n",
+        "additionalProperties": false,
+        "required": [
+          "fileName",
+          "mediaType",
+          "size",
+          "sha256"
+        ],
+        "properties": {
+          "fileName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "mediaType": {
+            "type": "string",
+            "enum": [
+              "application/pdf",
+              "image/png",
+              "image/jpeg",
+              "text/plain"
+            ]
+          },
+          "size": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2097152
+          },
+          "sha256": {
+            "$ref": "#/components/schemas/Sha256"
+          },
+          "contentBase64": {
+            "type": "string",
+            "format": "byte",
+            "contentEncoding": "base64",
+            "maxLength": 2796204
+          }
+        }
+      },
+      "ExplanationSubmission": {
+        "type": "object",
+        "title": "ExplanationSubmission",
+        "description": "A provider's explanation of one or many of its FAILED transactions awaiting explanation (or whose\nprevious explanation was rejected) (DOMAIN.md F36). Each transaction may be in one pending\nexplanation at a time.\n",
+        "additionalProperties": false,
+        "required": [
+          "transactionIds",
+          "text"
+        ],
+        "properties": {
+          "transactionIds": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "items": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          "text": {
+            "type": "string",
+            "minLength": 10,
+            "maxLength": 5000,
+            "description": "Why the transactions failed and what was corrected, in English or Vietnamese."
+          },
+          "attachments": {
+            "type": "array",
+            "maxItems": 5,
+            "items": {
+              "$ref": "#/components/schemas/ExplanationAttachmentUpload"
+            }
+          }
+        },
+        "example": {
+          "transactionIds": [
+            "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+          ],
+          "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push."
+        }
+      },
+      "ExplanationTransaction": {
+        "type": "object",
+        "title": "ExplanationTransaction",
+        "description": "A transaction covered by an explanation, and when and by whom it was pushed again (DOMAIN.md F37).",
+        "additionalProperties": false,
+        "required": [
+          "transactionId",
+          "providerReference"
+        ],
+        "properties": {
+          "transactionId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "providerReference": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100
+          },
+          "repushedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "repushedBy": {
+            "type": "string",
+            "maxLength": 100,
+            "description": "Client id of the provider application that pushed it again."
+          }
+        }
+      },
+      "Explanation": {
+        "type": "object",
+        "title": "Explanation",
+        "description": "A provider's explanation of failed transactions and the operator's decision (DOMAIN.md F36,\nF37). Every step carries who and when: submitted (provider client id), decided (operator id),\npushed again (per transaction).\n",
+        "additionalProperties": false,
+        "required": [
+          "explanationId",
+          "providerId",
+          "state",
+          "text",
+          "transactions",
+          "attachments",
+          "submittedAt",
+          "submittedBy"
+        ],
+        "properties": {
+          "explanationId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "providerId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "state": {
+            "$ref": "#/components/schemas/ExplanationState"
+          },
+          "text": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 5000
+          },
+          "transactions": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "items": {
+              "$ref": "#/components/schemas/ExplanationTransaction"
+            }
+          },
+          "attachments": {
+            "type": "array",
+            "maxItems": 5,
+            "items": {
+              "$ref": "#/components/schemas/ExplanationAttachment"
+            }
+          },
+          "submittedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "submittedBy": {
+            "type": "string",
+            "maxLength": 100,
+            "description": "Client id of the provider application that submitted it."
+          },
+          "decidedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "decidedBy": {
+            "type": "string",
+            "maxLength": 100,
+            "description": "Id of the Ministry operator who decided."
+          },
+          "decisionReason": {
+            "type": "string",
+            "maxLength": 2000
+          }
+        },
+        "example": {
+          "explanationId": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+          "providerId": "prov-econtract-demo",
+          "state": "APPROVED",
+          "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+          "transactions": [
+            {
+              "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+              "providerReference": "HD-2026-000122"
+            }
+          ],
+          "attachments": [],
+          "submittedAt": "2026-03-03T09:00:00Z",
+          "submittedBy": "prov-econtract-demo",
+          "decidedAt": "2026-03-03T10:30:00Z",
+          "decidedBy": "moha-operator-01",
+          "decisionReason": "Registry correction confirmed."
+        }
+      },
+      "ExplanationPage": {
+        "type": "object",
+        "title": "ExplanationPage",
+        "description": "One page of explanations, newest first (DOMAIN.md F36, F37).",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "maxItems": 500,
+            "items": {
+              "$ref": "#/components/schemas/Explanation"
+            }
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 500,
+            "description": "Opaque cursor of the next page; null or absent on the last page."
+          }
+        }
+      },
+      "ExplanationDecision": {
+        "type": "object",
+        "title": "ExplanationDecision",
+        "description": "An operator's decision on a pending explanation, with its reason (DOMAIN.md F37).",
+        "additionalProperties": false,
+        "required": [
+          "decision",
+          "reason"
+        ],
+        "properties": {
+          "decision": {
+            "type": "string",
+            "enum": [
+              "APPROVED",
+              "REJECTED"
+            ]
+          },
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000
+          }
+        },
+        "example": {
+          "decision": "APPROVED",
+          "reason": "Registry correction confirmed."
+        }
+      },
+      "ReconciliationFigures": {
+        "type": "object",
+        "title": "ReconciliationFigures",
+        "description": "Transactions received in the period, by status (DOMAIN.md F35, T10). `received` = `notProcessed`\n+ `processing` + `succeeded` + `failed`. `failuresByCode` counts FAILED transactions whose errors\ninclude the code (a transaction with two codes counts under each).\n",
+        "additionalProperties": false,
+        "required": [
+          "received",
+          "notProcessed",
+          "processing",
+          "succeeded",
+          "failed",
+          "awaitingExplanation",
+          "failuresByCode"
+        ],
+        "properties": {
+          "received": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "notProcessed": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Status RECEIVED."
+          },
+          "processing": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "succeeded": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "failed": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "awaitingExplanation": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "FAILED transactions whose `explanationStatus` is `AWAITING_EXPLANATION` (F36)."
+          },
+          "failuresByCode": {
+            "type": "array",
+            "maxItems": 200,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "code",
+                "count"
+              ],
+              "properties": {
+                "code": {
+                  "$ref": "#/components/schemas/ErrorCode"
+                },
+                "count": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            }
+          }
+        }
+      },
+      "ProviderReconciliation": {
+        "type": "object",
+        "title": "ProviderReconciliation",
+        "description": "One provider's reconciliation figures, with links to drill down into its transactions (DOMAIN.md F35).",
+        "additionalProperties": false,
+        "required": [
+          "providerId",
+          "providerName",
+          "providerStatus",
+          "figures",
+          "apiCalls",
+          "transactionsUrl",
+          "failedTransactionsUrl"
+        ],
+        "properties": {
+          "providerId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "providerName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 300
+          },
+          "providerStatus": {
+            "$ref": "#/components/schemas/ProviderStatus"
+          },
+          "figures": {
+            "$ref": "#/components/schemas/ReconciliationFigures"
+          },
+          "apiCalls": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Authenticated API calls of the provider logged in the period (F35, T11)."
+          },
+          "transactionsUrl": {
+            "type": "string",
+            "maxLength": 1000,
+            "description": "The `listTransactions` request listing these transactions."
+          },
+          "failedTransactionsUrl": {
+            "type": "string",
+            "maxLength": 1000,
+            "description": "The `listTransactions` request listing the failed ones."
+          }
+        }
+      },
+      "Reconciliation": {
+        "type": "object",
+        "title": "Reconciliation",
+        "description": "Reconciliation report of provider transactions (DOMAIN.md F35): per provider, what was received\nin the period `[from, to)` (by `receivedAt`) and where it stands now. A provider sees itself only.\n",
+        "additionalProperties": false,
+        "required": [
+          "generatedAt",
+          "providers",
+          "totals"
+        ],
+        "properties": {
+          "from": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "to": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "generatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "providers": {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/ProviderReconciliation"
+            }
+          },
+          "totals": {
+            "$ref": "#/components/schemas/ReconciliationFigures"
+          }
+        }
+      },
+      "ProviderStatus": {
+        "type": "string",
+        "title": "ProviderStatus",
+        "description": "Connection status of a provider (DOMAIN.md N8, F12; Decree 337/2025 Art. 15.4). A SUSPENDED\nprovider can be restored to ACTIVE; DISCONNECTED is final.\n",
+        "enum": [
+          "ACTIVE",
+          "SUSPENDED",
+          "DISCONNECTED"
+        ]
+      },
+      "ProviderCapability": {
+        "type": "string",
+        "title": "ProviderCapability",
+        "description": "What a provider's integration sends to the Platform (DOMAIN.md N8 \"integration capability\", F30).",
+        "enum": [
+          "CONTRACT",
+          "BATCH",
+          "LIFECYCLE",
+          "CONVERTED_PAPER"
+        ]
+      },
+      "ProviderStatusChange": {
+        "type": "object",
+        "title": "ProviderStatusChange",
+        "description": "One change of a provider's connection status, with its reason, actor and time (DOMAIN.md N8, F12).",
+        "additionalProperties": false,
+        "required": [
+          "status",
+          "reason",
+          "changedBy",
+          "changedAt"
+        ],
+        "properties": {
+          "previousStatus": {
+            "$ref": "#/components/schemas/ProviderStatus"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ProviderStatus"
+          },
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000
+          },
+          "changedBy": {
+            "type": "string",
+            "maxLength": 100,
+            "description": "Id of the Ministry operator."
+          },
+          "changedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ProviderStatusUpdate": {
+        "type": "object",
+        "title": "ProviderStatusUpdate",
+        "description": "Suspend, restore or disconnect a provider, with the reason notified to it (Decree 337/2025 Art. 15.4).",
+        "additionalProperties": false,
+        "required": [
+          "status",
+          "reason"
+        ],
+        "properties": {
+          "status": {
+            "$ref": "#/components/schemas/ProviderStatus"
+          },
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000
+          }
+        },
+        "example": {
+          "status": "SUSPENDED",
+          "reason": "Failure rate above 20% in February 2026 and 14 failed transactions left unexplained."
+        }
+      },
+      "Provider": {
+        "type": "object",
+        "title": "Provider",
+        "description": "A provider's profile in the registry (DOMAIN.md N8, F12, S2.3): contact, connection status,\nintegration capabilities and how it authenticates. `statusHistory` (oldest first) is returned\nby `getProvider`.\n",
+        "additionalProperties": false,
+        "required": [
+          "providerId",
+          "name",
+          "contactEmail",
+          "status",
+          "createdAt",
+          "capabilities",
+          "authenticationMethods"
+        ],
+        "properties": {
+          "providerId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 300
+          },
+          "contactEmail": {
+            "type": "string",
+            "format": "email",
+            "maxLength": 320
+          },
+          "status": {
+            "$ref": "#/components/schemas/ProviderStatus"
+          },
+          "statusChangedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "capabilities": {
+            "type": "array",
+            "maxItems": 10,
+            "items": {
+              "$ref": "#/components/schemas/ProviderCapability"
+            }
+          },
+          "authenticationMethods": {
+            "type": "array",
+            "maxItems": 2,
+            "description": "Client authentication registered for the provider (`client_secret` works in the sandbox only).",
+            "items": {
+              "type": "string",
+              "enum": [
+                "private_key_jwt",
+                "client_secret"
+              ]
+            }
+          },
+          "statusHistory": {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/ProviderStatusChange"
+            }
+          }
+        },
+        "example": {
+          "providerId": "prov-econtract-demo",
+          "name": "Công ty eContract Demo",
+          "contactEmail": "ops@econtract-demo.invalid",
+          "status": "ACTIVE",
+          "statusChangedAt": "2026-03-05T08:00:00Z",
+          "createdAt": "2026-01-10T02:00:00Z",
+          "capabilities": [
+            "CONTRACT",
+            "BATCH",
+            "LIFECYCLE",
+            "CONVERTED_PAPER"
+          ],
+          "authenticationMethods": [
+            "private_key_jwt"
+          ],
+          "statusHistory": [
+            {
+              "previousStatus": "ACTIVE",
+              "status": "SUSPENDED",
+              "reason": "Failure rate above 20% in February 2026.",
+              "changedBy": "moha-operator-01",
+              "changedAt": "2026-03-01T01:00:00Z"
+            },
+            {
+              "previousStatus": "SUSPENDED",
+              "status": "ACTIVE",
+              "reason": "Explanations received and approved.",
+              "changedBy": "moha-operator-01",
+              "changedAt": "2026-03-05T08:00:00Z"
+            }
+          ]
+        }
+      },
+      "ProviderList": {
+        "type": "object",
+        "title": "ProviderList",
+        "description": "Every registered provider (DOMAIN.md N8, F12), by name.",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/Provider"
+            }
+          }
+        }
+      },
+      "PublicProvider": {
+        "type": "object",
+        "title": "PublicProvider",
+        "description": "A connected provider as published on the public pages (DOMAIN.md F30, N14).",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "capabilities"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 300
+          },
+          "capabilities": {
+            "type": "array",
+            "maxItems": 10,
+            "items": {
+              "$ref": "#/components/schemas/ProviderCapability"
+            }
+          }
+        }
+      },
+      "PublicProviderList": {
+        "type": "object",
+        "title": "PublicProviderList",
+        "description": "The providers currently connected (status ACTIVE), by name (DOMAIN.md F30).",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/PublicProvider"
+            }
+          }
+        }
       }
     }
   },
   "x-error-catalog": {
-    "version": "1.0.0",
+    "version": "1.1.0",
     "typeBase": "https://hdld.invalid/problems/",
     "codes": {
       "TRANSACTION_NOT_FOUND": {
@@ -6068,6 +8123,94 @@ export const openapiDocument = {
         "fix": {
           "en": "The contract was accepted and flagged late; send contracts to the Platform within 24 hours of the last signature.",
           "vi": "Hợp đồng vẫn được tiếp nhận nhưng bị đánh dấu gửi muộn; hãy gửi hợp đồng lên Nền tảng trong vòng 24 giờ kể từ thời điểm bên cuối cùng ký."
+        }
+      },
+      "EXPLANATION_NOT_FOUND": {
+        "status": 404,
+        "stage": "OPERATIONS",
+        "action": "NONE",
+        "since": "1.1.0",
+        "title": {
+          "en": "Explanation not found",
+          "vi": "Không tìm thấy giải trình"
+        },
+        "fix": {
+          "en": "Check the explanation id; a provider can only read its own explanations.",
+          "vi": "Kiểm tra lại mã giải trình; nhà cung cấp chỉ xem được giải trình của chính mình."
+        }
+      },
+      "PROVIDER_NOT_FOUND": {
+        "status": 404,
+        "stage": "OPERATIONS",
+        "action": "NONE",
+        "since": "1.1.0",
+        "title": {
+          "en": "Provider not found",
+          "vi": "Không tìm thấy nhà cung cấp"
+        },
+        "fix": {
+          "en": "Check the provider id; a provider can only read its own profile.",
+          "vi": "Kiểm tra lại mã nhà cung cấp; nhà cung cấp chỉ xem được hồ sơ của chính mình."
+        }
+      },
+      "TRANSACTION_NOT_AWAITING_EXPLANATION": {
+        "status": 409,
+        "stage": "OPERATIONS",
+        "action": "NONE",
+        "since": "1.1.0",
+        "legalBasis": "Decision on the Platform F36",
+        "title": {
+          "en": "Transaction not awaiting an explanation",
+          "vi": "Giao dịch không ở trạng thái chờ giải trình"
+        },
+        "fix": {
+          "en": "Explain only FAILED transactions whose explanationStatus is AWAITING_EXPLANATION or REJECTED; a pending explanation already covers the others.",
+          "vi": "Chỉ giải trình các giao dịch FAILED có explanationStatus là AWAITING_EXPLANATION hoặc REJECTED; các giao dịch còn lại đã có giải trình đang chờ duyệt."
+        }
+      },
+      "EXPLANATION_ALREADY_DECIDED": {
+        "status": 409,
+        "stage": "OPERATIONS",
+        "action": "NONE",
+        "since": "1.1.0",
+        "legalBasis": "Decision on the Platform F37",
+        "title": {
+          "en": "Explanation already decided",
+          "vi": "Giải trình đã được xử lý"
+        },
+        "fix": {
+          "en": "A decision is final; the provider can submit a new explanation for rejected transactions.",
+          "vi": "Quyết định đã là cuối cùng; nhà cung cấp có thể gửi giải trình mới cho các giao dịch bị từ chối."
+        }
+      },
+      "REPUSH_NOT_APPROVED": {
+        "status": 409,
+        "stage": "OPERATIONS",
+        "action": "EXPLAIN_AND_WAIT",
+        "since": "1.1.0",
+        "legalBasis": "Decision on the Platform F36, F37",
+        "title": {
+          "en": "Re-push not approved",
+          "vi": "Chưa được phê duyệt đẩy lại"
+        },
+        "fix": {
+          "en": "Submit an explanation for the failed transaction (POST /v1/explanations) and push it again only after an operator approves it.",
+          "vi": "Gửi giải trình cho giao dịch lỗi (POST /v1/explanations) và chỉ đẩy lại sau khi cán bộ vận hành phê duyệt."
+        }
+      },
+      "PROVIDER_STATUS_TRANSITION_INVALID": {
+        "status": 409,
+        "stage": "OPERATIONS",
+        "action": "NONE",
+        "since": "1.1.0",
+        "legalBasis": "Decree 337/2025 Art. 15.4; Decision on the Platform N8, F12",
+        "title": {
+          "en": "Provider status change not allowed",
+          "vi": "Không được phép chuyển trạng thái nhà cung cấp"
+        },
+        "fix": {
+          "en": "A SUSPENDED provider can be restored or disconnected; a DISCONNECTED provider stays disconnected and must register again.",
+          "vi": "Nhà cung cấp đang tạm ngừng có thể được khôi phục hoặc ngừng kết nối; nhà cung cấp đã ngừng kết nối phải đăng ký lại."
         }
       }
     }

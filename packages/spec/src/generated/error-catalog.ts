@@ -2,7 +2,7 @@
 // Source: packages/spec/openapi/**. Edit the spec, then run `pnpm gen` (CI fails when this file drifts).
 
 export const errorCatalog = {
-  "version": "1.0.0",
+  "version": "1.1.0",
   "typeBase": "https://hdld.invalid/problems/",
   "codes": {
     "TRANSACTION_NOT_FOUND": {
@@ -826,6 +826,94 @@ export const errorCatalog = {
       "fix": {
         "en": "The contract was accepted and flagged late; send contracts to the Platform within 24 hours of the last signature.",
         "vi": "Hợp đồng vẫn được tiếp nhận nhưng bị đánh dấu gửi muộn; hãy gửi hợp đồng lên Nền tảng trong vòng 24 giờ kể từ thời điểm bên cuối cùng ký."
+      }
+    },
+    "EXPLANATION_NOT_FOUND": {
+      "status": 404,
+      "stage": "OPERATIONS",
+      "action": "NONE",
+      "since": "1.1.0",
+      "title": {
+        "en": "Explanation not found",
+        "vi": "Không tìm thấy giải trình"
+      },
+      "fix": {
+        "en": "Check the explanation id; a provider can only read its own explanations.",
+        "vi": "Kiểm tra lại mã giải trình; nhà cung cấp chỉ xem được giải trình của chính mình."
+      }
+    },
+    "PROVIDER_NOT_FOUND": {
+      "status": 404,
+      "stage": "OPERATIONS",
+      "action": "NONE",
+      "since": "1.1.0",
+      "title": {
+        "en": "Provider not found",
+        "vi": "Không tìm thấy nhà cung cấp"
+      },
+      "fix": {
+        "en": "Check the provider id; a provider can only read its own profile.",
+        "vi": "Kiểm tra lại mã nhà cung cấp; nhà cung cấp chỉ xem được hồ sơ của chính mình."
+      }
+    },
+    "TRANSACTION_NOT_AWAITING_EXPLANATION": {
+      "status": 409,
+      "stage": "OPERATIONS",
+      "action": "NONE",
+      "since": "1.1.0",
+      "legalBasis": "Decision on the Platform F36",
+      "title": {
+        "en": "Transaction not awaiting an explanation",
+        "vi": "Giao dịch không ở trạng thái chờ giải trình"
+      },
+      "fix": {
+        "en": "Explain only FAILED transactions whose explanationStatus is AWAITING_EXPLANATION or REJECTED; a pending explanation already covers the others.",
+        "vi": "Chỉ giải trình các giao dịch FAILED có explanationStatus là AWAITING_EXPLANATION hoặc REJECTED; các giao dịch còn lại đã có giải trình đang chờ duyệt."
+      }
+    },
+    "EXPLANATION_ALREADY_DECIDED": {
+      "status": 409,
+      "stage": "OPERATIONS",
+      "action": "NONE",
+      "since": "1.1.0",
+      "legalBasis": "Decision on the Platform F37",
+      "title": {
+        "en": "Explanation already decided",
+        "vi": "Giải trình đã được xử lý"
+      },
+      "fix": {
+        "en": "A decision is final; the provider can submit a new explanation for rejected transactions.",
+        "vi": "Quyết định đã là cuối cùng; nhà cung cấp có thể gửi giải trình mới cho các giao dịch bị từ chối."
+      }
+    },
+    "REPUSH_NOT_APPROVED": {
+      "status": 409,
+      "stage": "OPERATIONS",
+      "action": "EXPLAIN_AND_WAIT",
+      "since": "1.1.0",
+      "legalBasis": "Decision on the Platform F36, F37",
+      "title": {
+        "en": "Re-push not approved",
+        "vi": "Chưa được phê duyệt đẩy lại"
+      },
+      "fix": {
+        "en": "Submit an explanation for the failed transaction (POST /v1/explanations) and push it again only after an operator approves it.",
+        "vi": "Gửi giải trình cho giao dịch lỗi (POST /v1/explanations) và chỉ đẩy lại sau khi cán bộ vận hành phê duyệt."
+      }
+    },
+    "PROVIDER_STATUS_TRANSITION_INVALID": {
+      "status": 409,
+      "stage": "OPERATIONS",
+      "action": "NONE",
+      "since": "1.1.0",
+      "legalBasis": "Decree 337/2025 Art. 15.4; Decision on the Platform N8, F12",
+      "title": {
+        "en": "Provider status change not allowed",
+        "vi": "Không được phép chuyển trạng thái nhà cung cấp"
+      },
+      "fix": {
+        "en": "A SUSPENDED provider can be restored or disconnected; a DISCONNECTED provider stays disconnected and must register again.",
+        "vi": "Nhà cung cấp đang tạm ngừng có thể được khôi phục hoặc ngừng kết nối; nhà cung cấp đã ngừng kết nối phải đăng ký lại."
       }
     }
   }

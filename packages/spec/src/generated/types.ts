@@ -241,6 +241,227 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/transactions/{transactionId}/repush": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push an approved failed transaction again
+         * @description Processes a FAILED transaction again from its stored submission, once an operator approved its
+         *     explanation (DOMAIN.md F36, F37): it goes back to RECEIVED with `explanationStatus` REPUSHED,
+         *     and the time and the provider's client id are recorded on the explanation. Poll
+         *     `getTransaction` for the new outcome; a new failure makes it AWAITING_EXPLANATION again. Any
+         *     other transaction is refused with `REPUSH_NOT_APPROVED`; repeating a re-push that is under way
+         *     or done answers `200` with the transaction. Another provider's transaction answers
+         *     `TRANSACTION_NOT_FOUND`.
+         */
+        post: operations["repushTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reconcile provider transactions for a period
+         * @description The reconciliation report of DOMAIN.md F35: per provider, the transactions received in
+         *     `[from, to)` (by `receivedAt`; both optional) and where they stand now: not yet processed
+         *     (RECEIVED), processing, succeeded and failed, failures by catalog code, how many failed ones
+         *     await an explanation (F36), and the provider's logged API calls. `transactionsUrl` and
+         *     `failedTransactionsUrl` drill down through `listTransactions`. A Ministry operator sees every
+         *     provider (or the one in `providerId`); a provider sees itself only, whatever it passes.
+         */
+        get: operations["getReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/explanations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List explanations of failed transactions
+         * @description Explanations of failed transactions and their decisions, newest first, with cursor pagination
+         *     (DOMAIN.md F36, F37). A Ministry operator sees every provider's (or those of `providerId`); a
+         *     provider sees its own only. Filter by `state` (e.g. PENDING: the operator's queue) or by a
+         *     transaction.
+         */
+        get: operations["listExplanations"];
+        put?: never;
+        /**
+         * Explain failed transactions
+         * @description A provider explains one or many of its FAILED transactions so that they may be pushed again
+         *     (DOMAIN.md F36): a text and optional small attachments. Each listed transaction must await an
+         *     explanation (`explanationStatus` AWAITING_EXPLANATION, or REJECTED before), otherwise the whole
+         *     request is refused with `TRANSACTION_NOT_AWAITING_EXPLANATION`; another provider's transaction
+         *     answers `TRANSACTION_NOT_FOUND`. The explanation is PENDING until an operator decides
+         *     (`decideExplanation`); its transactions become PENDING_APPROVAL.
+         */
+        post: operations["createExplanation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/explanations/{explanationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an explanation with its attachments
+         * @description One explanation, its transactions (with when and by whom each was pushed again), its decision
+         *     and its attachments with their content (DOMAIN.md F36, F37). Another provider's explanation
+         *     answers `EXPLANATION_NOT_FOUND`; operators see every explanation.
+         */
+        get: operations["getExplanation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/explanations/{explanationId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject an explanation (operator)
+         * @description A Ministry operator approves or rejects a PENDING explanation with a reason (DOMAIN.md F37).
+         *     Approved, its transactions become APPROVED and may be pushed again (`repushTransaction`);
+         *     rejected, they become REJECTED and the provider may explain again. The decision is recorded
+         *     with the operator's id and the time. Repeating the same decision answers the explanation as
+         *     it is; the opposite decision is refused with `EXPLANATION_ALREADY_DECIDED`. Providers get
+         *     `FORBIDDEN`.
+         */
+        post: operations["decideExplanation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List registered providers (operator)
+         * @description The provider registry for Ministry operators (DOMAIN.md N8, F12, S2.3): every provider with its
+         *     contact, connection status, capabilities and authentication methods, by name. Filter by
+         *     `status`. Providers get `FORBIDDEN`; they read their own profile with `getProvider`.
+         */
+        get: operations["listProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/providers/{providerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a provider's profile and status history
+         * @description A provider's profile in the registry with its connection status history, oldest first, each
+         *     change with its reason, operator and time (DOMAIN.md N8, F12, S2.3). Operators read any
+         *     provider; a provider reads only itself (`PROVIDER_NOT_FOUND` otherwise).
+         */
+        get: operations["getProvider"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/providers/{providerId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend, restore or disconnect a provider (operator)
+         * @description A Ministry operator changes a provider's connection status with a reason (DOMAIN.md N8, F12;
+         *     Decree 337/2025 Art. 15.4): ACTIVE → SUSPENDED or DISCONNECTED, SUSPENDED → ACTIVE (restored)
+         *     or DISCONNECTED; DISCONNECTED is final (`PROVIDER_STATUS_TRANSITION_INVALID`). The change is
+         *     kept in the provider's history with the operator and the time. From then on (within a few
+         *     seconds on every server) a SUSPENDED provider's calls are refused with `PROVIDER_SUSPENDED`
+         *     and a DISCONNECTED one's with `PROVIDER_DISCONNECTED`, tokens included. Asking for the current
+         *     status changes nothing. Providers get `FORBIDDEN`.
+         */
+        post: operations["changeProviderStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public list of connected providers
+         * @description The providers currently connected to the Platform (status ACTIVE), name and integration
+         *     capabilities only, for the public pages (DOMAIN.md F30, N14). No authentication.
+         */
+        get: operations["listPublicProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sandbox/clock": {
         parameters: {
             query?: never;
@@ -393,14 +614,18 @@ export interface components {
          * @description Stable code from the error catalog (`x-error-catalog`). Codes are never reused.
          * @enum {string}
          */
-        ErrorCode: "TRANSACTION_NOT_FOUND" | "REQUEST_INVALID" | "UNAUTHENTICATED" | "INTERNAL_ERROR" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_AUTH_FAILED" | "FORBIDDEN" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "CONTRACT_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "BATCH_TOO_LARGE" | "DUPLICATE_PROVIDER_REFERENCE" | "MAIN_DATA_INVALID" | "MAIN_DATA_MISMATCH" | "LABOR_TERM_INVALID" | "EMPLOYEE_UNDERAGE" | "DOCUMENT_MISSING" | "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "PDF_MALFORMED" | "PDF_TOO_MANY_PAGES" | "PDF_NOT_SIGNED" | "SIGNATURE_INVALID" | "SIGNATURE_DIGEST_MISMATCH" | "SIGNATURE_BYTERANGE_INVALID" | "SIGNATURE_MODIFIED_AFTER_SIGNING" | "SIGNATURE_PARTY_MISSING" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_USAGE_INVALID" | "TIMESTAMP_MISSING" | "TIMESTAMP_INVALID" | "TIMESTAMP_UNTRUSTED" | "REVOCATION_UNAVAILABLE" | "EVIDENCE_INVALID" | "EVIDENCE_DOCUMENT_MISMATCH" | "CONVERSION_LOG_INVALID" | "IDENTITY_NOT_FOUND" | "IDENTITY_MISMATCH" | "IDENTITY_REGISTRY_UNAVAILABLE" | "LIFECYCLE_TRANSITION_INVALID" | "CONTRACT_NOT_CONVERTED" | "PROVIDER_SUSPENDED" | "PROVIDER_DISCONNECTED" | "ROUTE_NOT_FOUND" | "SANDBOX_ONLY" | "SERVICE_UNAVAILABLE" | "SUBMISSION_LATE";
+        ErrorCode: "TRANSACTION_NOT_FOUND" | "REQUEST_INVALID" | "UNAUTHENTICATED" | "INTERNAL_ERROR" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_AUTH_FAILED" | "FORBIDDEN" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "CONTRACT_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "BATCH_TOO_LARGE" | "DUPLICATE_PROVIDER_REFERENCE" | "MAIN_DATA_INVALID" | "MAIN_DATA_MISMATCH" | "LABOR_TERM_INVALID" | "EMPLOYEE_UNDERAGE" | "DOCUMENT_MISSING" | "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "PDF_MALFORMED" | "PDF_TOO_MANY_PAGES" | "PDF_NOT_SIGNED" | "SIGNATURE_INVALID" | "SIGNATURE_DIGEST_MISMATCH" | "SIGNATURE_BYTERANGE_INVALID" | "SIGNATURE_MODIFIED_AFTER_SIGNING" | "SIGNATURE_PARTY_MISSING" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_USAGE_INVALID" | "TIMESTAMP_MISSING" | "TIMESTAMP_INVALID" | "TIMESTAMP_UNTRUSTED" | "REVOCATION_UNAVAILABLE" | "EVIDENCE_INVALID" | "EVIDENCE_DOCUMENT_MISMATCH" | "CONVERSION_LOG_INVALID" | "IDENTITY_NOT_FOUND" | "IDENTITY_MISMATCH" | "IDENTITY_REGISTRY_UNAVAILABLE" | "LIFECYCLE_TRANSITION_INVALID" | "CONTRACT_NOT_CONVERTED" | "PROVIDER_SUSPENDED" | "PROVIDER_DISCONNECTED" | "ROUTE_NOT_FOUND" | "SANDBOX_ONLY" | "SERVICE_UNAVAILABLE" | "SUBMISSION_LATE" | "EXPLANATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "TRANSACTION_NOT_AWAITING_EXPLANATION" | "EXPLANATION_ALREADY_DECIDED" | "REPUSH_NOT_APPROVED" | "PROVIDER_STATUS_TRANSITION_INVALID";
         /** @description A submission and its outcome. It can be looked up by id or provider reference, with no expiry. */
         Transaction: {
             /** Format: uuid */
             transactionId: string;
+            /** @description The provider that submitted it (operators see every provider's transactions). */
+            providerId?: string;
             kind: components["schemas"]["TransactionKind"];
             status: components["schemas"]["TransactionStatus"];
             failureClass?: components["schemas"]["FailureClass"];
+            /** @description For a failed transaction, where its explanation and re-push stand (F36, F37); NONE otherwise. */
+            explanationStatus?: components["schemas"]["ExplanationStatus"];
             /** @description The provider's own reference for the contract or document. */
             providerReference: string;
             /** @description The ID issued (or, on replay, the existing ID; for LIFECYCLE, the contract's ID). */
@@ -1349,7 +1574,9 @@ export interface components {
          *     `private_key_jwt` (RFC 7523 section 2.2: `client_assertion_type` and `client_assertion`, a JWT
          *     signed with the provider's registered key, `aud` = the token URL, lifetime at most 5 minutes,
          *     unique `jti`) is the preferred method and the only one in production. `client_secret_post`
-         *     (`client_id` and `client_secret`) is accepted in the sandbox only. Failures: `CLIENT_AUTH_FAILED`.
+         *     (`client_id` and `client_secret`) is accepted from providers in the sandbox only. Ministry
+         *     operators authenticate with their client id and secret in every mode; their token carries the
+         *     `operator` role. Failures: `CLIENT_AUTH_FAILED`.
          */
         TokenRequest: {
             /** @constant */
@@ -1433,6 +1660,314 @@ export interface components {
             /** Format: date-time */
             now: string;
             offsetSeconds: number;
+        };
+        /**
+         * ExplanationStatus
+         * @description Where a transaction stands in the failed-transaction workflow (DOMAIN.md F36, F37): `NONE` (not
+         *     failed), `AWAITING_EXPLANATION` (FAILED, the provider owes an explanation), `PENDING_APPROVAL`
+         *     (explained, an operator must decide), `APPROVED` (may be pushed again), `REJECTED` (explain
+         *     again or fix and resubmit), `REPUSHED` (pushed again; a new failure makes it `AWAITING_EXPLANATION`).
+         * @enum {string}
+         */
+        ExplanationStatus: "NONE" | "AWAITING_EXPLANATION" | "PENDING_APPROVAL" | "APPROVED" | "REJECTED" | "REPUSHED";
+        /**
+         * ExplanationState
+         * @description An explanation is `PENDING` until an operator `APPROVED` or `REJECTED` it (DOMAIN.md F37).
+         * @enum {string}
+         */
+        ExplanationState: "PENDING" | "APPROVED" | "REJECTED";
+        /**
+         * ExplanationAttachmentUpload
+         * @description A small supporting file sent with an explanation (DOMAIN.md F36), at most 2 MiB decoded.
+         * @example {
+         *       "fileName": "registry-correction.pdf",
+         *       "mediaType": "application/pdf",
+         *       "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+         *     }
+         */
+        ExplanationAttachmentUpload: {
+            fileName: string;
+            /** @enum {string} */
+            mediaType: "application/pdf" | "image/png" | "image/jpeg" | "text/plain";
+            /**
+             * Format: byte
+             * @description Standard base64 of the file bytes (2 MiB decoded at most).
+             */
+            contentBase64: string;
+        };
+        /**
+         * ExplanationAttachment
+         * @description A file attached to an explanation. `contentBase64` is returned by `getExplanation` only; lists
+         *     carry the description alone.
+         */
+        ExplanationAttachment: {
+            fileName: string;
+            /** @enum {string} */
+            mediaType: "application/pdf" | "image/png" | "image/jpeg" | "text/plain";
+            size: number;
+            sha256: components["schemas"]["Sha256"];
+            /** Format: byte */
+            contentBase64?: string;
+        };
+        /**
+         * ExplanationSubmission
+         * @description A provider's explanation of one or many of its FAILED transactions awaiting explanation (or whose
+         *     previous explanation was rejected) (DOMAIN.md F36). Each transaction may be in one pending
+         *     explanation at a time.
+         * @example {
+         *       "transactionIds": [
+         *         "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+         *       ],
+         *       "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push."
+         *     }
+         */
+        ExplanationSubmission: {
+            transactionIds: string[];
+            /** @description Why the transactions failed and what was corrected, in English or Vietnamese. */
+            text: string;
+            attachments?: components["schemas"]["ExplanationAttachmentUpload"][];
+        };
+        /**
+         * ExplanationTransaction
+         * @description A transaction covered by an explanation, and when and by whom it was pushed again (DOMAIN.md F37).
+         */
+        ExplanationTransaction: {
+            /** Format: uuid */
+            transactionId: string;
+            providerReference: string;
+            /** Format: date-time */
+            repushedAt?: string;
+            /** @description Client id of the provider application that pushed it again. */
+            repushedBy?: string;
+        };
+        /**
+         * Explanation
+         * @description A provider's explanation of failed transactions and the operator's decision (DOMAIN.md F36,
+         *     F37). Every step carries who and when: submitted (provider client id), decided (operator id),
+         *     pushed again (per transaction).
+         * @example {
+         *       "explanationId": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+         *       "providerId": "prov-econtract-demo",
+         *       "state": "APPROVED",
+         *       "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+         *       "transactions": [
+         *         {
+         *           "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+         *           "providerReference": "HD-2026-000122"
+         *         }
+         *       ],
+         *       "attachments": [],
+         *       "submittedAt": "2026-03-03T09:00:00Z",
+         *       "submittedBy": "prov-econtract-demo",
+         *       "decidedAt": "2026-03-03T10:30:00Z",
+         *       "decidedBy": "moha-operator-01",
+         *       "decisionReason": "Registry correction confirmed."
+         *     }
+         */
+        Explanation: {
+            /** Format: uuid */
+            explanationId: string;
+            providerId: string;
+            state: components["schemas"]["ExplanationState"];
+            text: string;
+            transactions: components["schemas"]["ExplanationTransaction"][];
+            attachments: components["schemas"]["ExplanationAttachment"][];
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description Client id of the provider application that submitted it. */
+            submittedBy: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            /** @description Id of the Ministry operator who decided. */
+            decidedBy?: string;
+            decisionReason?: string;
+        };
+        /**
+         * ExplanationPage
+         * @description One page of explanations, newest first (DOMAIN.md F36, F37).
+         */
+        ExplanationPage: {
+            items: components["schemas"]["Explanation"][];
+            /** @description Opaque cursor of the next page; null or absent on the last page. */
+            nextCursor?: string | null;
+        };
+        /**
+         * ExplanationDecision
+         * @description An operator's decision on a pending explanation, with its reason (DOMAIN.md F37).
+         * @example {
+         *       "decision": "APPROVED",
+         *       "reason": "Registry correction confirmed."
+         *     }
+         */
+        ExplanationDecision: {
+            /** @enum {string} */
+            decision: "APPROVED" | "REJECTED";
+            reason: string;
+        };
+        /**
+         * ReconciliationFigures
+         * @description Transactions received in the period, by status (DOMAIN.md F35, T10). `received` = `notProcessed`
+         *     + `processing` + `succeeded` + `failed`. `failuresByCode` counts FAILED transactions whose errors
+         *     include the code (a transaction with two codes counts under each).
+         */
+        ReconciliationFigures: {
+            received: number;
+            /** @description Status RECEIVED. */
+            notProcessed: number;
+            processing: number;
+            succeeded: number;
+            failed: number;
+            /** @description FAILED transactions whose `explanationStatus` is `AWAITING_EXPLANATION` (F36). */
+            awaitingExplanation: number;
+            failuresByCode: {
+                code: components["schemas"]["ErrorCode"];
+                count: number;
+            }[];
+        };
+        /**
+         * ProviderReconciliation
+         * @description One provider's reconciliation figures, with links to drill down into its transactions (DOMAIN.md F35).
+         */
+        ProviderReconciliation: {
+            providerId: string;
+            providerName: string;
+            providerStatus: components["schemas"]["ProviderStatus"];
+            figures: components["schemas"]["ReconciliationFigures"];
+            /** @description Authenticated API calls of the provider logged in the period (F35, T11). */
+            apiCalls: number;
+            /** @description The `listTransactions` request listing these transactions. */
+            transactionsUrl: string;
+            /** @description The `listTransactions` request listing the failed ones. */
+            failedTransactionsUrl: string;
+        };
+        /**
+         * Reconciliation
+         * @description Reconciliation report of provider transactions (DOMAIN.md F35): per provider, what was received
+         *     in the period `[from, to)` (by `receivedAt`) and where it stands now. A provider sees itself only.
+         */
+        Reconciliation: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            /** Format: date-time */
+            generatedAt: string;
+            providers: components["schemas"]["ProviderReconciliation"][];
+            totals: components["schemas"]["ReconciliationFigures"];
+        };
+        /**
+         * ProviderStatus
+         * @description Connection status of a provider (DOMAIN.md N8, F12; Decree 337/2025 Art. 15.4). A SUSPENDED
+         *     provider can be restored to ACTIVE; DISCONNECTED is final.
+         * @enum {string}
+         */
+        ProviderStatus: "ACTIVE" | "SUSPENDED" | "DISCONNECTED";
+        /**
+         * ProviderCapability
+         * @description What a provider's integration sends to the Platform (DOMAIN.md N8 "integration capability", F30).
+         * @enum {string}
+         */
+        ProviderCapability: "CONTRACT" | "BATCH" | "LIFECYCLE" | "CONVERTED_PAPER";
+        /**
+         * ProviderStatusChange
+         * @description One change of a provider's connection status, with its reason, actor and time (DOMAIN.md N8, F12).
+         */
+        ProviderStatusChange: {
+            previousStatus?: components["schemas"]["ProviderStatus"];
+            status: components["schemas"]["ProviderStatus"];
+            reason: string;
+            /** @description Id of the Ministry operator. */
+            changedBy: string;
+            /** Format: date-time */
+            changedAt: string;
+        };
+        /**
+         * ProviderStatusUpdate
+         * @description Suspend, restore or disconnect a provider, with the reason notified to it (Decree 337/2025 Art. 15.4).
+         * @example {
+         *       "status": "SUSPENDED",
+         *       "reason": "Failure rate above 20% in February 2026 and 14 failed transactions left unexplained."
+         *     }
+         */
+        ProviderStatusUpdate: {
+            status: components["schemas"]["ProviderStatus"];
+            reason: string;
+        };
+        /**
+         * Provider
+         * @description A provider's profile in the registry (DOMAIN.md N8, F12, S2.3): contact, connection status,
+         *     integration capabilities and how it authenticates. `statusHistory` (oldest first) is returned
+         *     by `getProvider`.
+         * @example {
+         *       "providerId": "prov-econtract-demo",
+         *       "name": "Công ty eContract Demo",
+         *       "contactEmail": "ops@econtract-demo.invalid",
+         *       "status": "ACTIVE",
+         *       "statusChangedAt": "2026-03-05T08:00:00Z",
+         *       "createdAt": "2026-01-10T02:00:00Z",
+         *       "capabilities": [
+         *         "CONTRACT",
+         *         "BATCH",
+         *         "LIFECYCLE",
+         *         "CONVERTED_PAPER"
+         *       ],
+         *       "authenticationMethods": [
+         *         "private_key_jwt"
+         *       ],
+         *       "statusHistory": [
+         *         {
+         *           "previousStatus": "ACTIVE",
+         *           "status": "SUSPENDED",
+         *           "reason": "Failure rate above 20% in February 2026.",
+         *           "changedBy": "moha-operator-01",
+         *           "changedAt": "2026-03-01T01:00:00Z"
+         *         },
+         *         {
+         *           "previousStatus": "SUSPENDED",
+         *           "status": "ACTIVE",
+         *           "reason": "Explanations received and approved.",
+         *           "changedBy": "moha-operator-01",
+         *           "changedAt": "2026-03-05T08:00:00Z"
+         *         }
+         *       ]
+         *     }
+         */
+        Provider: {
+            providerId: string;
+            name: string;
+            /** Format: email */
+            contactEmail: string;
+            status: components["schemas"]["ProviderStatus"];
+            /** Format: date-time */
+            statusChangedAt?: string;
+            /** Format: date-time */
+            createdAt: string;
+            capabilities: components["schemas"]["ProviderCapability"][];
+            /** @description Client authentication registered for the provider (`client_secret` works in the sandbox only). */
+            authenticationMethods: ("private_key_jwt" | "client_secret")[];
+            statusHistory?: components["schemas"]["ProviderStatusChange"][];
+        };
+        /**
+         * ProviderList
+         * @description Every registered provider (DOMAIN.md N8, F12), by name.
+         */
+        ProviderList: {
+            items: components["schemas"]["Provider"][];
+        };
+        /**
+         * PublicProvider
+         * @description A connected provider as published on the public pages (DOMAIN.md F30, N14).
+         */
+        PublicProvider: {
+            name: string;
+            capabilities: components["schemas"]["ProviderCapability"][];
+        };
+        /**
+         * PublicProviderList
+         * @description The providers currently connected (status ACTIVE), by name (DOMAIN.md F30).
+         */
+        PublicProviderList: {
+            items: components["schemas"]["PublicProvider"][];
         };
     };
     responses: {
@@ -1610,6 +2145,66 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description No such explanation visible to the caller (`EXPLANATION_NOT_FOUND`). */
+        ExplanationNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such provider visible to the caller (`PROVIDER_NOT_FOUND`). */
+        ProviderNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The transaction is not FAILED with an approved explanation (`REPUSH_NOT_APPROVED`, DOMAIN.md F37). */
+        RepushNotApproved: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The explanation already has the other decision (`EXPLANATION_ALREADY_DECIDED`). */
+        ExplanationAlreadyDecided: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A listed transaction is not FAILED awaiting explanation (`TRANSACTION_NOT_AWAITING_EXPLANATION`, DOMAIN.md F36). */
+        TransactionNotAwaitingExplanation: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The provider cannot move to that status (`PROVIDER_STATUS_TRANSITION_INVALID`): DISCONNECTED is final. */
+        ProviderStatusTransitionInvalid: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1632,6 +2227,10 @@ export interface components {
          * @example doc-01HQ4ZK8
          */
         DocumentId: string;
+        ProviderIdPath: string;
+        /** @description Operators only; one provider instead of every provider. A provider always sees itself only, whatever it passes. */
+        ProviderIdFilter: string;
+        ExplanationIdPath: string;
         ProviderReferencePath: string;
         /** @description `nextCursor` of the previous page; omit for the first page. */
         Cursor: string;
@@ -1641,6 +2240,16 @@ export interface components {
         ContractId: components["schemas"]["ContractId"];
         /** @description The provider's own reference, percent-encoded (for example `/` as `%2F`). */
         ProviderReference: components["schemas"]["ProviderReference"];
+        /**
+         * @description Explanation id returned when it was submitted.
+         * @example 0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b
+         */
+        ExplanationId: string;
+        /**
+         * @description The provider's id in the registry.
+         * @example prov-econtract-demo
+         */
+        ProviderId: string;
     };
     requestBodies: never;
     headers: {
@@ -2203,6 +2812,9 @@ export interface operations {
                 failureClass?: components["schemas"]["FailureClass"];
                 receivedFrom?: string;
                 receivedTo?: string;
+                explanationStatus?: components["schemas"]["ExplanationStatus"];
+                /** @description Operators only; one provider instead of every provider. A provider always sees itself only, whatever it passes. */
+                providerId?: components["parameters"]["ProviderIdFilter"];
                 providerReference?: components["schemas"]["ProviderReference"];
             };
             header?: {
@@ -2377,6 +2989,730 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    repushTransaction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Transaction id returned in the submission acknowledgement.
+                 * @example 0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e
+                 */
+                transactionId: components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Already pushed again; the transaction as it stands. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *       "kind": "CONTRACT",
+                     *       "status": "SUCCEEDED",
+                     *       "explanationStatus": "REPUSHED",
+                     *       "providerReference": "HD-2026-000122",
+                     *       "contractId": "2604173920581648",
+                     *       "receivedAt": "2026-03-02T08:10:00Z",
+                     *       "completedAt": "2026-03-03T11:00:02Z",
+                     *       "payloadSha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                     *       "late": false,
+                     *       "replay": false,
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            /** @description Queued for processing again. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *       "kind": "CONTRACT",
+                     *       "status": "RECEIVED",
+                     *       "explanationStatus": "REPUSHED",
+                     *       "providerReference": "HD-2026-000122",
+                     *       "receivedAt": "2026-03-02T08:10:00Z",
+                     *       "payloadSha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                     *       "late": false,
+                     *       "replay": false,
+                     *       "errors": [],
+                     *       "retryAfterSeconds": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["TransactionNotFound"];
+            409: components["responses"]["RepushNotApproved"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getReconciliation: {
+        parameters: {
+            query?: {
+                /** @description Operators only; one provider instead of every provider. A provider always sees itself only, whatever it passes. */
+                providerId?: components["parameters"]["ProviderIdFilter"];
+                /** @description Start of the period, inclusive. */
+                from?: string;
+                /** @description End of the period, exclusive; after `from`. */
+                to?: string;
+            };
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reconciliation report. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-03-01T00:00:00+07:00",
+                     *       "to": "2026-04-01T00:00:00+07:00",
+                     *       "generatedAt": "2026-04-01T01:00:00Z",
+                     *       "providers": [
+                     *         {
+                     *           "providerId": "prov-econtract-demo",
+                     *           "providerName": "Công ty eContract Demo",
+                     *           "providerStatus": "ACTIVE",
+                     *           "figures": {
+                     *             "received": 120,
+                     *             "notProcessed": 1,
+                     *             "processing": 2,
+                     *             "succeeded": 110,
+                     *             "failed": 7,
+                     *             "awaitingExplanation": 3,
+                     *             "failuresByCode": [
+                     *               {
+                     *                 "code": "SIGNATURE_PARTY_MISSING",
+                     *                 "count": 4
+                     *               },
+                     *               {
+                     *                 "code": "IDENTITY_NOT_FOUND",
+                     *                 "count": 3
+                     *               }
+                     *             ]
+                     *           },
+                     *           "apiCalls": 250,
+                     *           "transactionsUrl": "/v1/transactions?providerId=prov-econtract-demo&receivedFrom=2026-02-28T17%3A00%3A00.000Z&receivedTo=2026-03-31T17%3A00%3A00.000Z",
+                     *           "failedTransactionsUrl": "/v1/transactions?providerId=prov-econtract-demo&receivedFrom=2026-02-28T17%3A00%3A00.000Z&receivedTo=2026-03-31T17%3A00%3A00.000Z&status=FAILED"
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "received": 120,
+                     *         "notProcessed": 1,
+                     *         "processing": 2,
+                     *         "succeeded": 110,
+                     *         "failed": 7,
+                     *         "awaitingExplanation": 3,
+                     *         "failuresByCode": [
+                     *           {
+                     *             "code": "SIGNATURE_PARTY_MISSING",
+                     *             "count": 4
+                     *           },
+                     *           {
+                     *             "code": "IDENTITY_NOT_FOUND",
+                     *             "count": 3
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Reconciliation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listExplanations: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Operators only; one provider instead of every provider. A provider always sees itself only, whatever it passes. */
+                providerId?: components["parameters"]["ProviderIdFilter"];
+                state?: components["schemas"]["ExplanationState"];
+                /** @description Only explanations covering this transaction. */
+                transactionId?: string;
+            };
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of explanations. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "explanationId": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+                     *           "providerId": "prov-econtract-demo",
+                     *           "state": "PENDING",
+                     *           "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+                     *           "transactions": [
+                     *             {
+                     *               "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *               "providerReference": "HD-2026-000122"
+                     *             }
+                     *           ],
+                     *           "attachments": [
+                     *             {
+                     *               "fileName": "registry-correction.pdf",
+                     *               "mediaType": "application/pdf",
+                     *               "size": 48213,
+                     *               "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
+                     *             }
+                     *           ],
+                     *           "submittedAt": "2026-03-03T09:00:00Z",
+                     *           "submittedBy": "prov-econtract-demo"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExplanationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createExplanation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExplanationSubmission"];
+            };
+        };
+        responses: {
+            /** @description The same request repeated with its Idempotency-Key; the explanation already created. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "explanationId": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+                     *       "providerId": "prov-econtract-demo",
+                     *       "state": "PENDING",
+                     *       "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+                     *       "transactions": [
+                     *         {
+                     *           "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "providerReference": "HD-2026-000122"
+                     *         }
+                     *       ],
+                     *       "attachments": [],
+                     *       "submittedAt": "2026-03-03T09:00:00Z",
+                     *       "submittedBy": "prov-econtract-demo"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Explanation"];
+                };
+            };
+            /** @description The explanation, PENDING. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "explanationId": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+                     *       "providerId": "prov-econtract-demo",
+                     *       "state": "PENDING",
+                     *       "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+                     *       "transactions": [
+                     *         {
+                     *           "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "providerReference": "HD-2026-000122"
+                     *         }
+                     *       ],
+                     *       "attachments": [
+                     *         {
+                     *           "fileName": "registry-correction.pdf",
+                     *           "mediaType": "application/pdf",
+                     *           "size": 14,
+                     *           "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
+                     *         }
+                     *       ],
+                     *       "submittedAt": "2026-03-03T09:00:00Z",
+                     *       "submittedBy": "prov-econtract-demo"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Explanation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["TransactionNotFound"];
+            409: components["responses"]["TransactionNotAwaitingExplanation"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getExplanation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Explanation id returned when it was submitted.
+                 * @example 0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b
+                 */
+                explanationId: components["parameters"]["ExplanationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The explanation. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "explanationId": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+                     *       "providerId": "prov-econtract-demo",
+                     *       "state": "APPROVED",
+                     *       "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+                     *       "transactions": [
+                     *         {
+                     *           "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "providerReference": "HD-2026-000122",
+                     *           "repushedAt": "2026-03-03T11:00:00Z",
+                     *           "repushedBy": "prov-econtract-demo"
+                     *         }
+                     *       ],
+                     *       "attachments": [
+                     *         {
+                     *           "fileName": "note.txt",
+                     *           "mediaType": "text/plain",
+                     *           "size": 5,
+                     *           "sha256": "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+                     *           "contentBase64": "aGVsbG8="
+                     *         }
+                     *       ],
+                     *       "submittedAt": "2026-03-03T09:00:00Z",
+                     *       "submittedBy": "prov-econtract-demo",
+                     *       "decidedAt": "2026-03-03T10:30:00Z",
+                     *       "decidedBy": "moha-operator-01",
+                     *       "decisionReason": "Registry correction confirmed."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Explanation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ExplanationNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    decideExplanation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Explanation id returned when it was submitted.
+                 * @example 0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b
+                 */
+                explanationId: components["parameters"]["ExplanationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExplanationDecision"];
+            };
+        };
+        responses: {
+            /** @description The explanation with its decision. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "explanationId": "0192f0d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+                     *       "providerId": "prov-econtract-demo",
+                     *       "state": "REJECTED",
+                     *       "text": "The employee's citizen ID was updated in the population registry on 2026-03-03; please allow a re-push.",
+                     *       "transactions": [
+                     *         {
+                     *           "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "providerReference": "HD-2026-000122"
+                     *         }
+                     *       ],
+                     *       "attachments": [],
+                     *       "submittedAt": "2026-03-03T09:00:00Z",
+                     *       "submittedBy": "prov-econtract-demo",
+                     *       "decidedAt": "2026-03-03T10:30:00Z",
+                     *       "decidedBy": "moha-operator-01",
+                     *       "decisionReason": "The certificate was expired when signing; the contract must be signed again."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Explanation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ExplanationNotFound"];
+            409: components["responses"]["ExplanationAlreadyDecided"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProviders: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ProviderStatus"];
+            };
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The providers. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "providerId": "prov-econtract-demo",
+                     *           "name": "Công ty eContract Demo",
+                     *           "contactEmail": "ops@econtract-demo.invalid",
+                     *           "status": "SUSPENDED",
+                     *           "statusChangedAt": "2026-03-01T01:00:00Z",
+                     *           "createdAt": "2026-01-10T02:00:00Z",
+                     *           "capabilities": [
+                     *             "CONTRACT",
+                     *             "BATCH",
+                     *             "LIFECYCLE",
+                     *             "CONVERTED_PAPER"
+                     *           ],
+                     *           "authenticationMethods": [
+                     *             "private_key_jwt"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProviderList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProvider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The provider's id in the registry.
+                 * @example prov-econtract-demo
+                 */
+                providerId: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "providerId": "prov-econtract-demo",
+                     *       "name": "Công ty eContract Demo",
+                     *       "contactEmail": "ops@econtract-demo.invalid",
+                     *       "status": "ACTIVE",
+                     *       "statusChangedAt": "2026-03-05T08:00:00Z",
+                     *       "createdAt": "2026-01-10T02:00:00Z",
+                     *       "capabilities": [
+                     *         "CONTRACT",
+                     *         "BATCH",
+                     *         "LIFECYCLE",
+                     *         "CONVERTED_PAPER"
+                     *       ],
+                     *       "authenticationMethods": [
+                     *         "private_key_jwt"
+                     *       ],
+                     *       "statusHistory": [
+                     *         {
+                     *           "previousStatus": "ACTIVE",
+                     *           "status": "SUSPENDED",
+                     *           "reason": "Failure rate above 20% in February 2026.",
+                     *           "changedBy": "moha-operator-01",
+                     *           "changedAt": "2026-03-01T01:00:00Z"
+                     *         },
+                     *         {
+                     *           "previousStatus": "SUSPENDED",
+                     *           "status": "ACTIVE",
+                     *           "reason": "Explanations received and approved.",
+                     *           "changedBy": "moha-operator-01",
+                     *           "changedAt": "2026-03-05T08:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Provider"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ProviderNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    changeProviderStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The provider's id in the registry.
+                 * @example prov-econtract-demo
+                 */
+                providerId: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderStatusUpdate"];
+            };
+        };
+        responses: {
+            /** @description The provider after the change, with its history. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "providerId": "prov-econtract-demo",
+                     *       "name": "Công ty eContract Demo",
+                     *       "contactEmail": "ops@econtract-demo.invalid",
+                     *       "status": "SUSPENDED",
+                     *       "statusChangedAt": "2026-03-01T01:00:00Z",
+                     *       "createdAt": "2026-01-10T02:00:00Z",
+                     *       "capabilities": [
+                     *         "CONTRACT",
+                     *         "BATCH",
+                     *         "LIFECYCLE",
+                     *         "CONVERTED_PAPER"
+                     *       ],
+                     *       "authenticationMethods": [
+                     *         "private_key_jwt"
+                     *       ],
+                     *       "statusHistory": [
+                     *         {
+                     *           "previousStatus": "ACTIVE",
+                     *           "status": "SUSPENDED",
+                     *           "reason": "Failure rate above 20% in February 2026 and 14 failed transactions left unexplained.",
+                     *           "changedBy": "moha-operator-01",
+                     *           "changedAt": "2026-03-01T01:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Provider"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ProviderNotFound"];
+            409: components["responses"]["ProviderStatusTransitionInvalid"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPublicProviders: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connected providers, by name. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "name": "Công ty eContract Demo",
+                     *           "capabilities": [
+                     *             "CONTRACT",
+                     *             "BATCH",
+                     *             "LIFECYCLE",
+                     *             "CONVERTED_PAPER"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicProviderList"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getSandboxClock: {

@@ -24,7 +24,7 @@ export const SubmissionAcknowledgementSchema = z.strictObject({
   "retryAfterSeconds": z.int().gte(0).lte(3600).describe("Polling hint, in seconds.").optional(),
 }).describe("Immediate answer to a submission (DOMAIN.md S2.1, T10): the package was received and queued. The\noutcome (ID issued or failure) follows asynchronously; poll `statusUrl` no sooner than\n`retryAfterSeconds`, or look the transaction up by `providerReference`.");
 
-export const ErrorCodeSchema = z.enum(["TRANSACTION_NOT_FOUND","REQUEST_INVALID","UNAUTHENTICATED","INTERNAL_ERROR","TOKEN_INVALID","TOKEN_EXPIRED","CLIENT_AUTH_FAILED","FORBIDDEN","RATE_LIMITED","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","IDEMPOTENCY_KEY_IN_USE","CONTRACT_NOT_FOUND","DOCUMENT_NOT_FOUND","BATCH_TOO_LARGE","DUPLICATE_PROVIDER_REFERENCE","MAIN_DATA_INVALID","MAIN_DATA_MISMATCH","LABOR_TERM_INVALID","EMPLOYEE_UNDERAGE","DOCUMENT_MISSING","FILE_TYPE_NOT_ALLOWED","FILE_TOO_LARGE","PDF_MALFORMED","PDF_TOO_MANY_PAGES","PDF_NOT_SIGNED","SIGNATURE_INVALID","SIGNATURE_DIGEST_MISMATCH","SIGNATURE_BYTERANGE_INVALID","SIGNATURE_MODIFIED_AFTER_SIGNING","SIGNATURE_PARTY_MISSING","CERTIFICATE_UNTRUSTED","CERTIFICATE_EXPIRED","CERTIFICATE_REVOKED","CERTIFICATE_USAGE_INVALID","TIMESTAMP_MISSING","TIMESTAMP_INVALID","TIMESTAMP_UNTRUSTED","REVOCATION_UNAVAILABLE","EVIDENCE_INVALID","EVIDENCE_DOCUMENT_MISMATCH","CONVERSION_LOG_INVALID","IDENTITY_NOT_FOUND","IDENTITY_MISMATCH","IDENTITY_REGISTRY_UNAVAILABLE","LIFECYCLE_TRANSITION_INVALID","CONTRACT_NOT_CONVERTED","PROVIDER_SUSPENDED","PROVIDER_DISCONNECTED","ROUTE_NOT_FOUND","SANDBOX_ONLY","SERVICE_UNAVAILABLE","SUBMISSION_LATE"]).describe("Stable code from the error catalog (`x-error-catalog`). Codes are never reused.");
+export const ErrorCodeSchema = z.enum(["TRANSACTION_NOT_FOUND","REQUEST_INVALID","UNAUTHENTICATED","INTERNAL_ERROR","TOKEN_INVALID","TOKEN_EXPIRED","CLIENT_AUTH_FAILED","FORBIDDEN","RATE_LIMITED","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","IDEMPOTENCY_KEY_IN_USE","CONTRACT_NOT_FOUND","DOCUMENT_NOT_FOUND","BATCH_TOO_LARGE","DUPLICATE_PROVIDER_REFERENCE","MAIN_DATA_INVALID","MAIN_DATA_MISMATCH","LABOR_TERM_INVALID","EMPLOYEE_UNDERAGE","DOCUMENT_MISSING","FILE_TYPE_NOT_ALLOWED","FILE_TOO_LARGE","PDF_MALFORMED","PDF_TOO_MANY_PAGES","PDF_NOT_SIGNED","SIGNATURE_INVALID","SIGNATURE_DIGEST_MISMATCH","SIGNATURE_BYTERANGE_INVALID","SIGNATURE_MODIFIED_AFTER_SIGNING","SIGNATURE_PARTY_MISSING","CERTIFICATE_UNTRUSTED","CERTIFICATE_EXPIRED","CERTIFICATE_REVOKED","CERTIFICATE_USAGE_INVALID","TIMESTAMP_MISSING","TIMESTAMP_INVALID","TIMESTAMP_UNTRUSTED","REVOCATION_UNAVAILABLE","EVIDENCE_INVALID","EVIDENCE_DOCUMENT_MISMATCH","CONVERSION_LOG_INVALID","IDENTITY_NOT_FOUND","IDENTITY_MISMATCH","IDENTITY_REGISTRY_UNAVAILABLE","LIFECYCLE_TRANSITION_INVALID","CONTRACT_NOT_CONVERTED","PROVIDER_SUSPENDED","PROVIDER_DISCONNECTED","ROUTE_NOT_FOUND","SANDBOX_ONLY","SERVICE_UNAVAILABLE","SUBMISSION_LATE","EXPLANATION_NOT_FOUND","PROVIDER_NOT_FOUND","TRANSACTION_NOT_AWAITING_EXPLANATION","EXPLANATION_ALREADY_DECIDED","REPUSH_NOT_APPROVED","PROVIDER_STATUS_TRANSITION_INVALID"]).describe("Stable code from the error catalog (`x-error-catalog`). Codes are never reused.");
 
 export const ProblemDetailItemSchema = z.looseObject({
   "code": ErrorCodeSchema,
@@ -273,6 +273,61 @@ export const ConvertedPaperSubmissionSchema = z.strictObject({
   "transactionLog": TransactionLogSchema.optional(),
 }).describe("A labor contract concluded on paper and converted to a data message (Decree 337/2025 Art. 9.2.a,\n13.1.b; DOMAIN.md core flow step 3, N1): the main data, the sealed scanned PDF (role `CONTRACT`,\nincluding earlier paper amendments) and the conversion log. It gets an ID like an electronic\ncontract; only then can e-documents amend it (`CONTRACT_NOT_CONVERTED`).");
 
+export const ExplanationStateSchema = z.enum(["PENDING","APPROVED","REJECTED"]).describe("An explanation is `PENDING` until an operator `APPROVED` or `REJECTED` it (DOMAIN.md F37).");
+
+export const ExplanationTransactionSchema = z.strictObject({
+  "transactionId": z.uuid(),
+  "providerReference": z.string().min(1).max(100),
+  "repushedAt": z.iso.datetime({ offset: true }).optional(),
+  "repushedBy": z.string().max(100).describe("Client id of the provider application that pushed it again.").optional(),
+}).describe("A transaction covered by an explanation, and when and by whom it was pushed again (DOMAIN.md F37).");
+
+export const ExplanationAttachmentSchema = z.strictObject({
+  "fileName": z.string().min(1).max(255),
+  "mediaType": z.enum(["application/pdf","image/png","image/jpeg","text/plain"]),
+  "size": z.int().gte(0).lte(2097152),
+  "sha256": Sha256Schema,
+  "contentBase64": z.base64().max(2796204).optional(),
+}).describe("A file attached to an explanation. `contentBase64` is returned by `getExplanation` only; lists\ncarry the description alone.");
+
+export const ExplanationSchema = z.strictObject({
+  "explanationId": z.uuid(),
+  "providerId": z.string().min(1).max(64),
+  "state": ExplanationStateSchema,
+  "text": z.string().min(1).max(5000),
+  "transactions": z.array(ExplanationTransactionSchema).min(1).max(100),
+  "attachments": z.array(ExplanationAttachmentSchema).max(5),
+  "submittedAt": z.iso.datetime({ offset: true }),
+  "submittedBy": z.string().max(100).describe("Client id of the provider application that submitted it."),
+  "decidedAt": z.iso.datetime({ offset: true }).optional(),
+  "decidedBy": z.string().max(100).describe("Id of the Ministry operator who decided.").optional(),
+  "decisionReason": z.string().max(2000).optional(),
+}).describe("A provider's explanation of failed transactions and the operator's decision (DOMAIN.md F36,\nF37). Every step carries who and when: submitted (provider client id), decided (operator id),\npushed again (per transaction).");
+
+export const ExplanationAttachmentUploadSchema = z.strictObject({
+  "fileName": z.string().min(1).max(255).regex(new RegExp("^[^/\\\\\\x00-\\x1f]+$", 'u')),
+  "mediaType": z.enum(["application/pdf","image/png","image/jpeg","text/plain"]),
+  "contentBase64": z.base64().min(4).max(2796204).describe("Standard base64 of the file bytes (2 MiB decoded at most)."),
+}).describe("A small supporting file sent with an explanation (DOMAIN.md F36), at most 2 MiB decoded.");
+
+export const ExplanationDecisionSchema = z.strictObject({
+  "decision": z.enum(["APPROVED","REJECTED"]),
+  "reason": z.string().min(1).max(2000),
+}).describe("An operator's decision on a pending explanation, with its reason (DOMAIN.md F37).");
+
+export const ExplanationPageSchema = z.strictObject({
+  "items": z.array(ExplanationSchema).max(500),
+  "nextCursor": z.string().max(500).nullable().describe("Opaque cursor of the next page; null or absent on the last page.").optional(),
+}).describe("One page of explanations, newest first (DOMAIN.md F36, F37).");
+
+export const ExplanationStatusSchema = z.enum(["NONE","AWAITING_EXPLANATION","PENDING_APPROVAL","APPROVED","REJECTED","REPUSHED"]).describe("Where a transaction stands in the failed-transaction workflow (DOMAIN.md F36, F37): `NONE` (not\nfailed), `AWAITING_EXPLANATION` (FAILED, the provider owes an explanation), `PENDING_APPROVAL`\n(explained, an operator must decide), `APPROVED` (may be pushed again), `REJECTED` (explain\nagain or fix and resubmit), `REPUSHED` (pushed again; a new failure makes it `AWAITING_EXPLANATION`).");
+
+export const ExplanationSubmissionSchema = z.strictObject({
+  "transactionIds": z.array(z.uuid()).min(1).max(100),
+  "text": z.string().min(10).max(5000).describe("Why the transactions failed and what was corrected, in English or Vietnamese."),
+  "attachments": z.array(ExplanationAttachmentUploadSchema).max(5).optional(),
+}).describe("A provider's explanation of one or many of its FAILED transactions awaiting explanation (or whose\nprevious explanation was rejected) (DOMAIN.md F36). Each transaction may be in one pending\nexplanation at a time.");
+
 export const FailureClassSchema = z.enum(["FORMAT","BUSINESS","FILE","SIGNATURE"]).describe("Why a transaction failed (T10): format, business, file or signature error.");
 
 export const HealthSchema = z.looseObject({
@@ -309,6 +364,71 @@ export const PlatformKeysSchema = z.looseObject({
   }).describe("A public JWK; private members are never published.")).min(1).max(20),
 }).describe("JSON Web Key Set (RFC 7517) of the Platform's public keys that sign receipts. Keys are rotated;\na retired key stays published while receipts signed with it may still be verified.");
 
+export const ProviderStatusSchema = z.enum(["ACTIVE","SUSPENDED","DISCONNECTED"]).describe("Connection status of a provider (DOMAIN.md N8, F12; Decree 337/2025 Art. 15.4). A SUSPENDED\nprovider can be restored to ACTIVE; DISCONNECTED is final.");
+
+export const ProviderCapabilitySchema = z.enum(["CONTRACT","BATCH","LIFECYCLE","CONVERTED_PAPER"]).describe("What a provider's integration sends to the Platform (DOMAIN.md N8 \"integration capability\", F30).");
+
+export const ProviderStatusChangeSchema = z.strictObject({
+  "previousStatus": ProviderStatusSchema.optional(),
+  "status": ProviderStatusSchema,
+  "reason": z.string().min(1).max(2000),
+  "changedBy": z.string().max(100).describe("Id of the Ministry operator."),
+  "changedAt": z.iso.datetime({ offset: true }),
+}).describe("One change of a provider's connection status, with its reason, actor and time (DOMAIN.md N8, F12).");
+
+export const ProviderSchema = z.strictObject({
+  "providerId": z.string().min(1).max(64),
+  "name": z.string().min(1).max(300),
+  "contactEmail": z.email().max(320),
+  "status": ProviderStatusSchema,
+  "statusChangedAt": z.iso.datetime({ offset: true }).optional(),
+  "createdAt": z.iso.datetime({ offset: true }),
+  "capabilities": z.array(ProviderCapabilitySchema).max(10),
+  "authenticationMethods": z.array(z.enum(["private_key_jwt","client_secret"])).max(2).describe("Client authentication registered for the provider (`client_secret` works in the sandbox only)."),
+  "statusHistory": z.array(ProviderStatusChangeSchema).max(1000).optional(),
+}).describe("A provider's profile in the registry (DOMAIN.md N8, F12, S2.3): contact, connection status,\nintegration capabilities and how it authenticates. `statusHistory` (oldest first) is returned\nby `getProvider`.");
+
+export const ProviderListSchema = z.strictObject({
+  "items": z.array(ProviderSchema).max(1000),
+}).describe("Every registered provider (DOMAIN.md N8, F12), by name.");
+
+export const ReconciliationFiguresSchema = z.strictObject({
+  "received": z.int().gte(0),
+  "notProcessed": z.int().gte(0).describe("Status RECEIVED."),
+  "processing": z.int().gte(0),
+  "succeeded": z.int().gte(0),
+  "failed": z.int().gte(0),
+  "awaitingExplanation": z.int().gte(0).describe("FAILED transactions whose `explanationStatus` is `AWAITING_EXPLANATION` (F36)."),
+  "failuresByCode": z.array(z.strictObject({
+    "code": ErrorCodeSchema,
+    "count": z.int().gte(1),
+  })).max(200),
+}).describe("Transactions received in the period, by status (DOMAIN.md F35, T10). `received` = `notProcessed`\n+ `processing` + `succeeded` + `failed`. `failuresByCode` counts FAILED transactions whose errors\ninclude the code (a transaction with two codes counts under each).");
+
+export const ProviderReconciliationSchema = z.strictObject({
+  "providerId": z.string().min(1).max(64),
+  "providerName": z.string().min(1).max(300),
+  "providerStatus": ProviderStatusSchema,
+  "figures": ReconciliationFiguresSchema,
+  "apiCalls": z.int().gte(0).describe("Authenticated API calls of the provider logged in the period (F35, T11)."),
+  "transactionsUrl": z.string().max(1000).describe("The `listTransactions` request listing these transactions."),
+  "failedTransactionsUrl": z.string().max(1000).describe("The `listTransactions` request listing the failed ones."),
+}).describe("One provider's reconciliation figures, with links to drill down into its transactions (DOMAIN.md F35).");
+
+export const ProviderStatusUpdateSchema = z.strictObject({
+  "status": ProviderStatusSchema,
+  "reason": z.string().min(1).max(2000),
+}).describe("Suspend, restore or disconnect a provider, with the reason notified to it (Decree 337/2025 Art. 15.4).");
+
+export const PublicProviderSchema = z.strictObject({
+  "name": z.string().min(1).max(300),
+  "capabilities": z.array(ProviderCapabilitySchema).max(10),
+}).describe("A connected provider as published on the public pages (DOMAIN.md F30, N14).");
+
+export const PublicProviderListSchema = z.strictObject({
+  "items": z.array(PublicProviderSchema).max(1000),
+}).describe("The providers currently connected (status ACTIVE), by name (DOMAIN.md F30).");
+
 export const ReceiptSchema = z.strictObject({
   "iss": z.string().min(1).max(500).describe("Issuer, the Platform's base URL."),
   "transactionId": z.uuid(),
@@ -320,6 +440,14 @@ export const ReceiptSchema = z.strictObject({
   "issuedAt": z.iso.datetime({ offset: true }),
   "verifyUrl": z.string().max(500).describe("URL where anyone with the right can check the transaction."),
 }).describe("Decoded payload of the Platform's receipt, a compact JWS (RFC 7515) in `Transaction.receipt`,\nsigned with a key published at `/.well-known/jwks.json` (its `kid` in the JWS header). It proves\nthe outcome of a transaction without a call back to the Platform (DOMAIN.md F9, S2.2).");
+
+export const ReconciliationSchema = z.strictObject({
+  "from": z.iso.datetime({ offset: true }).optional(),
+  "to": z.iso.datetime({ offset: true }).optional(),
+  "generatedAt": z.iso.datetime({ offset: true }),
+  "providers": z.array(ProviderReconciliationSchema).max(1000),
+  "totals": ReconciliationFiguresSchema,
+}).describe("Reconciliation report of provider transactions (DOMAIN.md F35): per provider, what was received\nin the period `[from, to)` (by `receivedAt`) and where it stands now. A provider sees itself only.");
 
 export const SandboxClockSchema = z.strictObject({
   "now": z.iso.datetime({ offset: true }),
@@ -356,7 +484,7 @@ export const TokenRequestSchema = z.union([z.strictObject({
   "client_id": z.string().min(1).max(64),
   "client_secret": z.string().min(1).max(500).describe("Sandbox only."),
   "scope": z.string().max(500).optional(),
-})]).describe("OAuth2 client credentials grant (RFC 6749 section 4.4), form encoded. Client authentication by\n`private_key_jwt` (RFC 7523 section 2.2: `client_assertion_type` and `client_assertion`, a JWT\nsigned with the provider's registered key, `aud` = the token URL, lifetime at most 5 minutes,\nunique `jti`) is the preferred method and the only one in production. `client_secret_post`\n(`client_id` and `client_secret`) is accepted in the sandbox only. Failures: `CLIENT_AUTH_FAILED`.");
+})]).describe("OAuth2 client credentials grant (RFC 6749 section 4.4), form encoded. Client authentication by\n`private_key_jwt` (RFC 7523 section 2.2: `client_assertion_type` and `client_assertion`, a JWT\nsigned with the provider's registered key, `aud` = the token URL, lifetime at most 5 minutes,\nunique `jti`) is the preferred method and the only one in production. `client_secret_post`\n(`client_id` and `client_secret`) is accepted from providers in the sandbox only. Ministry\noperators authenticate with their client id and secret in every mode; their token carries the\n`operator` role. Failures: `CLIENT_AUTH_FAILED`.");
 
 export const TokenResponseSchema = z.strictObject({
   "access_token": z.string().min(1).max(8192),
@@ -392,9 +520,11 @@ export const VerificationReportSchema = z.strictObject({
 
 export const TransactionSchema = z.looseObject({
   "transactionId": z.uuid(),
+  "providerId": z.string().min(1).max(64).describe("The provider that submitted it (operators see every provider's transactions).").optional(),
   "kind": TransactionKindSchema,
   "status": TransactionStatusSchema,
   "failureClass": FailureClassSchema.optional(),
+  "explanationStatus": ExplanationStatusSchema.describe("For a failed transaction, where its explanation and re-push stand (F36, F37); NONE otherwise.").optional(),
   "providerReference": z.string().min(1).max(100).describe("The provider's own reference for the contract or document."),
   "contractId": ContractIdSchema.describe("The ID issued (or, on replay, the existing ID; for LIFECYCLE, the contract's ID).").optional(),
   "receivedAt": z.iso.datetime({ offset: true }),
@@ -436,6 +566,15 @@ export const schemas = {
   DocumentKind: DocumentKindSchema,
   ErrorCode: ErrorCodeSchema,
   EvidenceDocumentRole: EvidenceDocumentRoleSchema,
+  Explanation: ExplanationSchema,
+  ExplanationAttachment: ExplanationAttachmentSchema,
+  ExplanationAttachmentUpload: ExplanationAttachmentUploadSchema,
+  ExplanationDecision: ExplanationDecisionSchema,
+  ExplanationPage: ExplanationPageSchema,
+  ExplanationState: ExplanationStateSchema,
+  ExplanationStatus: ExplanationStatusSchema,
+  ExplanationSubmission: ExplanationSubmissionSchema,
+  ExplanationTransaction: ExplanationTransactionSchema,
   FailureClass: FailureClassSchema,
   Health: HealthSchema,
   IdempotencyKey: IdempotencyKeySchema,
@@ -450,8 +589,19 @@ export const schemas = {
   PlatformKeys: PlatformKeysSchema,
   Problem: ProblemSchema,
   ProblemDetailItem: ProblemDetailItemSchema,
+  Provider: ProviderSchema,
+  ProviderCapability: ProviderCapabilitySchema,
+  ProviderList: ProviderListSchema,
+  ProviderReconciliation: ProviderReconciliationSchema,
   ProviderReference: ProviderReferenceSchema,
+  ProviderStatus: ProviderStatusSchema,
+  ProviderStatusChange: ProviderStatusChangeSchema,
+  ProviderStatusUpdate: ProviderStatusUpdateSchema,
+  PublicProvider: PublicProviderSchema,
+  PublicProviderList: PublicProviderListSchema,
   Receipt: ReceiptSchema,
+  Reconciliation: ReconciliationSchema,
+  ReconciliationFigures: ReconciliationFiguresSchema,
   SandboxClock: SandboxClockSchema,
   SandboxClockChange: SandboxClockChangeSchema,
   SandboxIdentityRegistration: SandboxIdentityRegistrationSchema,

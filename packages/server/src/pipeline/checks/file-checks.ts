@@ -4,7 +4,7 @@ import { type Finding, item } from '../check-outcome.js';
 export const MAX_PAGES = 500;
 const latin1 = new TextDecoder('latin1');
 
-const OBJECT_OR_PAGE = /(\d+)\s+\d+\s+obj\b|\/Type\s*\/Page(?![a-zA-Z])/g;
+const OBJECT_OR_PAGE = /(?<!\d)(\d+)\s+\d+\s+obj\b|\/Type\s*\/Page(?![a-zA-Z])/g;
 
 /**
  * Counts page objects with one scan of the bytes: each `/Type /Page` is attributed to the object

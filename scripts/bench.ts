@@ -1,0 +1,342 @@
+/**
+ * `pnpm bench`: speed is measured, not asserted. One run measures, on this machine:
+ * - the raw verification limit (node:crypto SHA-256 over the signed bytes + every RSA verify of a
+ *   ~200 KB two-signature B-T contract) and our verifier beside it (packages/sdk/bench/verify.bench.ts);
+ * - intake over HTTP on PGlite and on PostgreSQL (packages/server/bench/intake.bench.ts): throughput of
+ *   verified, ID-issued, persisted real contracts, and p50/p99 latency at half that load;
+ * - the SDK client's overhead and batch memory (packages/sdk/bench/client.bench.ts), when present;
+ * then prints one table and writes docs/benchmarks.md.
+ *
+ * Run: npx tsx --conditions=@hdld/source scripts/bench.ts
+ * Knobs (environment): HDLD_BENCH_THROUGHPUT_COUNT, HDLD_BENCH_THROUGHPUT_SECONDS, HDLD_BENCH_LATENCY_COUNT,
+ * HDLD_BENCH_LATENCY_SECONDS, HDLD_BENCH_WARMUP, HDLD_BENCH_CLIENT_CONCURRENCY,
+ * HDLD_BENCH_PIPELINE_CONCURRENCY, HDLD_BENCH_POLL_MS, HDLD_BENCH_ENGINES (pglite,postgres),
+ * HDLD_BENCH_POSTGRES_URL (admin URL), HDLD_BENCH_PROFILE (0 turns the server CPU profile off),
+ * HDLD_BENCH_SKIP_CLIENT=1, HDLD_BENCH_SKIP_VERIFY=1 (then no raw limit), HDLD_BENCH_OUTPUT (markdown path).
+ */
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runVerifyBenchmark, type VerifyBenchRow } from '../packages/sdk/bench/verify.bench.js';
+import { loadBenchContracts } from '../packages/server/bench/contracts.js';
+import {
+  type IntakeBenchResult,
+  intakeSettingsFromEnv,
+  runIntakeBenchmark,
+} from '../packages/server/bench/intake.bench.js';
+import {
+  type CpuProfile,
+  type ProfileSummary,
+  summarizeProfile,
+} from '../packages/server/bench/profile-summary.js';
+import { type BenchEngine, postgresAvailable } from '../packages/server/bench/server-process.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUTPUT = resolve(ROOT, process.env.HDLD_BENCH_OUTPUT ?? 'docs/benchmarks.md');
+const CORES = availableParallelism();
+
+type Summary = ReturnType<typeof summarizeProfile>;
+type Row = { metric: string; value: string; unit: string; target: string; ofRaw: string };
+type ClientRow = { name: string; value: number; unit: string; target?: string };
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const pct = (n: number) =>
+  Number.isFinite(n) ? `${(n * 100).toFixed(n !== 0 && Math.abs(n) < 0.1 ? 1 : 0)}%` : '';
+
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  log(`${label}...`);
+  try {
+    return await fn();
+  } finally {
+    log(`${label}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  }
+}
+
+/** The client benchmark is another engineer's module: used when it exists and exports its runner. */
+async function clientRows(): Promise<{ rows: ClientRow[]; note?: string }> {
+  if (process.env.HDLD_BENCH_SKIP_CLIENT === '1')
+    return { rows: [], note: 'skipped (HDLD_BENCH_SKIP_CLIENT=1)' };
+  const file = join(ROOT, 'packages/sdk/bench/client.bench.ts');
+  let module: { runClientBenchmark?: () => Promise<ClientRow[]> };
+  try {
+    module = (await import(pathToFileURL(file).href)) as typeof module;
+  } catch (error) {
+    return {
+      rows: [],
+      note: `not run: ${relative(ROOT, file)} could not be loaded (${(error as Error).message})`,
+    };
+  }
+  if (typeof module.runClientBenchmark !== 'function')
+    return { rows: [], note: `not run: ${relative(ROOT, file)} exports no runClientBenchmark()` };
+  try {
+    return { rows: await module.runClientBenchmark() };
+  } catch (error) {
+    return { rows: [], note: `failed: ${(error as Error).message}` };
+  }
+}
+
+function engines(): BenchEngine[] {
+  const wanted = (process.env.HDLD_BENCH_ENGINES ?? 'pglite,postgres').split(',').map((e) => e.trim());
+  return wanted.filter((e): e is BenchEngine => e === 'pglite' || e === 'postgres');
+}
+
+function table(rows: Row[]): string {
+  const head = ['metric', 'value', 'unit', 'target', '% of raw limit'];
+  const lines = rows.map((r) => [r.metric, r.value, r.unit, r.target, r.ofRaw]);
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map((_, i) => (i === 1 || i === 4 ? '---:' : '---')).join('|')}|`,
+    ...lines.map((l) => `| ${l.join(' | ')} |`),
+  ].join('\n');
+}
+
+function profileMarkdown(engine: BenchEngine, summary: Summary): string {
+  const entries = (list: ProfileSummary['functions']) =>
+    list.map((e) => `| ${e.name.replaceAll('|', '\\|')} | ${e.ms.toFixed(0)} | ${pct(e.share)} |`).join('\n');
+  return [
+    `CPU profile of the server's main thread during the ${engine} throughput phase (V8 sampling profiler,`,
+    `0.5 ms interval, taken through node:inspector inside the server process; shares are of busy time,`,
+    `the main thread was idle ${pct(summary.idleShare)} of the window).`,
+    '',
+    'Native frames (regular expressions, system calls) are charged to the nearest caller in a package or in',
+    'this repository.',
+    '',
+    '| where (package or source folder) | self ms | share |',
+    '|---|---:|---:|',
+    entries(summary.places.slice(0, 12)),
+    '',
+    '| hottest functions (self time) | self ms | share |',
+    '|---|---:|---:|',
+    entries(summary.functions.slice(0, 12)),
+    '',
+    '| functions with the most time on the stack (inclusive) | ms | share |',
+    '|---|---:|---:|',
+    entries(summary.inclusive.slice(0, 10)),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const settings = intakeSettingsFromEnv();
+  const profileOn = process.env.HDLD_BENCH_PROFILE !== '0';
+  const needed = settings.warmup + settings.throughputCount + settings.latencyCount;
+  const contracts = await timed(`signed contracts (${needed}, cached on disk)`, () =>
+    loadBenchContracts(needed, log),
+  );
+  const contractKb =
+    contracts.contracts.reduce((s, c) => s + c.pdfBytes, 0) / contracts.contracts.length / 1024;
+
+  let verify: VerifyBenchRow[] = [];
+  if (process.env.HDLD_BENCH_SKIP_VERIFY !== '1')
+    verify = await timed('verification benchmark (raw limit)', () => runVerifyBenchmark());
+  const raw1 = verify[0]?.filesPerSecond ?? Number.NaN;
+  const rawAll = raw1 * CORES;
+
+  const intake: IntakeBenchResult[] = [];
+  const skipped: string[] = [];
+  const profiled = engines().includes('postgres') ? 'postgres' : 'pglite';
+  for (const engine of engines()) {
+    if (engine === 'postgres' && !(await postgresAvailable())) {
+      skipped.push('postgres (no PostgreSQL at HDLD_BENCH_POSTGRES_URL or 127.0.0.1:5432)');
+      continue;
+    }
+    intake.push(
+      await timed(`intake over HTTP on ${engine}`, () =>
+        runIntakeBenchmark({
+          engine,
+          rootPem: contracts.rootPem,
+          contracts: contracts.contracts,
+          ...settings,
+          profile: profileOn && engine === profiled,
+          log,
+        }),
+      ),
+    );
+  }
+  const client = await timed('client benchmark', clientRows);
+
+  // ---- the table ----
+  const rows: Row[] = [];
+  for (const [i, r] of verify.entries()) {
+    rows.push({
+      metric: `verify: ${r.name}`,
+      value: String(r.filesPerSecond),
+      unit: 'contracts/s',
+      target: i === 0 ? 'reference' : '',
+      ofRaw: pct(r.ofRawLimit),
+    });
+  }
+  if (verify.length > 0)
+    rows.push({
+      metric: `raw verification limit, ${CORES} cores (1-thread raw x ${CORES})`,
+      value: fixed(rawAll, 0),
+      unit: 'contracts/s',
+      target: 'reference for intake',
+      ofRaw: '100%',
+    });
+  for (const r of intake) {
+    const t = r.throughput;
+    const pg = r.engine === 'postgres';
+    rows.push(
+      {
+        metric: `intake ${r.engine}: throughput (verified, ID issued, persisted)`,
+        value: fixed(t.contractsPerSecond),
+        unit: 'contracts/s',
+        target: pg ? `>= 30% (aim 50%) of raw: ${fixed(rawAll * 0.3, 0)} (${fixed(rawAll * 0.5, 0)})` : '',
+        ofRaw: pct(t.contractsPerSecond / rawAll),
+      },
+      {
+        metric: `intake ${r.engine}: p50 latency at half load (${fixed(r.latency.ratePerSecond)}/s)`,
+        value: fixed(r.latency.p50, 0),
+        unit: 'ms',
+        target: '',
+        ofRaw: '',
+      },
+      {
+        metric: `intake ${r.engine}: p99 latency at half load (${r.latency.count} submissions)`,
+        value: fixed(r.latency.p99, 0),
+        unit: 'ms',
+        target: pg ? '< 150' : '',
+        ofRaw: '',
+      },
+      {
+        metric: `intake ${r.engine}: acknowledgement (202) p50 / p99 at peak`,
+        value: `${fixed(t.acknowledgement.p50, 0)} / ${fixed(t.acknowledgement.p99, 0)}`,
+        unit: 'ms',
+        target: '',
+        ofRaw: '',
+      },
+      {
+        metric: `intake ${r.engine}: server CPU per contract (raw: ${fixed(1000 / raw1, 2)})`,
+        value: fixed(t.serverCpuMsPerContract, 1),
+        unit: 'ms',
+        target: '',
+        ofRaw: pct(1000 / raw1 / t.serverCpuMsPerContract),
+      },
+    );
+  }
+  for (const r of client.rows)
+    rows.push({
+      metric: `client: ${r.name}`,
+      value: String(r.value),
+      unit: r.unit,
+      target: r.target ?? '',
+      ofRaw: '',
+    });
+
+  console.table(rows.map((r) => ({ ...r })));
+  for (const s of skipped) log(`skipped: ${s}`);
+  if (client.note) log(`client benchmark ${client.note}`);
+
+  // ---- docs/benchmarks.md ----
+  const profileResult = intake.find((r) => r.profile);
+  const summary = profileResult ? summarizeProfile(profileResult.profile as CpuProfile, 15) : undefined;
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const intakeLines = intake.map((r) => {
+    const t = r.throughput;
+    return `- ${r.engine}: ${t.count} contracts in ${(t.elapsedMs / 1000).toFixed(1)} s at ${t.clientConcurrency} in flight and ${t.pipelineConcurrency} pipeline workers; server main thread busy ${pct(t.eventLoopUtilization)} of the window; latency phase: ${r.latency.count} single submissions at ${fixed(r.latency.ratePerSecond)}/s, p50 ${fixed(r.latency.p50, 0)} ms, p90 ${fixed(r.latency.p90, 0)} ms, p99 ${fixed(r.latency.p99, 0)} ms, max ${fixed(r.latency.max, 0)} ms.`;
+  });
+  const markdown = `# Benchmarks
+
+Generated by \`pnpm bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
+Machine: ${CORES} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}.
+Run time: ${((Date.now() - started) / 1000).toFixed(0)} s. Numbers from a shared 2-core machine are noisy (other
+processes ran at the same time); compare runs, and read ratios to the raw limit rather than absolute values.
+
+${table(rows)}
+
+${skipped.length ? `Skipped: ${skipped.join('; ')}.\n` : ''}${client.note ? `Client benchmark ${client.note}.\n` : ''}
+## Method
+
+- **Contracts.** ${contracts.contracts.length} distinct contracts, ${contractKb.toFixed(0)} KB on average: the sample
+  contract for each seed (main data embedded), a 90 KB incompressible "scanned annex" attached, saved without
+  object streams, then signed by the employer and the employee (PAdES B-T, RSA-2048, test TSA), with the
+  provider's certification evidence (CMS, timestamped) and the transaction log. They are generated once and
+  cached under the system temp folder (packages/server/bench/contracts.ts), never inside the timed part.
+- **Raw limit.** From packages/sdk/bench/verify.bench.ts in the same run: SHA-256 over both ByteRanges and every
+  RSA verification (signatures, timestamps, certificate chains) of a ~200 KB two-signature B-T contract with
+  node:crypto, inputs pre-extracted, one thread. The ${CORES}-core limit is that figure times ${CORES} (ideal
+  scaling). It covers the two PDF signatures only; the intake also verifies the certification evidence (one more
+  CMS signature and timestamp), so the comparison is conservative for the server.
+- **Server.** The reference server runs in its own process (packages/server/bench/bench-server.ts: the assembly
+  of src/main.ts, run with tsx from the TypeScript sources) on a fresh data directory, sandbox mode, trusting the
+  test PKI's root through HDLD_TRUST_DIR; PGlite on disk, or a fresh PostgreSQL database on 127.0.0.1:5432.
+  Its CPU time and event-loop utilisation are read inside the process for exactly the throughput window.
+- **Throughput.** After ${settings.warmup} warm-up contracts, distinct contracts are POSTed to /v1/contracts (with
+  an Idempotency-Key) keeping ${settings.clientConcurrency} in flight (POSTed, not yet final), until
+  ${settings.throughputCount} were sent or ${settings.throughputSeconds} s passed; contracts per second = contracts
+  / time from the first POST until the last is SUCCEEDED (a poller walks them in order, about one GET each).
+  Every transaction must end SUCCEEDED, with an ID and not a replay, or the benchmark fails.
+- **Latency.** Single submissions sent open-loop at half the measured peak rate (up to ${settings.latencyCount}, about
+  ${settings.latencySeconds} s of sending); each is polled every ${settings.pollMs} ms, latency = POST start until the
+  first GET that sees it final (so it includes up to one poll interval).
+- The load generator shares the ${CORES} cores with the server (and with PostgreSQL): at full load the three compete.${process.env.HDLD_BENCH_SERVER_ROOT ? `\n- **The server measured is not this checkout's**: HDLD_BENCH_SERVER_ROOT=${process.env.HDLD_BENCH_SERVER_ROOT}.` : ''}
+
+## Results in detail
+
+${intakeLines.join('\n')}
+
+${summary ? `## Where the server's time goes\n\n${profileMarkdown(profileResult!.engine, summary)}\n` : ''}
+## Interpretation
+
+${interpretation(verify, intake, raw1, rawAll, summary)}
+`;
+  await writeFile(OUTPUT, markdown);
+  log(`wrote ${relative(ROOT, OUTPUT)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+}
+
+/** Reads the measurements; the fixed knowledge (what was found with the profiler) is stated as such. */
+function interpretation(
+  verify: VerifyBenchRow[],
+  intake: IntakeBenchResult[],
+  raw1: number,
+  rawAll: number,
+  summary: Summary | undefined,
+): string {
+  const lines: string[] = [];
+  const ours = verify[1];
+  if (ours)
+    lines.push(
+      `- Even with no other work, the verifier alone reaches ${pct(ours.ofRawLimit)} of the raw limit per core (\`${ours.name}\`: ${ours.filesPerSecond} contracts/s): intake cannot pass that share of the ${CORES}-core raw limit, so the 30% target needs a faster verifier (parsing, not cryptography, is its cost) as well as a leaner server.`,
+    );
+  const pg = intake.find((r) => r.engine === 'postgres');
+  if (pg && Number.isFinite(rawAll)) {
+    const share = pg.throughput.contractsPerSecond / rawAll;
+    lines.push(
+      `- PostgreSQL throughput is ${pct(share)} of the ${CORES}-core raw verification limit: ${share >= 0.3 ? 'the 30% target is met' : 'below the 30% target'}${share >= 0.5 ? ', and the 50% aim too' : ''}. The p99 latency at half load is ${fixed(pg.latency.p99, 0)} ms (${pg.latency.p99 < 150 ? 'within' : 'over'} the 150 ms target).`,
+    );
+  }
+  for (const r of intake) {
+    const perContract = r.throughput.serverCpuMsPerContract;
+    lines.push(
+      `- ${r.engine}: the server spends ${fixed(perContract, 1)} ms of CPU per contract where the raw cryptography needs ${fixed(1000 / raw1, 2)} ms, so ${pct(1 - 1000 / raw1 / perContract)} of its CPU goes to work other than hashing and RSA (HTTP, JSON and base64, schema validation, PDF parsing, storage).`,
+    );
+  }
+  if (summary) {
+    const top = summary.functions[0];
+    const place = summary.places[0];
+    if (top && place)
+      lines.push(
+        `- The profile's largest consumer is \`${top.name}\` (${pct(top.share)} of busy time); by place, ${place.name} (${pct(place.share)}).`,
+      );
+  }
+  const countPages = summary?.inclusive.find((f) => f.name.startsWith('countPages'));
+  if (countPages && countPages.share > 0.2) {
+    lines.push(
+      `- **Bottleneck: \`countPages\` in packages/server/src/pipeline/checks/file-checks.ts (${pct(countPages.share)} of the server's busy time).** Its regular expression \`(\\d+)\\s+\\d+\\s+obj\\b\` restarts at every digit of a long digit run, and every signed PDF has one: the signature placeholder \`/Contents <3082…0000>\` is tens of thousands of hex digits, mostly zeros. The match is quadratic in the run length: about 1.6 s per 200 KB contract, on the event loop, which also holds up every acknowledgement and GET. Anchoring the start, \`(?<!\\d)(\\d+)\\s+\\d+\\s+obj\\b\`, gives the same page count in about 2 ms. Measured with that one-line change in a scratch copy (HDLD_BENCH_SERVER_ROOT), same machine, two runs under other engineers' load: PostgreSQL 16 to 22 contracts/s instead of about 1, 40 to 46 ms of server CPU per contract, p99 227 to 545 ms at half load (8 to 11/s); PGlite about 6 contracts/s (73 ms CPU per contract: the WASM database runs on the server's own thread).`,
+    );
+  }
+  lines.push(
+    '- With that fixed (scratch-copy profile), the rest is spread out: garbage collection about 14% (270 KB JSON bodies, base64 decoded into copies, the whole PDF decoded to a latin1 string by `countPages`, a full pdf-lib parse for the embedded main data); base64 validated three times, about 14% (Ajv `format: byte` regex and `maxLength`, which counts code points over the whole string with `ucs2length`, then the regex again in `decodeFiles`); PostgreSQL round trips, about 7% in socket writes alone (some 25 statements per contract between intake, job claim, checks and the outcome); pdf-lib about 7%; hashing and RSA (the raw work) about 6%; the ES256 access-token verification on every request about 1%. The main thread is busy about 98% of the window while the second core is shared by PostgreSQL, the libuv pool and the load generator: the server is bound by one event loop.',
+    "- Next steps, in order of expected gain: (1) fix `countPages` as above; (2) run the per-document work (verification, page count, embedded main data) in worker threads, e.g. the SDK's `createVerifyPool` (one worker per core), so intake, acknowledgements and polling are not queued behind it; (3) validate base64 once: drop `format: byte` and the string `maxLength` on `contentBase64` from the request validation (or register cheap Ajv formats), keep the decode-time check and a decoded-size limit; (4) parse each PDF once and share the result between the file check, the signature check and the embedded-main-data check; (5) fewer PostgreSQL round trips: multi-row INSERTs for files and documents, claim the job and mark the transaction PROCESSING in one statement; (6) cache verified access tokens until expiry. Re-run `pnpm bench` after each: the server CPU per contract against the raw figure is the number to watch.",
+  );
+  return lines.join('\n');
+}
+
+main().catch((error: unknown) => {
+  log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
