@@ -69,10 +69,10 @@ export {
   type WaitOptions,
   waitForResult,
 } from './submissions/wait-for-result.js';
+export { type Finding, item, type Localized, renderFinding } from './validation/finding.js';
+export { addMonths, ageOn, checkLaborRules } from './validation/labor-rules.js';
 export {
   type LocalValidation,
   type ValidateLocallyInput,
   validateLocally,
 } from './validation/validate-locally.js';
-export { type Finding, item, type Localized, renderFinding } from './validation/finding.js';
-export { addMonths, ageOn, checkLaborRules } from './validation/labor-rules.js';

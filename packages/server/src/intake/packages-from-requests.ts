@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Schemas } from '@hdld/spec';
 import type { DocumentKind } from '../storage/document-kind.js';
 import type { JsonObject } from '../storage/json.js';
+import { MAX_DOCUMENT_BYTES, MAX_EVIDENCE_BYTES } from './decode-documents.js';
 import type { IncomingFile, SubmissionPackage } from './submission-package.js';
 
 type SubmittedDocument = Schemas['SubmittedDocument'];
@@ -19,6 +20,7 @@ function documentFiles(
     mediaType: doc.mediaType,
     contentBase64: doc.contentBase64,
     pointer: `${base}/documents/${i}/contentBase64`,
+    maxBytes: MAX_DOCUMENT_BYTES,
   }));
 }
 
@@ -28,6 +30,7 @@ function evidenceFile(evidence: Evidence, base: string): IncomingFile {
     mediaType: evidence.mediaType ?? 'application/pkcs7-mime',
     contentBase64: evidence.contentBase64,
     pointer: `${base}/evidence/contentBase64`,
+    maxBytes: MAX_EVIDENCE_BYTES,
   };
 }
 

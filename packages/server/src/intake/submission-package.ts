@@ -9,6 +9,8 @@ export type IncomingFile = {
   mediaType: string;
   contentBase64: string;
   pointer: string;
+  /** Largest decoded size accepted for this file. */
+  maxBytes: number;
 };
 
 /**

@@ -4977,10 +4977,8 @@ export const openapiDocument = {
       "Base64Document": {
         "type": "string",
         "title": "Base64Document",
-        "format": "byte",
         "contentEncoding": "base64",
-        "maxLength": 13981016,
-        "description": "Standard base64 (RFC 4648 section 4, with padding) of the file bytes. A decoded document is at\nmost 10 MiB (10,485,760 bytes, hence at most 13,981,016 base64 characters); larger files fail\nwith `FILE_TOO_LARGE`.\n",
+        "description": "Standard base64 (RFC 4648 section 4, with padding) of the file bytes. A decoded document is at\nmost 10 MiB (10,485,760 bytes); larger files fail with `FILE_TOO_LARGE`, malformed base64 with\n`REQUEST_INVALID` (pointing at the field). Both are checked once, while decoding, rather than\nby the schema, so a 10 MiB document is not scanned three times.\n",
         "example": "JVBERi0xLjcKJcfsj6IK"
       },
       "SubmittedDocumentRole": {
@@ -5052,12 +5050,10 @@ export const openapiDocument = {
           },
           "contentBase64": {
             "type": "string",
-            "format": "byte",
             "contentEncoding": "base64",
             "contentMediaType": "application/pkcs7-mime",
             "minLength": 4,
-            "maxLength": 1398104,
-            "description": "Base64 of the DER-encoded CMS SignedData (at most 1 MiB decoded)."
+            "description": "Base64 of the DER-encoded CMS SignedData, at most 1 MiB decoded (`FILE_TOO_LARGE`; malformed\nbase64 is `REQUEST_INVALID`, checked while decoding).\n"
           }
         },
         "example": {

@@ -914,10 +914,10 @@ export interface components {
         IdempotencyKey: string;
         /**
          * Base64Document
-         * Format: byte
          * @description Standard base64 (RFC 4648 section 4, with padding) of the file bytes. A decoded document is at
-         *     most 10 MiB (10,485,760 bytes, hence at most 13,981,016 base64 characters); larger files fail
-         *     with `FILE_TOO_LARGE`.
+         *     most 10 MiB (10,485,760 bytes); larger files fail with `FILE_TOO_LARGE`, malformed base64 with
+         *     `REQUEST_INVALID` (pointing at the field). Both are checked once, while decoding, rather than
+         *     by the schema, so a 10 MiB document is not scanned three times.
          * @example JVBERi0xLjcKJcfsj6IK
          */
         Base64Document: string;
@@ -973,8 +973,8 @@ export interface components {
              */
             mediaType?: "application/pkcs7-mime";
             /**
-             * Format: byte
-             * @description Base64 of the DER-encoded CMS SignedData (at most 1 MiB decoded).
+             * @description Base64 of the DER-encoded CMS SignedData, at most 1 MiB decoded (`FILE_TOO_LARGE`; malformed
+             *     base64 is `REQUEST_INVALID`, checked while decoding).
              */
             contentBase64: string;
         };

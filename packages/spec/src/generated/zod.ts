@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 
-export const Base64DocumentSchema = z.base64().max(13981016).describe("Standard base64 (RFC 4648 section 4, with padding) of the file bytes. A decoded document is at\nmost 10 MiB (10,485,760 bytes, hence at most 13,981,016 base64 characters); larger files fail\nwith `FILE_TOO_LARGE`.");
+export const Base64DocumentSchema = z.string().describe("Standard base64 (RFC 4648 section 4, with padding) of the file bytes. A decoded document is at\nmost 10 MiB (10,485,760 bytes); larger files fail with `FILE_TOO_LARGE`, malformed base64 with\n`REQUEST_INVALID` (pointing at the field). Both are checked once, while decoding, rather than\nby the schema, so a 10 MiB document is not scanned three times.");
 
 export const ProviderReferenceSchema = z.string().min(1).max(100).describe("The provider's own reference for a contract or a lifecycle document (1-100 characters, unique per\nprovider and document). Transactions can be looked up by it with no expiry (T10). Reusing a\nreference for different content fails with `DUPLICATE_PROVIDER_REFERENCE`.");
 
@@ -140,7 +140,7 @@ export const SubmittedDocumentSchema = z.strictObject({
 
 export const CertificationEvidenceFileSchema = z.strictObject({
   "mediaType": z.enum(["application/pkcs7-mime"]).describe("Always `application/pkcs7-mime`; may be omitted.").optional(),
-  "contentBase64": z.base64().min(4).max(1398104).describe("Base64 of the DER-encoded CMS SignedData (at most 1 MiB decoded)."),
+  "contentBase64": z.string().min(4).describe("Base64 of the DER-encoded CMS SignedData, at most 1 MiB decoded (`FILE_TOO_LARGE`; malformed\nbase64 is `REQUEST_INVALID`, checked while decoding)."),
 }).describe("The provider's data message certification (chứng thực thông điệp dữ liệu, DOMAIN.md T8, N2): a\nCMS SignedData (RFC 5652, DER, `application/pkcs7-mime`) signed with the provider's certificate,\nwhose encapsulated content is a UTF-8 JSON document matching `CertificationEvidence`. At most\n1 MiB decoded. Failures: `EVIDENCE_INVALID`, `EVIDENCE_DOCUMENT_MISMATCH`.");
 
 export const TransactionLogSchema = z.strictObject({
