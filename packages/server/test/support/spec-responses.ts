@@ -16,7 +16,8 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(doc as object, 'spec');
 
-const escape = (segment: string) => encodeURIComponent(segment.replaceAll('~', '~0').replaceAll('/', '~1'));
+const escapePointer = (segment: string) =>
+  encodeURIComponent(segment.replaceAll('~', '~0').replaceAll('/', '~1'));
 
 /** Every operation of the spec, as `operationId` → where it lives in the document. */
 export const operations = new Map<string, { path: string; method: string }>();
@@ -33,11 +34,11 @@ function schemaPointer(operationId: string, status: number, mediaType: string): 
   const responses = doc.paths[location.path]![location.method]!.responses;
   const key = String(status) in responses ? String(status) : 'default' in responses ? 'default' : undefined;
   if (!key) throw new Error(`${operationId} declares no ${status} response`);
-  let base = `/paths/${escape(location.path)}/${location.method}/responses/${key}`;
+  let base = `/paths/${escapePointer(location.path)}/${location.method}/responses/${key}`;
   let response = responses[key]!;
   if (response.$ref) {
     const name = response.$ref.replace('#/components/responses/', '');
-    base = `/components/responses/${escape(name)}`;
+    base = `/components/responses/${escapePointer(name)}`;
     response = doc.components.responses[name] as typeof response;
   }
   if (!response.content) return undefined;
@@ -46,7 +47,7 @@ function schemaPointer(operationId: string, status: number, mediaType: string): 
       `${operationId} ${status}: ${mediaType} is not declared (${Object.keys(response.content).join(', ')})`,
     );
   }
-  return `${base}/content/${escape(mediaType)}/schema`;
+  return `${base}/content/${escapePointer(mediaType)}/schema`;
 }
 
 /** Operations whose responses were checked in this test file. */

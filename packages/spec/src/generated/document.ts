@@ -62,7 +62,7 @@ export const openapiDocument = {
       "post": {
         "operationId": "createToken",
         "summary": "Get an access token (OAuth2 client credentials)",
-        "description": "Issues a short-lived Bearer access token to a registered provider (DOMAIN.md T16, S2.4; Decree\n337/2025 Art. 7.1.g, 15.2). Authenticate the client with `private_key_jwt` (RFC 7523: a JWT\nsigned with the provider's registered key in `client_assertion`), the preferred method and the\nonly one in production; `client_id` + `client_secret` is accepted in the sandbox only.\nFailures are problem documents (`CLIENT_AUTH_FAILED`, `REQUEST_INVALID`) rather than RFC 6749\n`error` objects. A suspended or disconnected provider gets `403`.\n",
+        "description": "Issues a short-lived Bearer access token to a registered provider (DOMAIN.md T16, S2.4; Decree\n337/2025 Art. 7.1.g, 15.2) or Ministry operator. Authenticate a provider with `private_key_jwt`\n(RFC 7523: a JWT signed with the provider's registered key in `client_assertion`), the preferred\nmethod and the only one in production; a provider's `client_id` + `client_secret` is accepted\nin the sandbox only. Operators send their `client_id` + `client_secret`; their token carries\nthe `operator` role and the `operations` scope.\nFailures are problem documents (`CLIENT_AUTH_FAILED`, `REQUEST_INVALID`) rather than RFC 6749\n`error` objects. A suspended or disconnected provider gets `403`.\n",
         "tags": [
           "auth"
         ],

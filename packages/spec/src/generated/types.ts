@@ -13,9 +13,11 @@ export interface paths {
         /**
          * Get an access token (OAuth2 client credentials)
          * @description Issues a short-lived Bearer access token to a registered provider (DOMAIN.md T16, S2.4; Decree
-         *     337/2025 Art. 7.1.g, 15.2). Authenticate the client with `private_key_jwt` (RFC 7523: a JWT
-         *     signed with the provider's registered key in `client_assertion`), the preferred method and the
-         *     only one in production; `client_id` + `client_secret` is accepted in the sandbox only.
+         *     337/2025 Art. 7.1.g, 15.2) or Ministry operator. Authenticate a provider with `private_key_jwt`
+         *     (RFC 7523: a JWT signed with the provider's registered key in `client_assertion`), the preferred
+         *     method and the only one in production; a provider's `client_id` + `client_secret` is accepted
+         *     in the sandbox only. Operators send their `client_id` + `client_secret`; their token carries
+         *     the `operator` role and the `operations` scope.
          *     Failures are problem documents (`CLIENT_AUTH_FAILED`, `REQUEST_INVALID`) rather than RFC 6749
          *     `error` objects. A suspended or disconnected provider gets `403`.
          */

@@ -25,7 +25,10 @@ export function sandboxResource(context: CallContext) {
       options?: RequestOptions,
     ): Promise<Schemas['SandboxIdentityRegistrationResult']> {
       const key = idempotencyKeyFor(options);
-      const result = await api.POST('/v1/sandbox/identities', { body: { identities }, ...context.init(options, key) });
+      const result = await api.POST('/v1/sandbox/identities', {
+        body: { identities },
+        ...context.init(options, key),
+      });
       return unwrap(context, result, key);
     },
   };

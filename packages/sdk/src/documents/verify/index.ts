@@ -2,7 +2,7 @@ export { formatVerificationReport } from './format-report.js';
 export type { ReportLanguage, VerifyOptions } from './options.js';
 export type { OcspHook, OcspStatus, RevocationOptions } from './pki/revocation.js';
 export type { TrustAnchorConfig, TrustAnchorInput } from './pki/trust-anchors.js';
-export { TrustConfigurationError } from './pki/trust-anchors.js';
+export { loadAnchors, TrustConfigurationError } from './pki/trust-anchors.js';
 export type {
   CertificateSummary,
   Finding,
@@ -25,4 +25,3 @@ export {
   verifyEvidence,
 } from './verify-evidence.js';
 export { type PdfVerificationResult, verifyPdf } from './verify-pdf.js';
-export { loadAnchors } from './pki/trust-anchors.js';
