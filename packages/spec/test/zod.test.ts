@@ -94,11 +94,11 @@ describe('zod agrees with Ajv', () => {
     expect(both('ContractMainData', value)).toEqual({ ajv: false, zod: false });
   });
 
-  it('both reject a submission whose document is not base64 or not a PDF', () => {
+  // Malformed base64 is refused while decoding (REQUEST_INVALID at the field), not by the schema:
+  // see Base64Document.yaml.
+  it('both reject a submission whose document is not a PDF, or without documents', () => {
     const submission = componentExamples.find((c) => c.componentName === 'ContractSubmission')?.value as Json;
     expect(submission).toBeDefined();
-    const notBase64 = withValue(submission, 'documents.0.contentBase64', 'not base64!');
-    expect(both('ContractSubmission', notBase64)).toEqual({ ajv: false, zod: false });
     const word = withValue(submission, 'documents.0.mediaType', 'application/msword');
     expect(both('ContractSubmission', word)).toEqual({ ajv: false, zod: false });
     const noDocuments = withValue(submission, 'documents', []);
