@@ -43,6 +43,19 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
         finding('PDF_NOT_SIGNED', 'TOTAL_FAILED', 'FORMAT_FAILURE', 'no signature dictionary found'),
       );
     }
+    const last = dictionaries[dictionaries.length - 1];
+    if (last && last.byteRange[2] + last.byteRange[3] !== pdf.byteLength) {
+      // Whatever follows the last signature is signed by nobody (issue 3: the last signature ends at
+      // the end of the file); it also catches a later signature whose dictionary was made unreadable.
+      documentFindings.push(
+        finding(
+          'SIGNATURE_MODIFIED_AFTER_SIGNING',
+          'TOTAL_FAILED',
+          'FORMAT_FAILURE',
+          'bytes after the last signature are not covered by any signature',
+        ),
+      );
+    }
     const context = { pdf, caAnchors, tsaAnchors, options, validationTime };
     signatures = checkTimestampOrder(
       await Promise.all(dictionaries.map((d, i) => verifyPdfSignature(i, d, context))),
