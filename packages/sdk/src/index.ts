@@ -35,7 +35,27 @@ export { createBaseClient, type HdldClientOptions, type HdldResources } from './
 export { type Logger, redact } from './client/logger.js';
 export { type Page, type PageIterable, paginate } from './client/pagination.js';
 export type { DownloadedDocument } from './client/resources/contracts.js';
-export type { TransactionListQuery } from './client/resources/transactions.js';
+export type {
+  AttachmentMediaType,
+  ExplanationAttachmentInput,
+  ExplanationInput,
+  ExplanationListQuery,
+} from './client/resources/explanations.js';
+export type { FileInput } from './client/resources/file-input.js';
+export type { NotificationListQuery } from './client/resources/notifications.js';
+export type {
+  ProviderReportInput,
+  ProviderReportListQuery,
+  ProviderReportTrackingQuery,
+  TechnicalAuditInput,
+} from './client/resources/provider-reports.js';
+export type { ReconciliationQuery } from './client/resources/reconciliation.js';
+export type {
+  FailedTransactionQuery,
+  RepushResult,
+  TransactionListQuery,
+} from './client/resources/transactions.js';
+export type { ViolationReportListQuery } from './client/resources/violation-reports.js';
 export { SDK_VERSION, userAgent } from './client/version.js';
 export {
   CONTRACT_ID_LENGTH,
@@ -76,3 +96,14 @@ export {
   type ValidateLocallyInput,
   validateLocally,
 } from './validation/validate-locally.js';
+export {
+  DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+  HdldWebhookError,
+  type SignWebhookOptions,
+  signWebhook,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  type WebhookEvent,
+} from './webhooks/webhook-signature.js';

@@ -7,6 +7,7 @@
  * Messages from the parent: { type: 'window-start', profile: boolean } and { type: 'window-stop' };
  * the answer to window-stop is { type: 'window', cpuMs, wallMs, eventLoopUtilization, profile? }.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.js';
@@ -17,6 +18,10 @@ import { ensureSandboxProvider } from '../src/providers/sandbox-provider.js';
 export type WindowReport = {
   type: 'window';
   cpuMs: number;
+  /** CPU time of the main thread alone (Linux: /proc/self/task/<pid>/stat); NaN elsewhere. */
+  mainThreadCpuMs: number;
+  /** CPU time of each other thread (workers, I/O and libuv threads, V8's helpers), largest first. */
+  otherThreadsCpuMs: number[];
   wallMs: number;
   /** Share of the window the main thread's event loop was busy (0..1). */
   eventLoopUtilization: number;
@@ -24,13 +29,37 @@ export type WindowReport = {
   profile?: unknown;
 };
 
+/** User + system CPU of one thread of this process, in ms (clock ticks of 10 ms), NaN when unknown. */
+function threadCpuMs(tid: number): number {
+  try {
+    const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU time of every thread of this process, by thread id. */
+function threadsCpuMs(): Map<number, number> {
+  const cpu = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task', { withFileTypes: false }).map(Number))
+    cpu.set(tid, threadCpuMs(tid));
+  return cpu;
+}
+
 async function main(): Promise<void> {
   const config = configFromEnv();
   const platform = await createPlatform(config);
   await ensureSandboxProvider(platform.storage, config.dataDir);
   const app = await buildApp(platform, { logger: { level: config.logLevel } });
   let window:
-    | { cpu: NodeJS.CpuUsage; start: number; elu: ReturnType<typeof performance.eventLoopUtilization> }
+    | {
+        cpu: NodeJS.CpuUsage;
+        mainCpuMs: number;
+        threads: Map<number, number>;
+        start: number;
+        elu: ReturnType<typeof performance.eventLoopUtilization>;
+      }
     | undefined;
   let session: Session | undefined;
   process.on('message', (message: { type: string; profile?: boolean }) => {
@@ -45,6 +74,8 @@ async function main(): Promise<void> {
         }
         window = {
           cpu: process.cpuUsage(),
+          mainCpuMs: threadCpuMs(process.pid),
+          threads: process.platform === 'linux' ? threadsCpuMs() : new Map(),
           start: performance.now(),
           elu: performance.eventLoopUtilization(),
         };
@@ -54,6 +85,12 @@ async function main(): Promise<void> {
         const report: WindowReport = {
           type: 'window',
           cpuMs: (cpu.user + cpu.system) / 1000,
+          mainThreadCpuMs: threadCpuMs(process.pid) - window.mainCpuMs,
+          otherThreadsCpuMs: [...(process.platform === 'linux' ? threadsCpuMs() : new Map<number, number>())]
+            .filter(([tid]) => tid !== process.pid)
+            .map(([tid, ms]) => ms - (window!.threads.get(tid) ?? 0))
+            .filter((ms) => ms > 0)
+            .sort((a, b) => b - a),
           wallMs: performance.now() - window.start,
           eventLoopUtilization: performance.eventLoopUtilization(window.elu).utilization,
         };

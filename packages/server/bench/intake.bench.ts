@@ -14,7 +14,6 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import type { WindowReport } from './bench-server.js';
 import { type BenchContract, loadBenchContracts } from './contracts.js';
 import type { CpuProfile } from './profile-summary.js';
 import { type BenchEngine, type BenchServer, startBenchServer } from './server-process.js';
@@ -43,6 +42,14 @@ export type IntakeBenchResult = {
     acknowledgement: Percentiles;
     /** Server CPU time per contract (user + system, all threads of the server process). */
     serverCpuMsPerContract: number;
+    /** Of which on the main thread (HTTP, JSON, database client): the rest is worker and I/O threads. */
+    mainThreadCpuMsPerContract: number;
+    /** CPU of the PostgreSQL backends serving the server, per contract (postgres only). */
+    databaseCpuMsPerContract?: number;
+    /** The other threads' CPU per contract, largest first (worker threads lead). */
+    otherThreadsCpuMsPerContract: number[];
+    /** CPU of this load generator per contract: it shares the machine with the server. */
+    clientCpuMsPerContract: number;
     /** Share of the window the server's main event loop was busy. */
     eventLoopUtilization: number;
   };
@@ -266,13 +273,15 @@ export async function runIntakeBenchmark(options: IntakeBenchOptions): Promise<I
       `  ${options.engine}: throughput, up to ${throughputCount} contracts or ${options.throughputSeconds} s, ${options.clientConcurrency} in flight`,
     );
     await server.startWindow(options.profile);
+    const clientCpu = process.cpuUsage();
     const peak = await closedLoop(
       api,
       bodies.slice(warmup, warmup + throughputCount),
       options.clientConcurrency,
       options.throughputSeconds * 1000,
     );
-    const window: WindowReport = await server.stopWindow();
+    const clientCpuUsed = process.cpuUsage(clientCpu);
+    const window = await server.stopWindow();
     const contractsPerSecond = (peak.count * 1000) / peak.elapsedMs;
 
     const ratePerSecond = contractsPerSecond / 2;
@@ -297,6 +306,12 @@ export async function runIntakeBenchmark(options: IntakeBenchOptions): Promise<I
         pipelineConcurrency: options.pipelineConcurrency,
         acknowledgement: percentiles(peak.ackMs),
         serverCpuMsPerContract: window.cpuMs / peak.count,
+        // A server from an older checkout (HDLD_BENCH_SERVER_ROOT) reports only the total.
+        mainThreadCpuMsPerContract: (window.mainThreadCpuMs ?? Number.NaN) / peak.count,
+        otherThreadsCpuMsPerContract: (window.otherThreadsCpuMs ?? []).map((ms) => ms / peak.count),
+        clientCpuMsPerContract: (clientCpuUsed.user + clientCpuUsed.system) / 1000 / peak.count,
+        databaseCpuMsPerContract:
+          window.databaseCpuMs === undefined ? undefined : window.databaseCpuMs / peak.count,
         eventLoopUtilization: window.eventLoopUtilization,
       },
       latency: { ...percentiles(latencies), ratePerSecond, pollMs: options.pollMs },

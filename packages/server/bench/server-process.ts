@@ -26,7 +26,8 @@ export type BenchServer = {
   pid: number;
   /** Starts a measured window in the server: CPU time, event-loop utilisation, optionally a CPU profile. */
   startWindow(profile: boolean): Promise<void>;
-  stopWindow(): Promise<WindowReport>;
+  /** The server's report, with the CPU time of the PostgreSQL backends serving its database (postgres). */
+  stopWindow(): Promise<WindowReport & { databaseCpuMs?: number }>;
   stop(): Promise<void>;
 };
 
@@ -77,6 +78,23 @@ export async function postgresAvailable(url = DEFAULT_POSTGRES_ADMIN_URL): Promi
     () => true,
     () => false,
   );
+}
+
+/**
+ * CPU time (ms) of each PostgreSQL backend connected to `database`, read from /proc: the server
+ * runs on this machine in the benchmark. Empty when /proc cannot be read (another host).
+ */
+async function backendCpu(adminUrl: string, database: string): Promise<Map<number, number>> {
+  const { rows } = await withAdmin(adminUrl, (c) =>
+    c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]),
+  );
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    const fields = stat?.split(') ')[1]?.split(' ');
+    if (fields) cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+  }
+  return cpu;
 }
 
 function waitForListening(child: ChildProcess, output: string[]): Promise<void> {
@@ -152,6 +170,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     clientSecret: string;
   };
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  let databaseAtStart: Map<number, number> | undefined;
   const reply = <T>(type: string) =>
     new Promise<T>((ok) => {
       const onMessage = (message: { type: string }) => {
@@ -168,14 +187,20 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     clientSecret: credentials.clientSecret,
     pid: child.pid!,
     async startWindow(profile) {
+      if (database) databaseAtStart = await backendCpu(adminUrl, database);
       const started = reply('window-started');
       child.send({ type: 'window-start', profile });
       await started;
     },
-    stopWindow() {
+    async stopWindow() {
       const report = reply<WindowReport>('window');
       child.send({ type: 'window-stop' });
-      return report;
+      if (!database || !databaseAtStart?.size) return report;
+      // Backends that ended within the window are missed; the pool keeps its connections while busy.
+      let databaseCpuMs = 0;
+      for (const [pid, ms] of await backendCpu(adminUrl, database))
+        databaseCpuMs += ms - (databaseAtStart.get(pid) ?? 0);
+      return { ...(await report), databaseCpuMs };
     },
     async stop() {
       if (child.exitCode === null) {

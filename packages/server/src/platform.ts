@@ -4,16 +4,24 @@ import { join } from 'node:path';
 import { loadAnchors, type VerifyOptions } from '@hdld/sdk/documents';
 import { type AccessTokens, createAccessTokens } from './auth/access-tokens.js';
 import { loadPlatformKeys, type PlatformKeys } from './auth/platform-keys.js';
-import { createProviderStatusCache, type ProviderStatusCache } from './auth/provider-status-cache.js';
+import {
+  connectionOf,
+  createProviderStatusCache,
+  type ProviderStatusCache,
+} from './auth/provider-status-cache.js';
 import { type BlobStore, createFsBlobStore } from './blobs/index.js';
 import { createPlatformClock, type PlatformClock } from './clock/platform-clock.js';
 import { persistentSecret } from './config/secrets.js';
 import type { ServerConfig } from './config/server-config.js';
 import { loadTrustDirectory } from './config/trust-anchors.js';
 import { createLocalIdentityRegistry } from './identity/local-identity-registry.js';
+import { type Notifications, startNotifications } from './notifications/start-notifications.js';
 import { createMetrics, type PlatformMetrics } from './observability/metrics.js';
 import { type PipelineRunner, startPipeline } from './pipeline/pipeline-runner.js';
 import { createStorage, type Storage } from './storage/index.js';
+import { DEFAULT_VIOLATION_THRESHOLDS } from './violations/thresholds.js';
+import { startViolationScheduler, type ViolationScheduler } from './violations/violation-scheduler.js';
+import { createSecretBox, type SecretBox } from './webhooks/secret-box.js';
 
 /**
  * Everything a request handler may use, assembled once at start (one typed object keeps the
@@ -30,6 +38,12 @@ export type Platform = {
   trust: VerifyOptions['trust'];
   identity: ReturnType<typeof createLocalIdentityRegistry>;
   pipeline: PipelineRunner;
+  /** F38: the monthly violations report, made on the 1st of each month by a durable job. */
+  violations: ViolationScheduler;
+  /** F4, F39: delivery of the outbox (e-mails, webhooks). */
+  notifications: Notifications;
+  /** Seals providers' webhook secrets at rest (F4). */
+  webhookSecrets: SecretBox;
   metrics: PlatformMetrics;
   clock: PlatformClock;
   now(): Date;
@@ -64,23 +78,38 @@ export async function createPlatform(
     { storage, blobs, keys, publicUrl: config.publicUrl, idSecret, trust, identity, now, metrics },
     { concurrency: config.pipelineConcurrency, pollIntervalMs: 1000, leaseMs: 60_000 },
   );
+  const violations = await startViolationScheduler(
+    { storage, clock, thresholds: config.violationThresholds ?? DEFAULT_VIOLATION_THRESHOLDS },
+    { pollIntervalMs: 1000 },
+  );
+  const webhookSecrets = createSecretBox(idSecret);
+  const notifications = startNotifications(
+    { storage, webhookSecrets },
+    { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, timing: config.outbox },
+  );
   return {
     config,
     storage,
     blobs,
     keys,
     tokens: createAccessTokens(keys, config.publicUrl),
-    providerStatus: createProviderStatusCache(
-      async (providerId) => (await storage.providers.findById(providerId))?.status,
-    ),
+    providerStatus: createProviderStatusCache(async (providerId) => {
+      const provider = await storage.providers.findById(providerId);
+      return provider && connectionOf(provider);
+    }),
     trust,
     identity,
     pipeline,
+    violations,
+    notifications,
+    webhookSecrets,
     metrics,
     clock,
     now,
     async close() {
       await pipeline.stop();
+      await violations.stop();
+      await notifications.stop();
       clock.stop();
       await storage.close();
     },

@@ -5,10 +5,12 @@ import type { Context } from '../context.js';
 import { csvCell } from '../contract/csv.js';
 import { ExitCode } from '../exit-codes.js';
 import { t } from '../i18n/messages.js';
-import { ExitError, UsageError } from '../output/errors.js';
+import { ExitError } from '../output/errors.js';
 import { grid } from '../output/terminal.js';
 import type { ReconcileRow } from '../reconcile/match.js';
+import { parseDateOption } from '../reconcile/period.js';
 import { reconcile } from '../reconcile/reconcile.js';
+import { figuresTable } from '../reconcile/render-figures.js';
 import { withExamples } from './help.js';
 
 const COLUMNS = [
@@ -32,40 +34,36 @@ const flat = (r: ReconcileRow) => ({
 });
 
 /**
- * `hdld reconcile`: the local journal against the Platform's records for a period (F35): matched,
- * missing on the Platform, unknown locally, failed. Exit 5 on any mismatch. The matching rule is in
- * reconcile/match.ts and packages/cli/README.md.
+ * `hdld reconcile`: the local journal against the Platform's records for a period (F35): row by row
+ * (matched, duplicate, failed, missing on the Platform, unknown locally...) and figure by figure
+ * against the Platform's reconciliation report. Exit 5 on any mismatch or differing figure. The
+ * rules are in reconcile/match.ts, reconcile/journal.ts and packages/cli/README.md.
  */
 export function registerReconcileCommand(program: Command, ctx: Context): void {
   withExamples(
     program
       .command('reconcile')
       .description(
-        "compare the sync journal with the Platform's transactions for a period (exit 5 on mismatches)",
+        "compare the sync journal with the Platform's transactions and figures for a period (exit 5 on mismatches)",
       )
       .requiredOption('--journal <file>', 'the sync journal (e.g. out/.hdld-sync.ndjson)')
       .option('--since <date>', "period start (default: the journal's first entry)")
       .option('--until <date>', 'period end, exclusive (default: now)')
       .option('--csv <file>', 'also write the rows as CSV')
-      .option('--json-out <file>', 'also write the rows as JSON'),
+      .option('--json-out <file>', 'also write the report (rows and figures) as JSON'),
     [
       'hdld reconcile --journal out/.hdld-sync.ndjson',
       'hdld reconcile --journal out/.hdld-sync.ndjson --since 2026-03-01 --until 2026-04-01 --csv march.csv',
       'hdld reconcile --journal out/.hdld-sync.ndjson --json | jq ".rows[] | select(.outcome != \\"matched\\")"',
+      'hdld reconcile --journal out/.hdld-sync.ndjson --json | jq .figures.differences',
     ],
   ).action(
     async (flags: { journal: string; since?: string; until?: string; csv?: string; jsonOut?: string }) => {
-      const parse = (value: string | undefined, name: string) => {
-        if (!value) return undefined;
-        const date = new Date(value);
-        if (Number.isNaN(date.getTime())) throw new UsageError(`${name} ${value}`);
-        return date;
-      };
       const client = await ctx.client();
       const report = await reconcile(client, {
         journal: flags.journal,
-        since: parse(flags.since, '--since'),
-        until: parse(flags.until, '--until'),
+        since: parseDateOption(flags.since, '--since'),
+        until: parseDateOption(flags.until, '--until'),
         signal: ctx.signal,
       });
       const rows = report.rows.map(flat);
@@ -74,13 +72,34 @@ export function registerReconcileCommand(program: Command, ctx: Context): void {
           flags.csv,
           `${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n')}\r\n`,
         );
-      const document = { period: report.period, counts: report.counts, mismatches: report.mismatches, rows };
+      const { figures } = report;
+      const document = {
+        period: report.period,
+        counts: report.counts,
+        mismatches: report.mismatches,
+        figures: {
+          agree: figures.agree,
+          journal: figures.journal,
+          platform: figures.platform,
+          apiCalls: figures.apiCalls,
+          differences: figures.differences,
+        },
+        rows,
+      };
       if (flags.jsonOut) await writeFile(flags.jsonOut, `${JSON.stringify(document, null, 2)}\n`);
       if (ctx.json) ctx.term.out(JSON.stringify(document, null, 2));
       else {
         ctx.term.out(
           grid(
-            ['REFERENCE', 'OUTCOME', 'CONTRACT ID', 'PLATFORM', 'ERRORS'],
+            (
+              [
+                'column.reference',
+                'column.outcome',
+                'column.contractId',
+                'reconcile.platform',
+                'column.errors',
+              ] as const
+            ).map((key) => t(ctx.lang, key)),
             report.rows.map((r) => [
               r.reference,
               r.outcome,
@@ -90,6 +109,9 @@ export function registerReconcileCommand(program: Command, ctx: Context): void {
             ]),
           ),
         );
+        ctx.term.out(
+          `\n${t(ctx.lang, 'reconcile.figures')}\n${figuresTable(figures, ctx.lang, ctx.term.color)}`,
+        );
         const counts = Object.entries(report.counts)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ');
@@ -97,11 +119,14 @@ export function registerReconcileCommand(program: Command, ctx: Context): void {
           `${t(ctx.lang, 'reconcile.period')} ${report.period.from} → ${report.period.to}: ${counts}`,
         );
       }
-      if (report.mismatches > 0)
-        throw new ExitError(
-          ExitCode.partialBatchFailure,
-          `${t(ctx.lang, 'reconcile.mismatches')}: ${report.mismatches}`,
-        );
+      const problems = [
+        ...(report.mismatches > 0 ? [`${t(ctx.lang, 'reconcile.mismatches')}: ${report.mismatches}`] : []),
+        ...(figures.agree
+          ? []
+          : [`${t(ctx.lang, 'reconcile.figuresDiffer')}: ${figures.differences.length}`]),
+      ];
+      if (!ctx.json && figures.agree) ctx.term.err(t(ctx.lang, 'reconcile.figuresAgree'));
+      if (problems.length > 0) throw new ExitError(ExitCode.partialBatchFailure, problems.join('\n'));
     },
   );
 }

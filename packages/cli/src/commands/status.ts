@@ -16,6 +16,9 @@ export function describeTransaction(tx: Transaction, lang: Lang): string {
     [t(lang, 'field.status'), `${tx.status} (${t(lang, `status.${tx.status}`)})`],
   ];
   if (tx.failureClass) rows.push([t(lang, 'field.failureClass'), tx.failureClass]);
+  if (tx.explanationStatus && tx.explanationStatus !== 'NONE') {
+    rows.push([t(lang, 'field.explanationStatus'), t(lang, `explanationStatus.${tx.explanationStatus}`)]);
+  }
   if (tx.contractId) rows.push([t(lang, 'field.contractId'), formatContractId(tx.contractId)]);
   rows.push([t(lang, 'field.reference'), tx.providerReference], [t(lang, 'field.receivedAt'), tx.receivedAt]);
   if (tx.completedAt) rows.push([t(lang, 'field.completedAt'), tx.completedAt]);

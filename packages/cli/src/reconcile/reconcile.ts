@@ -1,5 +1,6 @@
 import type { HdldClient } from '@hdld/sdk';
-import { readJournalRecords } from '../sync/run-sync.js';
+import { compareFigures, type FiguresComparison, journalFigures } from './figures.js';
+import { inPeriod, readJournalRecords } from './journal.js';
 import { MISMATCH, matchRecords, type Outcome, type ReconcileRow } from './match.js';
 
 export type ReconcileReport = {
@@ -7,43 +8,62 @@ export type ReconcileReport = {
   rows: ReconcileRow[];
   counts: Record<Outcome, number>;
   mismatches: number;
+  /** The journal's count against the Platform's reconciliation figures for the same period (F35). */
+  figures: FiguresComparison;
 };
 
 /** Margin before the journal's first entry: the journal writes after the Platform received. */
 const CLOCK_MARGIN_MS = 5 * 60_000;
 
-/** The journal's last word on each contract against the Platform's transactions of the period (F35). */
+/**
+ * The journal's last word on each contract against the Platform's transactions of the period, and
+ * its count against the Platform's own reconciliation figures (F35). Both sides take the same
+ * period and the same entries (see `inPeriod`).
+ */
 export async function reconcile(
   client: HdldClient,
   options: { journal: string; since?: Date; until?: Date; signal?: AbortSignal },
 ): Promise<ReconcileReport> {
-  const local = await readJournalRecords(options.journal);
-  const first = local
+  const journal = await readJournalRecords(options.journal);
+  const first = journal
     .map((r) => r.at)
     .filter((at): at is string => Boolean(at))
     .sort()[0];
   const from = options.since ?? new Date((first ? Date.parse(first) : Date.now()) - CLOCK_MARGIN_MS);
   const to = options.until ?? new Date(Date.now() + CLOCK_MARGIN_MS);
-  const platform = await client.transactions
-    .list(
-      { kind: 'CONTRACT', receivedFrom: from.toISOString(), receivedTo: to.toISOString(), limit: 500 },
-      { signal: options.signal },
-    )
-    .toArray({ limit: 1_000_000 });
+  const local = journal.filter((r) => inPeriod(r, { from, to }));
+  const period = { from: from.toISOString(), to: to.toISOString() };
+  const [platform, report] = await Promise.all([
+    client.transactions
+      .list(
+        { kind: 'CONTRACT', receivedFrom: period.from, receivedTo: period.to, limit: 500 },
+        { signal: options.signal },
+      )
+      .toArray({ limit: 1_000_000 }),
+    client.reconciliation.get(period, { signal: options.signal }),
+  ]);
   const rows = matchRecords(local, platform);
   const counts: Record<Outcome, number> = {
     matched: 0,
+    duplicate: 0,
     failed: 0,
     pending: 0,
+    rejected: 0,
     missing: 0,
     unknown: 0,
     conflict: 0,
   };
   for (const row of rows) counts[row.outcome]++;
   return {
-    period: { from: from.toISOString(), to: to.toISOString() },
+    period,
     rows,
     counts,
     mismatches: rows.filter((r) => MISMATCH.has(r.outcome)).length,
+    // A provider's report holds itself only, so the totals are its own figures.
+    figures: compareFigures(
+      journalFigures(local),
+      report.totals,
+      report.providers.reduce((n, p) => n + p.apiCalls, 0),
+    ),
   };
 }

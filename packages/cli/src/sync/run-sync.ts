@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { type HdldClient, type Journal, loadJournalState, syncBatch } from '@hdld/sdk';
+import { type HdldClient, type Journal, syncBatch } from '@hdld/sdk';
 import { openFileJournal } from '@hdld/sdk/node';
 import { UsageError } from '../output/errors.js';
-import type { LocalRecord } from '../reconcile/match.js';
 import type { SyncReporter } from './reporters.js';
 import type { SyncItem } from './source.js';
 
@@ -90,24 +89,6 @@ export async function runSync(options: {
       throughput: summary.itemsPerSecond,
       cancelled: summary.cancelled,
     };
-  } finally {
-    await journal.close();
-  }
-}
-
-/** What the journal last knows of each contract, for `hdld reconcile`. */
-export async function readJournalRecords(path: string): Promise<LocalRecord[]> {
-  if (!existsSync(path)) throw new UsageError(`${path}: no such journal`);
-  const journal = await openFileJournal(path);
-  try {
-    const states = await loadJournalState(journal);
-    return [...states].map(([reference, s]) => ({
-      reference,
-      transactionId: s.transactionId,
-      status: s.outcome,
-      contractId: s.contractId,
-      at: s.intentAt,
-    }));
   } finally {
     await journal.close();
   }

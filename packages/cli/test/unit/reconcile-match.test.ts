@@ -70,4 +70,31 @@ describe('reconcile matching rule (F35)', () => {
     );
     expect(rows.map((r) => r.outcome)).toEqual(['pending']);
   });
+
+  it('flags a replay under another reference as a duplicate, and a refusal at intake as rejected', () => {
+    const rows = matchRecords(
+      [
+        { reference: 'A', status: 'SUCCEEDED', contractId: '1' },
+        { reference: 'B', status: 'SUCCEEDED', contractId: '1' },
+        { reference: 'C', status: 'REJECTED', errors: ['REQUEST_INVALID'] },
+      ],
+      [
+        tx('A', 'SUCCEEDED', { contractId: '1' }),
+        tx('B', 'SUCCEEDED', { contractId: '1', replay: true }),
+        tx('D', 'FAILED', {
+          errors: [
+            { code: 'SIGNATURE_DIGEST_MISMATCH', detail: 'employer' },
+            { code: 'SIGNATURE_DIGEST_MISMATCH', detail: 'employee' },
+            { code: 'SUBMISSION_LATE', detail: 'late', severity: 'WARNING' },
+          ],
+        }),
+      ],
+    );
+    expect(rows.map((r) => [r.reference, r.outcome, r.errors])).toEqual([
+      ['A', 'matched', []],
+      ['B', 'duplicate', []],
+      ['C', 'rejected', ['REQUEST_INVALID']],
+      ['D', 'unknown', ['SIGNATURE_DIGEST_MISMATCH']],
+    ]);
+  });
 });

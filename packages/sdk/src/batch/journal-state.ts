@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@hdld/spec';
 import type { Journal, JournalRecord } from './journal.js';
 
 /** What the journal knows about one provider reference, after folding its records in order. */
@@ -10,6 +11,8 @@ export type ItemState = {
   receivedAt?: string;
   outcome?: 'SUCCEEDED' | 'FAILED' | 'REJECTED';
   contractId?: string;
+  /** The catalog codes of a FAILED or REJECTED outcome (reconciliation by code, F35). */
+  errors?: ErrorCode[];
 };
 
 function fold(state: ItemState | undefined, record: JournalRecord): ItemState | undefined {
@@ -29,10 +32,11 @@ function fold(state: ItemState | undefined, record: JournalRecord): ItemState | 
           transactionId: record.transactionId,
           outcome: record.status,
           contractId: record.contractId,
+          errors: record.errors,
         }
       );
     case 'rejected':
-      return state && { ...state, outcome: 'REJECTED' };
+      return state && { ...state, outcome: 'REJECTED', errors: record.errors };
     case 'interrupted':
       return state;
   }

@@ -6,6 +6,9 @@ import { isFinal } from '../submissions/wait-for-result.js';
 
 type Pending = { providerReference: string; receivedAt: string };
 
+/** Transactions per listing page, and outcomes recorded at once. */
+const PAGE = 500;
+
 export type OutcomeTrackerOptions = {
   pollIntervalMs: number;
   /** Acknowledged items awaited at once; `add` waits beyond it (backpressure on submissions). */
@@ -67,13 +70,21 @@ export class OutcomeTracker {
       (min, p) => (p.receivedAt < min ? p.receivedAt : min),
       '\uffff',
     );
-    for await (const transaction of this.client.transactions.list({ receivedFrom: oldest, limit: 500 })) {
+    // Outcomes of one page are recorded together: their journal lines share one write and one sync
+    // (group commit) instead of one sync each, which would cap the batch at the disk's sync rate.
+    const settling: Promise<void>[] = [];
+    const settle = async () => {
+      await Promise.all(settling.splice(0));
+      if (this.#pending.size < this.options.maxPending) this.#wakeAll();
+    };
+    for await (const transaction of this.client.transactions.list({ receivedFrom: oldest, limit: PAGE })) {
       if (!this.#pending.has(transaction.transactionId) || !isFinal(transaction)) continue;
       this.#pending.delete(transaction.transactionId);
-      await this.options.onFinal(transaction);
-      if (this.#pending.size < this.options.maxPending) this.#wakeAll();
+      settling.push(this.options.onFinal(transaction));
+      if (settling.length >= PAGE) await settle();
       if (this.#pending.size === 0) break;
     }
+    await settle();
   }
 
   #wakeAll(): void {

@@ -219,6 +219,12 @@ export async function syncBatch(
     }
   };
 
+  const running = new Set<AbortController>();
+  const abortRunning = () => {
+    for (const item of running) item.abort(signal.reason);
+  };
+  signal.addEventListener('abort', abortRunning, { once: true });
+
   const processItem = async (item: BatchItem) => {
     const state = prior.get(item.providerReference);
     if (isDone(state, retryFailed)) {
@@ -233,15 +239,16 @@ export async function syncBatch(
         status: 'PROCESSING',
       });
     }
-    // One listener per running item on the batch signal, however many each request adds to its own.
+    // Each running item has its own signal (its requests add their listeners there), and the batch
+    // signal has one listener for them all: `concurrency` listeners on it would pass Node's
+    // warning threshold of 10.
     const itemSignal = new AbortController();
-    const forward = () => itemSignal.abort(signal.reason);
-    if (signal.aborted) forward();
-    signal.addEventListener('abort', forward, { once: true });
+    if (signal.aborted) itemSignal.abort(signal.reason);
+    running.add(itemSignal);
     try {
       await submit(item, state, itemSignal.signal);
     } finally {
-      signal.removeEventListener('abort', forward);
+      running.delete(itemSignal);
     }
   };
 
@@ -267,6 +274,7 @@ export async function syncBatch(
     await tracker.drain();
   } finally {
     if (ticker) clearInterval(ticker);
+    signal.removeEventListener('abort', abortRunning);
   }
   // Items cancelled mid-request were counted as interrupted; unread ones are simply left for the rerun.
   if (fatal && !(fatal instanceof HdldAbortError)) throw fatal;

@@ -2,6 +2,7 @@ import type { Lang, paths } from '@hdld/spec';
 import type { Client } from 'openapi-fetch';
 import { errorFromResponse } from './errors.js';
 import type { CallOverrides } from './transport.js';
+import type { PlatformApi } from './transport-api.js';
 
 /** Options of one call (stripe-node style): cancellation, its own key, timeout and retry budget. */
 export type RequestOptions = CallOverrides & {
@@ -17,9 +18,19 @@ export type CallInit = {
   fetch?: (request: Request) => Promise<Response>;
 };
 
+/**
+ * The openapi-fetch client offered to callers (`client.api`), without middleware: its requests are
+ * the transport's `PlatformRequest`s, not WHATWG Requests, and authentication, retries and logging
+ * are the SDK's.
+ */
+export type OpenApiClient = Omit<Client<paths>, 'use' | 'eject'>;
+
 /** What every resource needs: the typed client, the caller's language and per-call options. */
 export type CallContext = {
-  api: Client<paths>;
+  /** The typed operations the resources call (openapi-fetch's types, a leaner request path). */
+  api: PlatformApi;
+  /** openapi-fetch itself, for callers who want `{ data, error }` (`client.api`). */
+  openapi: OpenApiClient;
   lang: Lang;
   init(options: RequestOptions | undefined, idempotencyKey?: string): CallInit;
 };

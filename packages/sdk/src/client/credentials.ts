@@ -2,6 +2,7 @@ import type { Lang } from '@hdld/spec';
 import { type CryptoKey, importJWK, importPKCS8, type JWK, SignJWT } from 'jose';
 import { errorFromResponse, HdldAuthError } from './errors.js';
 import { sdkMessage } from './messages.js';
+import { PlatformRequest } from './transport.js';
 
 /**
  * How the provider authenticates (OAuth2 client credentials, T16). `private_key_jwt` (RFC 7523)
@@ -35,10 +36,15 @@ export class TokenProvider {
   constructor(
     private readonly credentials: Credentials,
     private readonly tokenUrl: string,
-    private readonly send: (request: Request) => Promise<Response>,
+    private readonly send: (request: PlatformRequest) => Promise<Response>,
     private readonly lang: Lang = 'en',
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** The current token when it needs no refresh yet; `token()` otherwise. */
+  cached(): string | undefined {
+    return this.#token && this.#token.refreshAt > this.now() ? this.#token.value : undefined;
+  }
 
   async token(): Promise<string> {
     if (this.#token && this.#token.refreshAt > this.now()) return this.#token.value;
@@ -69,7 +75,7 @@ export class TokenProvider {
     }
     const requestedAt = this.now();
     const response = await this.send(
-      new Request(this.tokenUrl, {
+      new PlatformRequest(this.tokenUrl, {
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',

@@ -141,9 +141,12 @@ function isNamed(error: unknown, name: string): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
 }
 
+/** The parts of the transport's `PlatformRequest` the failure mapping reads (lowercase header names). */
+type FailedRequest = { headers: Record<string, string>; signal?: AbortSignal | null };
+
 /** Maps a failure without an HTTP answer: the caller's abort, a timeout or a network fault. */
-export function errorFromFailure(cause: unknown, request?: Request, lang: Lang = 'en'): HdldError {
-  const idempotencyKey = request?.headers.get('idempotency-key') ?? undefined;
+export function errorFromFailure(cause: unknown, request?: FailedRequest, lang: Lang = 'en'): HdldError {
+  const idempotencyKey = request?.headers['idempotency-key'];
   const make = (ErrorClass: typeof HdldError, key: SdkMessage) =>
     new ErrorClass({
       title: sdkMessage(key, lang),
@@ -152,7 +155,7 @@ export function errorFromFailure(cause: unknown, request?: Request, lang: Lang =
       cause,
     });
   if (cause instanceof HdldError) return cause;
-  if (request?.signal.aborted && !isNamed(cause, 'TimeoutError')) return make(HdldAbortError, 'aborted');
+  if (request?.signal?.aborted && !isNamed(cause, 'TimeoutError')) return make(HdldAbortError, 'aborted');
   if (isNamed(cause, 'TimeoutError')) return make(HdldTimeoutError, 'timeout');
   if (isNamed(cause, 'AbortError')) return make(HdldAbortError, 'aborted');
   return make(HdldNetworkError, 'network');

@@ -1,15 +1,24 @@
 import type { Lang, paths } from '@hdld/spec';
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { createQuerySerializer } from 'openapi-fetch';
 import type { CallContext, CallInit, RequestOptions } from './call.js';
 import { type Credentials, TokenProvider } from './credentials.js';
 import { defaultLogger, type Logger, redactingLogger } from './logger.js';
 import { RateLimitGate } from './rate-limit-gate.js';
+import { callerResource } from './resources/caller.js';
 import { contractsResource } from './resources/contracts.js';
+import { explanationsResource } from './resources/explanations.js';
+import { notificationsResource } from './resources/notifications.js';
 import { platformResource } from './resources/platform.js';
+import { providerReportsResource } from './resources/provider-reports.js';
+import { providersResource } from './resources/providers.js';
+import { reconciliationResource } from './resources/reconciliation.js';
 import { sandboxResource } from './resources/sandbox.js';
 import { submissionsResource } from './resources/submissions.js';
 import { transactionsResource } from './resources/transactions.js';
-import { type CallOverrides, createTransport } from './transport.js';
+import { violationReportsResource } from './resources/violation-reports.js';
+import { type CallOverrides, createTransport, PlatformRequest } from './transport.js';
+import { createPlatformApi } from './transport-api.js';
+import { compiledPathSerializer } from './transport-url.js';
 import { userAgent } from './version.js';
 
 export type HdldClientOptions = {
@@ -33,8 +42,8 @@ export type HdldClientOptions = {
 /** Problems after which a fresh token may succeed where the cached one failed. */
 const TOKEN_PROBLEMS = new Set(['TOKEN_EXPIRED', 'TOKEN_INVALID']);
 
+/** For a 401: whether its problem says the token expired or is invalid. */
 function wantsFreshToken(response: Response): Promise<boolean> {
-  if (response.status !== 401) return Promise.resolve(false);
   return response
     .clone()
     .json()
@@ -46,15 +55,24 @@ function wantsFreshToken(response: Response): Promise<boolean> {
 export type HdldResources = ReturnType<typeof createResources>;
 
 function createResources(context: CallContext) {
+  const caller = callerResource(context);
   return {
     /** openapi-fetch client: `{ data, error, response }`, nothing thrown for HTTP errors. */
-    api: context.api,
+    api: context.openapi,
     lang: context.lang,
     transactions: transactionsResource(context),
     contracts: contractsResource(context),
     submissions: submissionsResource(context),
     sandbox: sandboxResource(context),
     platform: platformResource(context),
+    explanations: explanationsResource(context),
+    reconciliation: reconciliationResource(context),
+    /** Who the credentials act as (`getCaller`): kind, role, scope, ids and a provider's own profile. */
+    caller,
+    providers: providersResource(context, caller),
+    providerReports: providerReportsResource(context),
+    violationReports: violationReportsResource(context),
+    notifications: notificationsResource(context),
   };
 }
 
@@ -81,42 +99,50 @@ export function createBaseClient(options: HdldClientOptions): HdldResources {
     : undefined;
   const agent = userAgent();
 
-  const platformFetch = async (request: Request, overrides?: CallOverrides): Promise<Response> => {
-    request.headers.set('user-agent', agent);
-    request.headers.set('accept-language', lang);
+  const platformFetch = async (request: PlatformRequest, overrides?: CallOverrides): Promise<Response> => {
+    const headers = request.headers;
+    headers['user-agent'] = agent;
+    headers['accept-language'] = lang;
     // Generated once per call and reused by every retry of it (stripe-node's rule).
-    if (request.method === 'POST' && !request.headers.has('idempotency-key')) {
-      request.headers.set('idempotency-key', crypto.randomUUID());
+    if (request.method === 'POST' && headers['idempotency-key'] === undefined) {
+      headers['idempotency-key'] = crypto.randomUUID();
     }
-    if (!tokens || request.headers.has('authorization')) return send(request, overrides);
-    // A body can be read once: keep a copy for the retry with a fresh token. Without a body, the
-    // copy is made only in the rare case it is needed (cheaper on the hot path of reads).
-    const spare = request.body ? request.clone() : undefined;
-    const token = await tokens.token();
-    request.headers.set('authorization', `Bearer ${token}`);
+    if (!tokens || headers.authorization !== undefined) return send(request, overrides);
+    // The cached token without an await: each await is a turn of the microtask queue per call.
+    const token = tokens.cached() ?? (await tokens.token());
+    headers.authorization = `Bearer ${token}`;
     const response = await send(request, overrides);
-    if (!(await wantsFreshToken(response))) return response;
-    // The token expired or the key rotated between our check and the server's: one fresh try.
+    if (response.status !== 401 || !(await wantsFreshToken(response))) return response;
+    // The token expired or the key rotated between our check and the server's: one fresh try (a
+    // PlatformRequest's body can be sent again).
     tokens.invalidate(token);
-    const retry = spare ?? new Request(request);
-    retry.headers.set('authorization', `Bearer ${await tokens.token()}`);
-    return send(retry, overrides);
+    headers.authorization = `Bearer ${await tokens.token()}`;
+    return send(request, overrides);
   };
-
-  const api: Client<paths> = createClient<paths>({ baseUrl, fetch: (request) => platformFetch(request) });
+  // openapi-fetch builds a PlatformRequest, not a WHATWG Request (see PlatformRequest): the casts
+  // below are the one place that substitution is visible.
+  const openapi = createClient<paths>({
+    baseUrl,
+    Request: PlatformRequest as unknown as typeof Request,
+    // Built once: openapi-fetch would otherwise build the default query serializer on every call.
+    querySerializer: createQuerySerializer(),
+    pathSerializer: compiledPathSerializer(),
+    fetch: (request) => platformFetch(request as unknown as PlatformRequest),
+  });
   const context: CallContext = {
-    api,
+    api: createPlatformApi(baseUrl, platformFetch),
+    openapi,
     lang,
     init(requestOptions: RequestOptions = {}, idempotencyKey?: string): CallInit {
       const { signal, timeoutMs, maxRetries } = requestOptions;
-      const overridden = timeoutMs !== undefined || maxRetries !== undefined;
-      return {
-        ...(signal ? { signal } : {}),
-        ...(idempotencyKey ? { headers: { 'idempotency-key': idempotencyKey } } : {}),
-        ...(overridden
-          ? { fetch: (request: Request) => platformFetch(request, { timeoutMs, maxRetries }) }
-          : {}),
-      };
+      const init: CallInit = {};
+      if (signal) init.signal = signal;
+      if (idempotencyKey) init.headers = { 'idempotency-key': idempotencyKey };
+      if (timeoutMs !== undefined || maxRetries !== undefined) {
+        init.fetch = (request: Request) =>
+          platformFetch(request as unknown as PlatformRequest, { timeoutMs, maxRetries });
+      }
+      return init;
     },
   };
   return createResources(context);

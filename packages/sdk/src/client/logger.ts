@@ -24,16 +24,24 @@ export function redact(value: unknown, key = ''): unknown {
 }
 
 const silent: Logger = { debug() {}, warn() {} };
+/** Loggers whose `debug` drops everything: the transport then builds no log fields at all. */
+const debugOff = new WeakSet<Logger>([silent]);
+
+export function isDebugOff(logger: Logger): boolean {
+  return debugOff.has(logger);
+}
 
 function stderrLogger(debug: boolean): Logger {
   const write = (level: string, message: string, fields?: Record<string, unknown>) => {
     const line = JSON.stringify({ level, msg: message, ...(redact(fields ?? {}) as object) });
     globalThis.console?.error(`[hdld] ${line}`);
   };
-  return {
+  const logger: Logger = {
     debug: debug ? (m, f) => write('debug', m, f) : () => {},
     warn: (m, f) => write('warn', m, f),
   };
+  if (!debug) debugOff.add(logger);
+  return logger;
 }
 
 export function defaultLogger(): Logger {

@@ -14,6 +14,10 @@ export const SDK_MESSAGES = {
     vi: 'Giao dịch chưa có kết quả cuối cùng trước thời hạn chờ',
   },
   httpStatus: { en: 'HTTP error', vi: 'Lỗi HTTP' },
+  attachmentDigest: {
+    en: 'The Platform recorded another SHA-256 for the attachment',
+    vi: 'Nền tảng ghi nhận mã băm SHA-256 khác cho tệp đính kèm',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type SdkMessage = keyof typeof SDK_MESSAGES;

@@ -33,7 +33,7 @@ export {
 } from './pdf/build-contract-pdf.js';
 export type { ContractFonts } from './pdf/contract-fonts.js';
 export { ContractPdfError, type ContractPdfErrorCode } from './pdf/contract-pdf-error.js';
-export { extractMainData } from './pdf/extract-main-data.js';
+export { extractMainData, extractMainDataFast } from './pdf/extract-main-data.js';
 export { MAIN_DATA_FILE_NAME } from './pdf/main-data-attachment.js';
 export { sampleContractMainData } from './pdf/sample-data.js';
 export { type CadesSignatureOptions, createCadesSignature } from './signing/cades-signature.js';

@@ -15,11 +15,13 @@ export interface VerifyPoolOptions {
 }
 
 export interface VerifyPool {
-  /** Verifies on the least busy worker; the bytes are copied, the caller keeps its buffer. */
+  /** Verifies on the least busy worker; the bytes are copied once (then moved), the caller keeps its buffer. */
   verifyPdf(
     pdf: Uint8Array,
     overrides?: Pick<PoolVerifyOptions, 'validationTime' | 'lang'>,
   ): Promise<PdfVerificationResult>;
+  /** Resolves once every worker has loaded the verifier (optional: requests sent earlier wait for it). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,15 +32,19 @@ export interface VerifyPool {
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const ready = workerData.tsLoader ? import(workerData.tsLoader).then((tsx) => tsx.register()) : Promise.resolve();
-ready.then(() => import(workerData.moduleUrl)).then(({ verifyPdf }) => {
-  parentPort.on('message', ({ id, pdf, overrides }) => {
-    verifyPdf(pdf, { ...workerData.options, ...overrides }).then(
-      (report) => parentPort.postMessage({ id, report }),
-      (error) => parentPort.postMessage({ id, error: String((error && error.message) || error) }),
-    );
-  });
+const loader = workerData.tsLoader ? import(workerData.tsLoader).then((tsx) => tsx.register()) : Promise.resolve();
+const verifier = loader.then(() => import(workerData.moduleUrl));
+const message = (error) => String((error && error.message) || error);
+parentPort.on('message', ({ id, pdf, overrides }) => {
+  verifier.then(({ verifyPdf }) => verifyPdf(pdf, { ...workerData.options, ...overrides })).then(
+    (report) => parentPort.postMessage({ id, report }),
+    (error) => parentPort.postMessage({ id, error: message(error) }),
+  );
 });
+verifier.then(
+  () => parentPort.postMessage({ ready: true }),
+  (error) => parentPort.postMessage({ ready: false, error: message(error) }),
+);
 `;
 
 declare const __filename: string | undefined;
@@ -55,6 +61,10 @@ function verifierModule(): { moduleUrl: string; tsLoader?: string } {
   return { moduleUrl: new URL(here.endsWith('.cjs') ? './documents.cjs' : './documents.js', here).href };
 }
 
+type WorkerMessage =
+  | { ready: boolean; error?: string }
+  | { id: number; report?: PdfVerificationResult; error?: string };
+
 interface Pending {
   resolve(report: PdfVerificationResult): void;
   reject(error: Error): void;
@@ -66,8 +76,18 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
   let nextId = 0;
   const workers = Array.from({ length: Math.max(1, options.size ?? availableParallelism()) }, () => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
-    const state = { worker, inFlight: 0 };
-    worker.on('message', (message: { id: number; report?: PdfVerificationResult; error?: string }) => {
+    let loaded!: { resolve(): void; reject(error: Error): void };
+    const ready = new Promise<void>((resolve, reject) => {
+      loaded = { resolve, reject };
+    });
+    ready.catch(() => undefined); // also reported through each request; unhandled only if nobody asks
+    const state = { worker, inFlight: 0, ready };
+    worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) {
+        if (message.ready) loaded.resolve();
+        else loaded.reject(new Error(message.error ?? 'verification worker failed to start'));
+        return;
+      }
       const job = pending.get(message.id);
       if (!job) return;
       pending.delete(message.id);
@@ -76,6 +96,7 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
       else job.reject(new Error(message.error ?? 'verification worker failed'));
     });
     worker.on('error', (error) => {
+      loaded.reject(error);
       for (const [id, job] of pending) {
         pending.delete(id);
         job.reject(error);
@@ -90,8 +111,14 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
       target.inFlight++;
       return new Promise<PdfVerificationResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        target.worker.postMessage({ id, pdf, overrides });
+        // One copy, moved to the worker: cheaper than structured cloning, which copies twice. (The constructor
+        // copies; Buffer#slice would be a view, and moving its buffer would detach the caller's memory.)
+        const copy = new Uint8Array(pdf);
+        target.worker.postMessage({ id, pdf: copy, overrides }, [copy.buffer]);
       });
+    },
+    async ready() {
+      await Promise.all(workers.map((w) => w.ready));
     },
     async close() {
       await Promise.all(workers.map((w) => w.worker.terminate()));

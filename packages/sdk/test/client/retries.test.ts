@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RateLimitGate } from '../../src/client/rate-limit-gate.js';
-import { createTransport, isRetrySafe } from '../../src/client/transport.js';
+import { createTransport, isRetrySafe, PlatformRequest } from '../../src/client/transport.js';
 import { HdldConflictError, HdldRateLimitError } from '../../src/index.js';
 import { ACK, BASE_URL, mockPlatform, problem, TX_ID, transaction } from './support/mock-platform.js';
 import { sampleSubmission } from './support/sample-body.js';
@@ -77,7 +77,7 @@ describe('retries (issue 5: network errors, 408, 409, 429, 5xx with backoff)', (
       gate: new RateLimitGate(),
       lang: 'en',
     });
-    const request = new Request(`${BASE_URL}/v1/anything`, { method: 'POST', body: '{}' });
+    const request = new PlatformRequest(`${BASE_URL}/v1/anything`, { method: 'POST', body: '{}' });
     expect(isRetrySafe(request)).toBe(false);
     const response = await send(request);
     expect(response.status).toBe(503);

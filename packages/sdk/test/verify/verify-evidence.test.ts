@@ -56,6 +56,14 @@ describe('verifyEvidence: provider certification evidence (N2, F8, T8)', async (
     expect(report.summary).toContain('Chữ ký hợp lệ');
   });
 
+  it('leaves a Node Buffer input untouched, so it verifies again (servers pass Buffers)', async () => {
+    const buffer = Buffer.from(evidence);
+    const options = { ...f.options, documents: [{ name: 'HD-123-2026.pdf', bytes: Buffer.from(contract) }] };
+    expect((await verifyEvidence(buffer, options)).indication).toBe('TOTAL_PASSED');
+    expect(buffer.equals(evidence)).toBe(true);
+    expect((await verifyEvidence(buffer, options)).indication).toBe('TOTAL_PASSED');
+  });
+
   it('EVIDENCE_DOCUMENT_MISMATCH when a different document is submitted', async () => {
     const other = contract.slice();
     other[200]! ^= 1;

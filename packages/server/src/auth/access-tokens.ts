@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createLocalJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { ProblemError } from '../http/problem.js';
 import type { PlatformKeys } from './platform-keys.js';
@@ -5,6 +6,8 @@ import type { Principal } from './principal.js';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 900;
 const AUDIENCE = 'hdld-platform';
+/** Verified tokens remembered (a few hundred bytes each): far more than the callers active in 15 minutes. */
+const VERIFIED_CACHE_SIZE = 10_000;
 
 export type AccessTokens = {
   issue(principal: Principal, now: Date): Promise<{ token: string; expiresIn: number }>;
@@ -31,6 +34,10 @@ function principalOf(payload: JWTPayload): Principal {
 
 export function createAccessTokens(keys: PlatformKeys, issuer: string): AccessTokens {
   const jwks = createLocalJWKSet({ keys: [keys.publicJwk] });
+  // A caller sends the same token on every call for 15 minutes: its ES256 signature is verified once,
+  // then the token is known by its SHA-256 (the token itself is not kept) until it expires. Least
+  // recently used first out (a Map keeps insertion order; a hit moves the entry to the end).
+  const verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
   return {
     async issue(principal, now) {
       const iat = Math.floor(now.getTime() / 1000);
@@ -51,6 +58,15 @@ export function createAccessTokens(keys: PlatformKeys, issuer: string): AccessTo
       return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
     },
     async verify(token, now) {
+      const digest = createHash('sha256').update(token).digest('hex');
+      const known = verified.get(digest);
+      if (known) {
+        verified.delete(digest);
+        // As jose decides: expired once the clock reaches `exp` (the sandbox clock only moves forward).
+        if (now.getTime() >= known.expiresAtMs) throw new ProblemError('TOKEN_EXPIRED');
+        verified.set(digest, known);
+        return known.principal;
+      }
       try {
         const { payload } = await jwtVerify(token, jwks, {
           issuer,
@@ -59,7 +75,12 @@ export function createAccessTokens(keys: PlatformKeys, issuer: string): AccessTo
           currentDate: now,
           algorithms: ['ES256'],
         });
-        return principalOf(payload);
+        const principal = principalOf(payload);
+        if (typeof payload.exp === 'number') {
+          verified.set(digest, { principal, expiresAtMs: payload.exp * 1000 });
+          if (verified.size > VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+        }
+        return principal;
       } catch (error) {
         const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
         throw new ProblemError(expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID');

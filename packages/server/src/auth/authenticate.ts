@@ -14,16 +14,31 @@ declare module 'fastify' {
 
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i;
 
-/** Why a provider's verified token no longer opens the API (N8; Decree 337/2025 Art. 15.4). */
+/**
+ * Why a provider's verified token no longer opens the API (N8; Decree 337/2025 Art. 15.4), or
+ * does not open it from this address (N8 IP allow-list).
+ */
 async function refusal(
   principal: Principal,
   statuses: ProviderStatusCache,
+  ip: string,
 ): Promise<ProblemError | undefined> {
   if (principal.kind !== 'provider') return undefined;
-  const status = await statuses.statusOf(principal.providerId);
-  if (status === 'SUSPENDED') return new ProblemError('PROVIDER_SUSPENDED');
-  if (status === 'DISCONNECTED') return new ProblemError('PROVIDER_DISCONNECTED');
-  return status === undefined ? new ProblemError('TOKEN_INVALID') : undefined;
+  const connection = await statuses.statusOf(principal.providerId);
+  if (connection === undefined) return new ProblemError('TOKEN_INVALID');
+  if (connection.status === 'SUSPENDED') return new ProblemError('PROVIDER_SUSPENDED');
+  if (connection.status === 'DISCONNECTED') return new ProblemError('PROVIDER_DISCONNECTED');
+  return connection.allowsIp(ip) ? undefined : ipNotAllowed(ip);
+}
+
+/** N8, T16: the caller's address is not in the provider's IP allow-list. */
+export function ipNotAllowed(ip: string): ProblemError {
+  return new ProblemError('IP_NOT_ALLOWED', {
+    detail: {
+      en: `Calls from ${ip} are not in your IP allow-list.`,
+      vi: `Địa chỉ ${ip} không thuộc danh sách IP được phép của bạn.`,
+    },
+  });
 }
 
 /**
@@ -54,7 +69,7 @@ export function useAuthentication(
       request.authError = error instanceof ProblemError ? error : new ProblemError('TOKEN_INVALID');
       return;
     }
-    request.authError = await refusal(principal, statuses);
+    request.authError = await refusal(principal, statuses, request.ip);
     if (!request.authError) request.principal = principal;
   });
 }

@@ -2,7 +2,9 @@ import { createLocalJWKSet, decodeJwt, type JSONWebKeySet, jwtVerify } from 'jos
 import { ProblemError } from '../http/problem.js';
 import type { Operator } from '../storage/operators-repo.js';
 import type { Provider } from '../storage/providers-repo.js';
+import { ipNotAllowed } from './authenticate.js';
 import type { Principal } from './principal.js';
+import { connectionOf } from './provider-status-cache.js';
 import { verifySecret } from './secret-hash.js';
 
 export const JWT_BEARER_ASSERTION = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -20,6 +22,8 @@ export type ClientAuthContext = {
   /** Accepted `aud` values of a client assertion: the token endpoint's URLs. */
   audiences: string[];
   now: Date;
+  /** The caller's address, checked against a provider's IP allow-list (N8). */
+  ip: string;
   findProvider(clientId: string): Promise<Provider | undefined>;
   findOperator(clientId: string): Promise<Operator | undefined>;
   /** Remembers an assertion's jti until it expires; false when it was seen before (replay). */
@@ -28,9 +32,10 @@ export type ClientAuthContext = {
 
 const refused = (en: string, vi: string) => new ProblemError('CLIENT_AUTH_FAILED', { detail: { en, vi } });
 
-function assertConnected(provider: Provider): void {
+function assertConnected(provider: Provider, ip: string): void {
   if (provider.status === 'SUSPENDED') throw new ProblemError('PROVIDER_SUSPENDED');
   if (provider.status === 'DISCONNECTED') throw new ProblemError('PROVIDER_DISCONNECTED');
+  if (!connectionOf(provider).allowsIp(ip)) throw ipNotAllowed(ip);
 }
 
 async function viaAssertion(assertion: string, ctx: ClientAuthContext): Promise<Provider> {
@@ -91,7 +96,7 @@ async function viaSecret(clientId: string, secret: string, ctx: ClientAuthContex
   if (operator || !provider?.clientSecretHash || !(await verifySecret(secret, provider.clientSecretHash))) {
     throw wrongSecret();
   }
-  assertConnected(provider);
+  assertConnected(provider, ctx.ip);
   return providerPrincipal(provider);
 }
 
@@ -108,7 +113,7 @@ export async function authenticateClient(form: TokenForm, ctx: ClientAuthContext
   }
   if (form.client_assertion_type === JWT_BEARER_ASSERTION && form.client_assertion) {
     const provider = await viaAssertion(form.client_assertion, ctx);
-    assertConnected(provider);
+    assertConnected(provider, ctx.ip);
     return providerPrincipal(provider);
   }
   if (form.client_id && form.client_secret) return viaSecret(form.client_id, form.client_secret, ctx);

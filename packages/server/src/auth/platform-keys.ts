@@ -1,4 +1,3 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type CryptoKey,
@@ -8,6 +7,7 @@ import {
   importJWK,
   type JWK,
 } from 'jose';
+import { readOrCreateFile } from '../config/create-once-file.js';
 
 /**
  * The Platform's signing key (ES256). It signs access tokens (typ at+jwt, RFC 9068) and receipts
@@ -31,20 +31,14 @@ async function fromPrivateJwk(jwk: JWK): Promise<PlatformKeys> {
 /** Loads the key from HDLD_PLATFORM_KEY, else from the data directory, creating it on first start. */
 export async function loadPlatformKeys(options: { jwk?: string; dataDir?: string }): Promise<PlatformKeys> {
   if (options.jwk) return fromPrivateJwk(JSON.parse(options.jwk) as JWK);
-  const file = options.dataDir ? join(options.dataDir, 'keys', 'platform-signing.jwk.json') : undefined;
-  if (file) {
-    const stored = await readFile(file, 'utf8').catch(() => undefined);
-    if (stored) return fromPrivateJwk(JSON.parse(stored) as JWK);
-  }
+  if (!options.dataDir) return fromPrivateJwk(await newPrivateJwk());
+  // Every process on one data directory signs with the first creator's key.
+  const file = join(options.dataDir, 'keys', 'platform-signing.jwk.json');
+  const stored = await readOrCreateFile(file, async () => JSON.stringify(await newPrivateJwk()));
+  return fromPrivateJwk(JSON.parse(stored) as JWK);
+}
+
+async function newPrivateJwk(): Promise<JWK> {
   const { privateKey } = await generateKeyPair(ALG, { extractable: true });
-  const jwk = await exportJWK(privateKey);
-  if (file) {
-    await mkdir(join(options.dataDir!, 'keys'), { recursive: true, mode: 0o700 });
-    await writeFile(file, JSON.stringify(jwk), { mode: 0o600, flag: 'wx' }).catch(async (err) => {
-      // Another process created it first: use theirs so both sign with the same key.
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    });
-    return fromPrivateJwk(JSON.parse(await readFile(file, 'utf8')) as JWK);
-  }
-  return fromPrivateJwk(jwk);
+  return exportJWK(privateKey);
 }

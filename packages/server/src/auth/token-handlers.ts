@@ -15,6 +15,7 @@ export function tokenHandlers(platform: Platform) {
         sandbox: platform.config.mode === 'sandbox',
         audiences: [`${platform.config.publicUrl}/v1/oauth/token`, ownUrl],
         now,
+        ip: request.ip,
         findProvider: (clientId) => platform.storage.providers.findByClientId(clientId),
         findOperator: (clientId) => platform.storage.operators.findByClientId(clientId),
         rememberAssertion: (jti, expiresAt) => rememberAssertion(jti, expiresAt, now.getTime()),

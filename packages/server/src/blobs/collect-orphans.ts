@@ -10,7 +10,7 @@ export interface OrphanCollection {
 const BATCH = 500;
 
 /**
- * Deletes blobs that no `documents`, `transaction_files` or `explanation_attachments` row references. A blob is written before the
+ * Deletes blobs that no `documents`, `transaction_files`, `explanation_attachments` or `provider_reports` row references. A blob is written before the
  * row that references it commits, so only blobs older than `olderThanMs` are candidates: that grace
  * period must exceed the longest intake request. (Re-putting existing bytes refreshes the blob's time.)
  */
@@ -43,7 +43,8 @@ async function referencedKeys(q: Queryable, keys: string[]): Promise<Set<string>
   const { rows } = await q.query<{ blob_key: string }>(
     `SELECT blob_key FROM documents WHERE blob_key = ANY ($1::text[])
      UNION SELECT blob_key FROM transaction_files WHERE blob_key = ANY ($1::text[])
-     UNION SELECT blob_key FROM explanation_attachments WHERE blob_key = ANY ($1::text[])`,
+     UNION SELECT blob_key FROM explanation_attachments WHERE blob_key = ANY ($1::text[])
+     UNION SELECT audit_blob_key FROM provider_reports WHERE audit_blob_key = ANY ($1::text[])`,
     [keys],
   );
   return new Set(rows.map((row) => row.blob_key));

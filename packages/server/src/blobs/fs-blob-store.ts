@@ -1,13 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, open, readdir, rm, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { blobIo } from './blob-io-threads.js';
 import { assertBlobKey, type BlobInfo, type BlobStore, isBlobKey } from './blob-store.js';
 
 /**
- * Blobs live at `<dir>/ab/cd/<sha256>`. A put streams into `<dir>/tmp/`, hashing as it goes, fsyncs
- * the file, renames it into place and fsyncs the parent directory: after `put` resolves the blob
- * survives a crash, and a crash during `put` leaves at most a stray temp file, never a partial blob.
+ * Blobs live at `<dir>/ab/cd/<sha256>`. A put writes into `<dir>/tmp/` (streams are hashed as they
+ * come), fsyncs the file, renames it into place and fsyncs the parent directory: after `put` resolves
+ * the blob survives a crash, and a crash during `put` leaves at most a stray temp file, never a
+ * partial blob. Reads, writes and the final rename run on the I/O threads (blob-io-threads.ts).
  */
 export function createFsBlobStore({ dir }: { dir: string }): BlobStore {
   const tmpDir = join(dir, 'tmp');
@@ -18,13 +20,19 @@ export function createFsBlobStore({ dir }: { dir: string }): BlobStore {
 
   return {
     async put(data) {
+      if (data instanceof Uint8Array) {
+        // Bytes in hand: the I/O threads write, hash and fsync them in one message. A message copies
+        // a view's whole ArrayBuffer, so a view into a larger buffer is cut out first.
+        const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+        return blobIo().call('put', dir, whole ? data : data.slice());
+      }
       await mkdir(tmpDir, { recursive: true });
       const tmpPath = join(tmpDir, `${randomUUID()}.part`);
       const hash = createHash('sha256');
       let size = 0;
       const file = await open(tmpPath, 'wx');
       try {
-        for await (const chunk of data instanceof Uint8Array ? [data] : data) {
+        for await (const chunk of data) {
           hash.update(chunk);
           size += chunk.byteLength;
           await file.write(chunk);
@@ -36,43 +44,12 @@ export function createFsBlobStore({ dir }: { dir: string }): BlobStore {
         throw error;
       }
       await file.close();
-
       const key = hash.digest('hex');
-      const finalPath = pathOf(key);
-      if (await exists(finalPath)) {
-        // Same bytes already stored. Refresh the timestamp so a concurrent orphan collection, which only
-        // removes blobs older than its grace period, cannot delete the blob this caller is about to reference.
-        await unlink(tmpPath);
-        const now = new Date();
-        await utimes(finalPath, now, now);
-        return { key, size };
-      }
-      const folder = dirname(finalPath);
-      const firstCreated = await mkdir(folder, { recursive: true });
-      await rename(tmpPath, finalPath);
-      await syncDirectory(folder);
-      // Freshly created fan-out folders must be durable too, or the rename could vanish with them.
-      if (firstCreated !== undefined) {
-        const stop = dirname(firstCreated);
-        for (
-          let created = folder;
-          created !== stop && created !== dirname(created);
-          created = dirname(created)
-        ) {
-          await syncDirectory(dirname(created));
-        }
-      }
+      await blobIo().call('finalize', dir, tmpPath, key);
       return { key, size };
     },
 
-    async get(key) {
-      try {
-        return new Uint8Array(await readFile(pathOf(key)));
-      } catch (error) {
-        if (isNotFound(error)) return undefined;
-        throw error;
-      }
-    },
+    get: async (key) => blobIo().call('get', pathOf(key)),
 
     async stream(key) {
       const path = pathOf(key);
@@ -125,17 +102,6 @@ async function exists(path: string): Promise<boolean> {
   } catch (error) {
     if (isNotFound(error)) return false;
     throw error;
-  }
-}
-
-/** Makes the rename itself durable. Some platforms (Windows) cannot fsync a directory; skip there. */
-async function syncDirectory(path: string): Promise<void> {
-  const handle = await open(path, 'r').catch(() => undefined);
-  if (!handle) return;
-  try {
-    await handle.sync().catch(() => {});
-  } finally {
-    await handle.close();
   }
 }
 

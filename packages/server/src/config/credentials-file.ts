@@ -1,5 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readOrCreateFile } from './create-once-file.js';
 
 /**
  * Credentials kept as JSON in the data directory (mode 0600) so the same ones work after a
@@ -7,15 +6,5 @@ import { dirname } from 'node:path';
  * and the others read what it wrote.
  */
 export async function loadOrCreateCredentials<T>(file: string, create: () => Promise<T>): Promise<T> {
-  const stored = await readFile(file, 'utf8').catch(() => undefined);
-  if (stored) return JSON.parse(stored) as T;
-  await mkdir(dirname(file), { recursive: true });
-  const created = await create();
-  try {
-    await writeFile(file, JSON.stringify(created, null, 2), { mode: 0o600, flag: 'wx' });
-    return created;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return JSON.parse(await readFile(file, 'utf8')) as T;
-  }
+  return JSON.parse(await readOrCreateFile(file, async () => JSON.stringify(await create(), null, 2))) as T;
 }

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { type OutboxTiming, outboxTimingFromEnv } from '../notifications/outbox-sender.js';
+import { type ViolationThresholds, violationThresholdsFromEnv } from '../violations/thresholds.js';
 
 /** Where the Platform runs: `sandbox` (providers' test environment, S2.4) or `production`. */
 export type Mode = 'sandbox' | 'production';
@@ -24,6 +26,14 @@ export type ServerConfig = {
   pipelineConcurrency: number;
   /** Requests a minute per provider (per IP before authentication). */
   rateLimitPerMinute: number;
+  /** F38 rules (HDLD_VIOLATION_*); DEFAULT_VIOLATION_THRESHOLDS when absent. */
+  violationThresholds?: ViolationThresholds;
+  /** F39 e-mail server, e.g. smtp://host:587 (HDLD_SMTP_URL); without it e-mails wait in the outbox. */
+  smtpUrl?: string;
+  /** From header of the Platform's e-mails (HDLD_MAIL_FROM). */
+  mailFrom?: string;
+  /** Outbox polling, lease and retry backoff (HDLD_OUTBOX_POLL_MS, _LEASE_MS, _RETRY_MS). */
+  outbox?: Partial<OutboxTiming>;
 };
 
 function port(value: string | undefined, fallback: number): number {
@@ -53,5 +63,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     idSecret: env.HDLD_ID_SECRET || undefined,
     pipelineConcurrency: Number(env.HDLD_PIPELINE_CONCURRENCY ?? 4),
     rateLimitPerMinute: Number(env.HDLD_RATE_LIMIT_PER_MINUTE ?? 60_000),
+    violationThresholds: violationThresholdsFromEnv(env),
+    smtpUrl: env.HDLD_SMTP_URL || undefined,
+    mailFrom: env.HDLD_MAIL_FROM || undefined,
+    outbox: outboxTimingFromEnv(env),
   };
 }

@@ -1,5 +1,6 @@
 import type { Schemas } from '@hdld/spec';
 import { ProblemError } from '../http/problem.js';
+import { notifyExplanationDecision } from '../notifications/notify-explanation-decision.js';
 import type { StoredExplanation } from '../storage/explanations-repo.js';
 import type { Storage } from '../storage/index.js';
 
@@ -20,7 +21,8 @@ function alreadyDecided(explanation: StoredExplanation, decision: Schemas['Expla
 /**
  * F37: an operator approves or rejects a pending explanation. In one database transaction the
  * decision is recorded (once: a concurrent decision loses) with the operator and the time, and its
- * transactions become APPROVED (may be pushed again) or REJECTED (may be explained again).
+ * transactions become APPROVED (may be pushed again) or REJECTED (may be explained again), and the
+ * e-mail telling the provider is queued (T14).
  */
 export async function decideExplanation(
   storage: Storage,
@@ -44,6 +46,7 @@ export async function decideExplanation(
       ['PENDING_APPROVAL'],
       decision.decision,
     );
+    await notifyExplanationDecision(repos, current);
     return current;
   });
 }

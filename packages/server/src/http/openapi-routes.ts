@@ -1,6 +1,7 @@
 import { openapiDocument } from '@hdld/spec';
 import type { FastifyInstance } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
+import { callerHandlers } from '../auth/caller-handlers.js';
 import { jwksHandlers } from '../auth/jwks-handlers.js';
 import { securityHandlers } from '../auth/security-handlers.js';
 import { tokenHandlers } from '../auth/token-handlers.js';
@@ -8,11 +9,14 @@ import { contractHandlers } from '../contracts/contract-handlers.js';
 import { explanationHandlers } from '../explanations/explanation-handlers.js';
 import { healthHandlers } from '../health/health-handlers.js';
 import { submissionHandlers } from '../intake/submission-handlers.js';
+import { notificationHandlers } from '../notifications/notification-handlers.js';
 import type { Platform } from '../platform.js';
+import { providerReportHandlers } from '../provider-reports/provider-report-handlers.js';
 import { providerHandlers } from '../providers/provider-handlers.js';
 import { reconciliationHandlers } from '../reconciliation/reconciliation-handlers.js';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers.js';
 import { transactionHandlers } from '../transactions/transaction-handlers.js';
+import { violationHandlers } from '../violations/violation-handlers.js';
 
 /** Handlers of every operation in the spec, keyed by operationId. */
 export function serviceHandlers(platform: Platform) {
@@ -20,6 +24,7 @@ export function serviceHandlers(platform: Platform) {
     ...healthHandlers(platform),
     ...tokenHandlers(platform),
     ...jwksHandlers(platform),
+    ...callerHandlers(platform),
     ...transactionHandlers(platform),
     ...submissionHandlers(platform),
     ...contractHandlers(platform),
@@ -27,6 +32,9 @@ export function serviceHandlers(platform: Platform) {
     ...reconciliationHandlers(platform),
     ...explanationHandlers(platform),
     ...providerHandlers(platform),
+    ...notificationHandlers(platform),
+    ...providerReportHandlers(platform),
+    ...violationHandlers(platform),
   };
 }
 

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { BlobStore } from '../blobs/index.js';
 import { claimIdempotency, type IdempotentRequest } from '../http/idempotent-request.js';
 import { ProblemError } from '../http/problem.js';
 import { createJobQueue } from '../queue/index.js';
 import type { Storage } from '../storage/index.js';
 import type { JsonObject, JsonValue } from '../storage/json.js';
-import type { StoredTransaction } from '../storage/transactions-repo.js';
+import { insertReceivedSubmission } from '../storage/received-submission.js';
 import { type Acknowledgement, acknowledgementOf } from './acknowledgement.js';
 import { decodeFiles } from './decode-documents.js';
 import type { SubmissionPackage } from './submission-package.js';
@@ -12,7 +13,7 @@ import type { SubmissionPackage } from './submission-package.js';
 export const PROCESS_TRANSACTION_JOB = 'process-transaction';
 
 export type ItemOutcome =
-  | { ok: true; transaction: StoredTransaction; created: boolean; acknowledgement: Acknowledgement }
+  | { ok: true; created: boolean; acknowledgement: Acknowledgement }
   | { ok: false; problem: ProblemError };
 
 export type AcceptContext = {
@@ -34,27 +35,31 @@ type StoredFiles = {
   }[];
 };
 
-/** Writes every file of the packages to the blob store (fsynced) before any row references them. */
+/**
+ * Writes every file of the packages to the blob store (fsynced) before any row references them. All
+ * files are decoded (and refused) first, then written at once: the store hashes them (the key is the
+ * SHA-256) and groups writes made together.
+ */
 async function storeFiles(blobs: BlobStore, packages: SubmissionPackage[]): Promise<StoredFiles[]> {
-  const stored: StoredFiles[] = [];
-  for (const pkg of packages) {
-    const decoded = decodeFiles(pkg.files);
-    const files = [];
-    for (const [i, file] of pkg.files.entries()) {
-      const bytes = decoded[i]!.bytes;
-      const { key, size } = await blobs.put(bytes);
-      files.push({
-        role: file.role,
-        fileName: file.fileName,
-        mediaType: file.mediaType,
-        sha256: key,
-        size,
-        blobKey: key,
-      });
-    }
-    stored.push({ pkg, files });
-  }
-  return stored;
+  const decoded = packages.map((pkg) => decodeFiles(pkg.files));
+  return Promise.all(
+    packages.map(async (pkg, p) => ({
+      pkg,
+      files: await Promise.all(
+        pkg.files.map(async (file, i) => {
+          const { key, size } = await blobs.put(decoded[p]![i]!.bytes);
+          return {
+            role: file.role,
+            fileName: file.fileName,
+            mediaType: file.mediaType,
+            sha256: key,
+            size,
+            blobKey: key,
+          };
+        }),
+      ),
+    })),
+  );
 }
 
 function duplicateReference(reference: string): ProblemError {
@@ -79,6 +84,10 @@ export async function acceptSubmissions(
   idempotency?: IdempotentRequest,
 ): Promise<{ status: number; body: JsonValue; replayed: boolean }> {
   const stored = await storeFiles(ctx.blobs, packages);
+  if (stored.length === 1) {
+    const accepted = await acceptNew(ctx, stored[0]!, respond, idempotency);
+    if (accepted) return accepted;
+  }
   return ctx.storage.transaction(async (repos) => {
     const replay = await claimIdempotency(repos.idempotency, ctx.providerId, idempotency);
     if (replay) return { ...replay, replayed: true };
@@ -100,7 +109,7 @@ export async function acceptSubmissions(
         // The same package again (a retry without idempotency key) answers with the first acknowledgement.
         outcomes.push(
           transaction.payloadSha256 === pkg.payloadSha256
-            ? { ok: true, transaction, created, acknowledgement: acknowledgementOf(transaction) }
+            ? { ok: true, created, acknowledgement: acknowledgementOf(transaction) }
             : { ok: false, problem: duplicateReference(pkg.providerReference) },
         );
         continue;
@@ -113,10 +122,43 @@ export async function acceptSubmissions(
         });
       }
       await queue.enqueue(PROCESS_TRANSACTION_JOB, { transactionId: transaction.id } as JsonObject);
-      outcomes.push({ ok: true, transaction, created, acknowledgement: acknowledgementOf(transaction) });
+      outcomes.push({ ok: true, created, acknowledgement: acknowledgementOf(transaction) });
     }
     const response = respond(outcomes);
     if (idempotency) await repos.idempotency.complete(ctx.providerId, idempotency.key, response);
     return { ...response, replayed: false };
   });
+}
+
+/**
+ * The common case in one statement: a single submission that is new (its reference and its
+ * Idempotency-Key unused). Its id is chosen here, so the response is known before the rows are
+ * written and is stored with them. Undefined when the submission is not new (see
+ * insertReceivedSubmission); the general path then answers.
+ */
+async function acceptNew(
+  ctx: AcceptContext,
+  { pkg, files }: StoredFiles,
+  respond: (outcomes: ItemOutcome[]) => { status: number; body: JsonValue },
+  idempotency?: IdempotentRequest,
+): Promise<{ status: number; body: JsonValue; replayed: boolean } | undefined> {
+  const id = randomUUID();
+  const acknowledgement = acknowledgementOf({ ...pkg, id, receivedAt: ctx.receivedAt, status: 'RECEIVED' });
+  const response = respond([{ ok: true, created: true, acknowledgement }]);
+  const stored = await insertReceivedSubmission(ctx.storage.db, {
+    id,
+    providerId: ctx.providerId,
+    providerReference: pkg.providerReference,
+    kind: pkg.kind,
+    lifecycleType: pkg.lifecycleType,
+    targetContractId: pkg.targetContractId,
+    payloadSha256: pkg.payloadSha256,
+    documentSha256: files[0]?.sha256,
+    receivedAt: ctx.receivedAt,
+    request: pkg.request,
+    files,
+    jobKind: PROCESS_TRANSACTION_JOB,
+    idempotency: idempotency && { ...idempotency, response },
+  });
+  return stored ? { ...response, replayed: false } : undefined;
 }

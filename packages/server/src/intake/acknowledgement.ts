@@ -6,7 +6,12 @@ export type Acknowledgement = Schemas['SubmissionAcknowledgement'];
 /** Polling hint: processing usually finishes within a second or two. */
 const RETRY_AFTER_SECONDS = 1;
 
-export function acknowledgementOf(transaction: StoredTransaction): Acknowledgement {
+export function acknowledgementOf(
+  transaction: Pick<
+    StoredTransaction,
+    'id' | 'kind' | 'receivedAt' | 'payloadSha256' | 'providerReference' | 'status'
+  >,
+): Acknowledgement {
   return {
     transactionId: transaction.id,
     kind: transaction.kind,

@@ -35,11 +35,12 @@ export function createMetrics(db: Database) {
     }),
     queueDepth: new Gauge({
       name: 'hdld_queue_depth',
-      help: 'Jobs waiting or running in the durable queue',
+      // Backlog only: jobs scheduled for later (the monthly violations run, F38) are not waiting.
+      help: 'Jobs due or running in the durable queue',
       registers: [registry],
       async collect() {
         const { rows } = await db.query<{ n: string | number }>(
-          'SELECT count(*) AS n FROM jobs WHERE done_at IS NULL AND failed_at IS NULL',
+          'SELECT count(*) AS n FROM jobs WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= now()',
         );
         this.set(Number(rows[0]?.n ?? 0));
       },

@@ -1,81 +1,129 @@
 import { hostname } from 'node:os';
 import { PROCESS_TRANSACTION_JOB } from '../intake/accept-submission.js';
-import { createJobQueue, runDueJobs } from '../queue/index.js';
+import { type ClaimedJob, createJobQueue } from '../queue/index.js';
+import { type ClaimedTransaction, claimTransactionJobs } from '../storage/transaction-jobs.js';
 import { TransientCheckError } from './check-outcome.js';
+import { createDocumentChecker } from './document-checks-pool.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 import { processTransaction } from './process-transaction.js';
 
 export type PipelineRunner = {
-  /** Tells idle workers that new work was queued, so they do not wait for the next poll. */
+  /** Tells the runner that new work was queued, so it does not wait for the next poll. */
   wake(): void;
   /** Finishes the jobs in hand, then resolves; unfinished leases are reclaimed by any process. */
   stop(): Promise<void>;
 };
 
 export type RunnerOptions = {
-  /** Concurrent jobs in this process; verification is CPU-bound, database waits are not. */
+  /** Transactions in progress at once in this process (database waits overlap with the checks). */
   concurrency: number;
   pollIntervalMs: number;
   leaseMs: number;
+  /** Threads for the per-file checks (document-checks-pool.ts); default one per core, 0 for none. */
+  threads?: number;
   onError?: (error: unknown) => void;
 };
+
+const MAX_ERROR_LENGTH = 2000;
 
 /** Transient check results (revocation, registry) are retried sooner than unexpected errors. */
 function retryDelay(attempts: number): number {
   return Math.min(2000 * 2 ** Math.max(0, attempts - 1), 10 * 60 * 1000);
 }
 
+/**
+ * One loop per process claims transactions' jobs from the durable queue (the jobs table, shared by
+ * every process: SKIP LOCKED, leases) as slots free up, and marks finished jobs done in the same
+ * statement (storage/transaction-jobs.ts), so a job costs one round trip to the queue. A job marked
+ * done late (a crash in between) is simply claimed again: its transaction is final, nothing is redone.
+ */
 export function startPipeline(deps: PipelineDeps, options: RunnerOptions): PipelineRunner {
   const controller = new AbortController();
-  let wakeUp: (() => void)[] = [];
+  const checker = createDocumentChecker({
+    trust: deps.trust,
+    threads: options.threads,
+    onError: options.onError,
+  });
+  const queue = createJobQueue(deps.storage.db);
+  const workerId = `${hostname()}:${process.pid}`;
+  const running = new Set<Promise<void>>();
+  let completed: { id: number; attempts: number }[] = [];
+  let woken = false;
+  let wakeUp: (() => void) | undefined;
+  const wake = () => {
+    woken = true;
+    wakeUp?.();
+  };
   const idle = () =>
     new Promise<void>((resolve) => {
+      if (woken || controller.signal.aborted) return resolve();
       const timer = setTimeout(done, options.pollIntervalMs);
       function done() {
         clearTimeout(timer);
-        wakeUp = wakeUp.filter((f) => f !== done);
-        controller.signal.removeEventListener('abort', done);
+        wakeUp = undefined;
         resolve();
       }
-      wakeUp.push(done);
-      controller.signal.addEventListener('abort', done, { once: true });
+      wakeUp = done;
     });
-  const queue = createJobQueue(deps.storage.db);
-  const loops = Array.from({ length: options.concurrency }, async (_, n) => {
-    const workerId = `${hostname()}:${process.pid}:${n}`;
-    while (!controller.signal.aborted) {
-      try {
-        await runDueJobs(
-          {
-            queue,
-            workerId,
-            leaseMs: options.leaseMs,
-            retryDelayMs: retryDelay,
-            handlers: {
-              [PROCESS_TRANSACTION_JOB]: (job) => processTransaction(deps, String(job.payload.transactionId)),
-            },
-            onJobError: (error) => {
-              if (!(error instanceof TransientCheckError)) options.onError?.(error);
-            },
-          },
-          controller.signal,
-        );
-      } catch (error) {
-        options.onError?.(error);
-      }
-      if (!controller.signal.aborted) await idle();
+
+  const run = async ({ job, transaction, files }: ClaimedTransaction) => {
+    try {
+      if (transaction) await processTransaction(deps, checker, transaction, files);
+      completed.push(job);
+    } catch (error) {
+      if (!(error instanceof TransientCheckError)) options.onError?.(error);
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+      await queue
+        .fail(job as ClaimedJob, message, retryDelay(job.attempts))
+        .catch((failure: unknown) => options.onError?.(failure));
     }
-  });
+  };
+
+  const claim = async (limit: number) => {
+    const done = completed;
+    completed = [];
+    try {
+      return await claimTransactionJobs(deps.storage.db, {
+        workerId,
+        leaseMs: options.leaseMs,
+        kind: PROCESS_TRANSACTION_JOB,
+        limit,
+        completed: done,
+      });
+    } catch (error) {
+      completed.push(...done);
+      options.onError?.(error);
+      return [];
+    }
+  };
+
+  const loop = (async () => {
+    while (!controller.signal.aborted) {
+      woken = false;
+      const free = options.concurrency - running.size;
+      if (free > 0 || completed.length > 0) {
+        const claimed = await claim(Math.max(0, free));
+        for (const item of claimed) {
+          const task: Promise<void> = run(item).finally(() => {
+            running.delete(task);
+            wake();
+          });
+          running.add(task);
+        }
+      }
+      await idle();
+    }
+  })();
+
   return {
-    wake() {
-      const waiting = wakeUp;
-      wakeUp = [];
-      for (const resolve of waiting) resolve();
-    },
+    wake,
     async stop() {
       controller.abort();
-      this.wake();
-      await Promise.all(loops);
+      wakeUp?.();
+      await loop;
+      await Promise.all(running);
+      if (completed.length > 0) await claim(0);
+      await checker.close();
     },
   };
 }

@@ -5,33 +5,15 @@ import { ProblemError } from '../http/problem.js';
 import type { TransactionFile } from '../storage/transaction-files-repo.js';
 import type { StoredTransaction } from '../storage/transactions-repo.js';
 import { CheckFailure, type Finding, failIfAny, item } from './check-outcome.js';
-import { checkConversionLog } from './checks/conversion-log-check.js';
-import { checkEmbeddedMainData } from './checks/embedded-main-data-check.js';
-import { checkEvidence } from './checks/evidence-check.js';
-import { checkPdfFile } from './checks/file-checks.js';
 import { checkEmployeeIdentity } from './checks/identity-check.js';
-import { checkPdfSignatures } from './checks/signature-checks.js';
+import type { CheckedFile } from './document-checks.js';
+import { throwIfFailed } from './document-checks.js';
+import type { DocumentChecker } from './document-checks-pool.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 import { recordFailure, recordSuccess } from './record-outcome.js';
 
 /** A submission is late when sent more than 24 hours after the last signature (issue 4, F38). */
 export const SUBMISSION_DEADLINE_MS = 24 * 60 * 60 * 1000;
-
-type Loaded = { transaction: StoredTransaction; files: (TransactionFile & { bytes: Uint8Array })[] };
-
-async function load(deps: PipelineDeps, transactionId: string): Promise<Loaded | undefined> {
-  const transaction = await deps.storage.transactions.markProcessing(transactionId);
-  if (!transaction) return undefined; // already final: a redelivered job has nothing left to do
-  const files = await Promise.all(
-    (await deps.storage.transactionFiles.list(transactionId)).map(async (file) => {
-      const bytes = await deps.blobs.get(file.blobKey);
-      // Blobs are fsynced before their rows commit: a missing one means the store was damaged.
-      if (!bytes) throw new Error(`blob ${file.blobKey} of transaction ${transactionId} is missing`);
-      return { ...file, bytes };
-    }),
-  );
-  return { transaction, files };
-}
 
 /** Storage role of the signed PDF the submission is about: the contract, the lifecycle document or the scan. */
 function principalRole(transaction: StoredTransaction): string {
@@ -39,105 +21,86 @@ function principalRole(transaction: StoredTransaction): string {
   return transaction.kind === 'CONVERTED_PAPER' ? 'CONVERTED_PAPER' : 'CONTRACT';
 }
 
-function principalDocument(loaded: Loaded): TransactionFile & { bytes: Uint8Array } {
-  const role = principalRole(loaded.transaction);
-  const principal = loaded.files.find((f) => f.role === role);
-  if (!principal) {
-    throw new CheckFailure('FILE', [
-      item('DOCUMENT_MISSING', { en: 'No principal signed document.', vi: 'Thiếu văn bản chính đã ký.' }),
-    ]);
-  }
-  return principal;
+async function readFiles(deps: PipelineDeps, transaction: StoredTransaction, files: TransactionFile[]) {
+  return Promise.all(
+    files.map(async (file): Promise<CheckedFile> => {
+      const bytes = await deps.blobs.get(file.blobKey);
+      // Blobs are fsynced before their rows commit: a missing one means the store was damaged.
+      if (!bytes) throw new Error(`blob ${file.blobKey} of transaction ${transaction.id} is missing`);
+      return { name: file.fileName ?? file.role, role: file.role, mediaType: file.mediaType, bytes };
+    }),
+  );
 }
 
-type DocumentsOutcome = { lastSignedAt?: Date; principalSigners: string[] };
-
-async function checkDocuments(
-  deps: PipelineDeps,
-  loaded: Loaded,
-  minimumSignatures: number,
-): Promise<DocumentsOutcome> {
-  const pdfs = loaded.files.filter((f) => f.mediaType === 'application/pdf');
-  const fileFindings = await Promise.all(pdfs.map((f) => checkPdfFile(f.bytes, f.fileName ?? f.role)));
-  failIfAny('FILE', fileFindings.flat());
-  let lastSignedAt: Date | undefined;
-  let principalSigners: string[] = [];
-  const principal = principalDocument(loaded);
-  for (const file of pdfs) {
-    const result = await checkPdfSignatures(file.bytes, {
-      trust: deps.trust,
-      validationTime: deps.now(),
-      minimumSignatures: file === principal ? minimumSignatures : 1,
-      documentName: file.fileName ?? file.role,
-    });
-    if (result.lastSignedAt && (!lastSignedAt || result.lastSignedAt > lastSignedAt))
-      lastSignedAt = result.lastSignedAt;
-    if (file === principal)
-      principalSigners = result.report.signatures.flatMap((s) => (s.signer ? [s.signer.sha256] : []));
+/** Checks that need the database: the lifecycle transition (F10), labor rules and identity (F8). */
+async function checkBusiness(deps: PipelineDeps, transaction: StoredTransaction): Promise<void> {
+  if (transaction.kind === 'LIFECYCLE') {
+    const target = transaction.targetContractId
+      ? await deps.storage.contracts.findById(transaction.targetContractId)
+      : undefined;
+    if (!target) {
+      throw new CheckFailure('BUSINESS', [
+        item('CONTRACT_NOT_FOUND', { en: 'The contract does not exist.', vi: 'Hợp đồng không tồn tại.' }),
+      ]);
+    }
+    if (!nextState(target.state, transaction.lifecycleType!)) {
+      throw new CheckFailure('BUSINESS', [
+        item(
+          'LIFECYCLE_TRANSITION_INVALID',
+          {
+            en: `A ${transaction.lifecycleType} cannot follow a contract in state ${target.state}.`,
+            vi: `Không thể gửi văn bản ${transaction.lifecycleType} cho hợp đồng đang ở trạng thái ${target.state}.`,
+          },
+          '/type',
+        ),
+      ]);
+    }
+    return;
   }
-  const evidence = loaded.files.find((f) => f.role === 'EVIDENCE');
-  if (evidence) {
-    await checkEvidence(evidence.bytes, pdfs, {
-      trust: deps.trust,
-      validationTime: deps.now(),
-      providerReference: loaded.transaction.providerReference,
-    });
-  }
-  return { lastSignedAt, principalSigners };
-}
-
-async function checkMainData(deps: PipelineDeps, data: ContractMainData): Promise<void> {
+  const data = (transaction.request as { mainData: ContractMainData }).mainData;
   failIfAny('BUSINESS', checkLaborRules(data));
   failIfAny('BUSINESS', await checkEmployeeIdentity(deps.identity, data));
 }
 
 /**
- * The intake pipeline for one transaction (issue 4): business checks, file checks, signatures and
- * timestamps with the SDK's verifier, certification evidence, identity, then the ID. Every failure
- * is classified (T10) and stored with its findings; a transient one throws so the job is retried.
+ * The intake pipeline for one claimed transaction (issue 4): business checks, file checks,
+ * signatures and timestamps with the SDK's verifier, certification evidence, identity, then the ID.
+ * The per-file checks run on a worker thread (document-checks.ts) while the business checks query
+ * the database; a business failure is reported first, as when they ran one after the other. Every
+ * failure is classified (T10) and stored with its findings; a transient one throws so the job is
+ * retried.
  */
-export async function processTransaction(deps: PipelineDeps, transactionId: string): Promise<void> {
-  const loaded = await load(deps, transactionId);
-  if (!loaded) return;
-  const { transaction } = loaded;
+export async function processTransaction(
+  deps: PipelineDeps,
+  checker: DocumentChecker,
+  transaction: StoredTransaction,
+  files: TransactionFile[],
+): Promise<void> {
   try {
-    const request = transaction.request as { mainData?: ContractMainData; type?: string };
-    if (transaction.kind === 'LIFECYCLE') {
-      const target = transaction.targetContractId
-        ? await deps.storage.contracts.findById(transaction.targetContractId)
-        : undefined;
-      if (!target) {
-        throw new CheckFailure('BUSINESS', [
-          item('CONTRACT_NOT_FOUND', { en: 'The contract does not exist.', vi: 'Hợp đồng không tồn tại.' }),
-        ]);
-      }
-      if (!nextState(target.state, transaction.lifecycleType!)) {
-        throw new CheckFailure('BUSINESS', [
-          item(
-            'LIFECYCLE_TRANSITION_INVALID',
-            {
-              en: `A ${transaction.lifecycleType} cannot follow a contract in state ${target.state}.`,
-              vi: `Không thể gửi văn bản ${transaction.lifecycleType} cho hợp đồng đang ở trạng thái ${target.state}.`,
-            },
-            '/type',
-          ),
-        ]);
-      }
-    } else {
-      await checkMainData(deps, request.mainData!);
-    }
-    const minimumSignatures = transaction.kind === 'CONVERTED_PAPER' ? 1 : 2;
-    const { lastSignedAt, principalSigners } = await checkDocuments(deps, loaded, minimumSignatures);
-    if (transaction.kind === 'CONVERTED_PAPER') {
-      const { conversionLog } = transaction.request as unknown as { conversionLog: Schemas['ConversionLog'] };
-      await checkConversionLog(conversionLog, principalDocument(loaded).bytes, principalSigners);
-    } else if (transaction.kind === 'CONTRACT') {
-      await checkEmbeddedMainData(principalDocument(loaded).bytes, request.mainData!);
-    }
+    const request = transaction.request as {
+      mainData?: ContractMainData;
+      conversionLog?: Schemas['ConversionLog'];
+    };
+    const documents = readFiles(deps, transaction, files).then((checked) =>
+      checker.check({
+        kind: transaction.kind,
+        providerReference: transaction.providerReference,
+        principalRole: principalRole(transaction),
+        minimumSignatures: transaction.kind === 'CONVERTED_PAPER' ? 1 : 2,
+        validationTime: deps.now().getTime(),
+        files: checked,
+        mainData: transaction.kind === 'CONTRACT' ? request.mainData : undefined,
+        conversionLog: transaction.kind === 'CONVERTED_PAPER' ? request.conversionLog : undefined,
+      }),
+    );
+    // Whatever the business checks say, the document checks must not end as an unhandled rejection.
+    documents.catch(() => {});
+    await checkBusiness(deps, transaction);
+    const { lastSignedAt } = throwIfFailed(await documents);
     const late =
       lastSignedAt !== undefined &&
       transaction.receivedAt.getTime() - lastSignedAt.getTime() > SUBMISSION_DEADLINE_MS;
-    await recordSuccess(deps, loaded.transaction, loaded.files, { lastSignedAt, late });
+    await recordSuccess(deps, transaction, files, { lastSignedAt, late });
   } catch (error) {
     if (error instanceof CheckFailure) {
       await recordFailure(deps, transaction, error.failureClass, error.errors);

@@ -6,6 +6,7 @@ import type { DocumentKind } from '../storage/document-kind.js';
 import type { JsonObject } from '../storage/json.js';
 import type { TransactionFile } from '../storage/transaction-files-repo.js';
 import type { FailureClass, StoredTransaction } from '../storage/transactions-repo.js';
+import { enqueueTransactionResult } from '../webhooks/enqueue-transaction-result.js';
 import type { Finding } from './check-outcome.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 
@@ -23,8 +24,8 @@ function summaryOf(data: ContractMainData) {
 
 /**
  * All checks passed: issue the ID (F9) or find the existing one, attach the documents, move the
- * lifecycle state and sign the receipt, in one database transaction, so a crash leaves either
- * nothing (the job runs again) or everything.
+ * lifecycle state, sign the receipt and queue the provider's webhook (F4), in one database
+ * transaction, so a crash leaves either nothing (the job runs again) or everything.
  */
 export async function recordSuccess(
   deps: PipelineDeps,
@@ -62,14 +63,14 @@ export async function recordSuccess(
       if (issued.created) deps.metrics.idsIssued.inc();
     }
     if (!replay) {
-      for (const file of files) {
-        await repos.documents.insert({
+      await repos.documents.insertMany(
+        files.map((file) => ({
           ...file,
           contractId,
           transactionId: transaction.id,
           kind: file.role as DocumentKind,
-        });
-      }
+        })),
+      );
     }
     const receipt = await signReceipt(
       deps.keys,
@@ -83,7 +84,7 @@ export async function recordSuccess(
       },
       now,
     );
-    await repos.transactions.markSucceeded(transaction.id, {
+    const succeeded = await repos.transactions.markSucceeded(transaction.id, {
       contractId,
       replay,
       receipt,
@@ -91,11 +92,15 @@ export async function recordSuccess(
       late: outcome.late,
       lastSignedAt: outcome.lastSignedAt,
     });
+    if (succeeded) await enqueueTransactionResult(repos, succeeded);
   });
   deps.metrics.verifications.inc({ outcome: 'SUCCEEDED' });
 }
 
-/** A check failed: the transaction is FAILED with its class and findings (T9, T10) and a signed receipt. */
+/**
+ * A check failed: the transaction is FAILED with its class and findings (T9, T10) and a signed
+ * receipt, and the provider's webhook (F4) is queued in the same database transaction.
+ */
 export async function recordFailure(
   deps: PipelineDeps,
   transaction: StoredTransaction,
@@ -115,11 +120,14 @@ export async function recordFailure(
     },
     now,
   );
-  await deps.storage.transactions.markFailed(transaction.id, {
-    failureClass,
-    errors: findings as unknown as JsonObject[],
-    completedAt: now,
-    receipt,
+  await deps.storage.transaction(async (repos) => {
+    const failed = await repos.transactions.markFailed(transaction.id, {
+      failureClass,
+      errors: findings as unknown as JsonObject[],
+      completedAt: now,
+      receipt,
+    });
+    if (failed) await enqueueTransactionResult(repos, failed);
   });
   deps.metrics.verifications.inc({ outcome: failureClass });
 }

@@ -1,4 +1,5 @@
 import { ProblemError } from '../http/problem.js';
+import { notifyProviderStatusChange } from '../notifications/notify-provider-status.js';
 import type { Storage } from '../storage/index.js';
 import type { Provider, ProviderStatus } from '../storage/providers-repo.js';
 
@@ -14,7 +15,9 @@ export type StatusChange = { status: ProviderStatus; reason: string; operatorId:
 /**
  * Changes a provider's connection status and records it in the history with the reason, the
  * operator and the time, in one database transaction with the provider row locked, so concurrent
- * changes are applied one after the other. Asking for the current status changes nothing.
+ * changes are applied one after the other. The e-mail telling the provider (F39, Art. 15.4) is
+ * queued in the same transaction, whoever calls this (the API, the F38 violations report).
+ * Asking for the current status changes nothing.
  */
 export async function changeProviderStatus(
   storage: Storage,
@@ -34,12 +37,18 @@ export async function changeProviderStatus(
       });
     }
     const updated = await repos.providers.setStatus(providerId, change.status, change.now);
-    await repos.providerStatusHistory.add({
+    const historyId = await repos.providerStatusHistory.add({
       providerId,
       previousStatus: provider.status,
       status: change.status,
       reason: change.reason,
       changedBy: change.operatorId,
+      changedAt: change.now,
+    });
+    await notifyProviderStatusChange(repos, provider, {
+      historyId,
+      status: change.status,
+      reason: change.reason,
       changedAt: change.now,
     });
     return updated ?? provider;

@@ -16,6 +16,9 @@ export function providerView(provider: Provider, history?: ProviderStatusChange[
       ...(provider.publicJwks ? (['private_key_jwt'] as const) : []),
       ...(provider.clientSecretHash ? (['client_secret'] as const) : []),
     ],
+    ...(provider.callbackUrl ? { callbackUrl: provider.callbackUrl } : {}),
+    ipAllowList: provider.ipAllowList,
+    ...(provider.webhookSecretSetAt ? { webhookSecretSetAt: provider.webhookSecretSetAt.toISOString() } : {}),
     ...(history
       ? {
           statusHistory: history.map((change) => ({

@@ -50,25 +50,36 @@ function toApiCall(row: ApiCallRow): ApiCall {
 export type ApiCallsRepo = ReturnType<typeof createApiCallsRepo>;
 
 export function createApiCallsRepo(q: Queryable) {
+  const recordMany = async (calls: readonly NewApiCall[]): Promise<void> => {
+    await q.query(
+      `INSERT INTO api_calls (provider_id, operation_id, method, path, status, duration_ms, request_id,
+         transaction_id, at)
+       SELECT provider_id, operation_id, method, path, status, duration_ms, request_id, transaction_id,
+         COALESCE(at, now())
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[],
+         $8::uuid[], $9::timestamptz[])
+         WITH ORDINALITY AS c (provider_id, operation_id, method, path, status, duration_ms, request_id,
+           transaction_id, at, n)
+       ORDER BY n`,
+      [
+        calls.map((c) => c.providerId ?? null),
+        calls.map((c) => c.operationId ?? null),
+        calls.map((c) => c.method),
+        calls.map((c) => c.path),
+        calls.map((c) => c.status),
+        calls.map((c) => Math.max(0, Math.round(c.durationMs))),
+        calls.map((c) => c.requestId),
+        calls.map((c) => c.transactionId ?? null),
+        calls.map((c) => c.at ?? null),
+      ],
+    );
+  };
+
   return {
-    async record(call: NewApiCall): Promise<void> {
-      await q.query(
-        `INSERT INTO api_calls (provider_id, operation_id, method, path, status, duration_ms, request_id,
-           transaction_id, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, now()))`,
-        [
-          call.providerId ?? null,
-          call.operationId ?? null,
-          call.method,
-          call.path,
-          call.status,
-          Math.max(0, Math.round(call.durationMs)),
-          call.requestId,
-          call.transactionId ?? null,
-          call.at ?? null,
-        ],
-      );
-    },
+    record: (call: NewApiCall) => recordMany([call]),
+
+    /** Several calls in one statement, in this order (their ids ascend with it). */
+    recordMany,
 
     /** F35: a provider's calls within [from, to), oldest first. */
     async listByProvider(

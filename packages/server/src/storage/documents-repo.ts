@@ -75,6 +75,30 @@ export function createDocumentsRepo(q: Queryable) {
       return { document: toDocument(existing[0]), created: false };
     },
 
+    /**
+     * N5: attaches several documents in one statement (the files of a transaction), with insert's
+     * rules: bytes already in the blob store, and a document a contract already has is kept as it is.
+     */
+    async insertMany(documents: readonly NewDocument[]): Promise<void> {
+      if (documents.length === 0) return;
+      await q.query(
+        `INSERT INTO documents (contract_id, transaction_id, kind, sha256, size, media_type, file_name, blob_key)
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::text[],
+           $7::text[], $8::text[])
+         ON CONFLICT (contract_id, sha256) DO NOTHING`,
+        [
+          documents.map((d) => d.contractId),
+          documents.map((d) => d.transactionId),
+          documents.map((d) => d.kind),
+          documents.map((d) => d.sha256),
+          documents.map((d) => d.size),
+          documents.map((d) => d.mediaType),
+          documents.map((d) => d.fileName ?? null),
+          documents.map((d) => d.blobKey),
+        ],
+      );
+    },
+
     async findById(id: string): Promise<StoredDocument | undefined> {
       const { rows } = await q.query<DocumentRow>('SELECT * FROM documents WHERE id = $1', [id]);
       return rows[0] && toDocument(rows[0]);

@@ -1,6 +1,6 @@
 import type { Queryable } from './database.js';
 import type { ProviderStatus } from './providers-repo.js';
-import { toDate } from './sql-values.js';
+import { toDate, toNumber } from './sql-values.js';
 
 /** N8, F12: one connection status change, with its reason, operator and time. */
 export interface ProviderStatusChange {
@@ -25,10 +25,11 @@ export type ProviderStatusHistoryRepo = ReturnType<typeof createProviderStatusHi
 
 export function createProviderStatusHistoryRepo(q: Queryable) {
   return {
-    async add(change: ProviderStatusChange): Promise<void> {
-      await q.query(
+    /** Returns the change's id (the F39 notification's dedupe key). */
+    async add(change: ProviderStatusChange): Promise<number> {
+      const { rows } = await q.query<{ id: unknown }>(
         `INSERT INTO provider_status_history (provider_id, previous_status, status, reason, changed_by, changed_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [
           change.providerId,
           change.previousStatus,
@@ -38,6 +39,7 @@ export function createProviderStatusHistoryRepo(q: Queryable) {
           change.changedAt,
         ],
       );
+      return toNumber(rows[0]!.id);
     },
 
     /** Oldest first. */

@@ -18,6 +18,13 @@ export interface Provider {
   capabilities: ProviderCapability[];
   createdAt: Date;
   statusChangedAt?: Date;
+  /** N8 technical info: where signed transaction-result webhooks go (F4). */
+  callbackUrl?: string;
+  /** N8 technical info: CIDRs the provider calls from; empty = any address. */
+  ipAllowList: string[];
+  /** The webhook secret, sealed (src/webhooks/secret-box.ts); never shown after it was set. */
+  webhookSecretSealed?: string;
+  webhookSecretSetAt?: Date;
 }
 
 export interface NewProvider {
@@ -40,6 +47,10 @@ interface ProviderRow {
   capabilities: ProviderCapability[];
   created_at: Date;
   status_changed_at: Date | null;
+  callback_url: string | null;
+  ip_allow_list: string[];
+  webhook_secret_sealed: string | null;
+  webhook_secret_set_at: Date | null;
 }
 
 function toProvider(row: ProviderRow): Provider {
@@ -54,6 +65,10 @@ function toProvider(row: ProviderRow): Provider {
     capabilities: row.capabilities,
     createdAt: toDate(row.created_at),
     statusChangedAt: toOptionalDate(row.status_changed_at),
+    callbackUrl: toOptional(row.callback_url),
+    ipAllowList: row.ip_allow_list,
+    webhookSecretSealed: toOptional(row.webhook_secret_sealed),
+    webhookSecretSetAt: toOptionalDate(row.webhook_secret_set_at),
   };
 }
 
@@ -122,6 +137,27 @@ export function createProvidersRepo(q: Queryable) {
           credentials.clientSecretHash ?? null,
           credentials.publicJwks === undefined ? null : toJsonParam(credentials.publicJwks),
         ],
+      );
+      return rows[0] && toProvider(rows[0]);
+    },
+
+    /** N8 technical info: the callback URL (undefined removes it) and the IP allow-list. */
+    async setTechnicalInfo(
+      id: string,
+      info: { callbackUrl?: string; ipAllowList: string[] },
+    ): Promise<Provider | undefined> {
+      const { rows } = await q.query<ProviderRow>(
+        'UPDATE providers SET callback_url = $2, ip_allow_list = $3::text::jsonb WHERE id = $1 RETURNING *',
+        [id, info.callbackUrl ?? null, toJsonParam(info.ipAllowList)],
+      );
+      return rows[0] && toProvider(rows[0]);
+    },
+
+    /** F4: a new (sealed) webhook secret replaces the previous one at once. */
+    async setWebhookSecret(id: string, sealed: string, at: Date): Promise<Provider | undefined> {
+      const { rows } = await q.query<ProviderRow>(
+        'UPDATE providers SET webhook_secret_sealed = $2, webhook_secret_set_at = $3 WHERE id = $1 RETURNING *',
+        [id, sealed, at],
       );
       return rows[0] && toProvider(rows[0]);
     },

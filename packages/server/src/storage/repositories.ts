@@ -5,12 +5,15 @@ import { createDocumentsRepo } from './documents-repo.js';
 import { createExplanationsRepo } from './explanations-repo.js';
 import { createIdempotencyRepo } from './idempotency-repo.js';
 import { createOperatorsRepo } from './operators-repo.js';
+import { createOutboxRepo } from './outbox-repo.js';
+import { createProviderReportsRepo } from './provider-reports-repo.js';
 import { createProviderStatusHistoryRepo } from './provider-status-history-repo.js';
 import { createProvidersRepo } from './providers-repo.js';
 import { createReconciliationRepo } from './reconciliation-repo.js';
 import { createSandboxClockRepo } from './sandbox-clock-repo.js';
 import { createTransactionFilesRepo } from './transaction-files-repo.js';
 import { createTransactionsRepo } from './transactions-repo.js';
+import { createViolationReportsRepo } from './violation-reports-repo.js';
 
 export type Repositories = ReturnType<typeof createRepositories>;
 
@@ -29,5 +32,8 @@ export function createRepositories(q: Queryable) {
     providerStatusHistory: createProviderStatusHistoryRepo(q),
     explanations: createExplanationsRepo(q),
     reconciliation: createReconciliationRepo(q),
+    outbox: createOutboxRepo(q),
+    providerReports: createProviderReportsRepo(q),
+    violationReports: createViolationReportsRepo(q),
   };
 }

@@ -8,7 +8,7 @@ export interface TransactionFile extends FileFacts {
   role: DocumentKind;
 }
 
-interface TransactionFileRow {
+export interface TransactionFileRow {
   transaction_id: string;
   role: DocumentKind;
   sha256: string;
@@ -18,7 +18,7 @@ interface TransactionFileRow {
   blob_key: string;
 }
 
-function toTransactionFile(row: TransactionFileRow): TransactionFile {
+export function toTransactionFile(row: TransactionFileRow): TransactionFile {
   return {
     transactionId: row.transaction_id,
     role: row.role,

@@ -64,7 +64,7 @@ export interface NewTransaction {
   request: JsonObject;
 }
 
-interface TransactionRow {
+export interface TransactionRow {
   id: string;
   provider_id: string;
   provider_reference: string;
@@ -88,7 +88,7 @@ interface TransactionRow {
   request: JsonObject;
 }
 
-function toTransaction(row: TransactionRow): StoredTransaction {
+export function toTransaction(row: TransactionRow): StoredTransaction {
   return {
     id: row.id,
     providerId: row.provider_id,

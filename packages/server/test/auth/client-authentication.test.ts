@@ -20,6 +20,7 @@ describe('client authentication of providers and operators', async () => {
     contactEmail: `${id}@hdld.invalid`,
     capabilities: ['CONTRACT'],
     createdAt: new Date(0),
+    ipAllowList: [],
   });
   const operator = (id: string): Operator => ({
     id,
@@ -32,6 +33,7 @@ describe('client authentication of providers and operators', async () => {
     sandbox,
     audiences: ['http://127.0.0.1/v1/oauth/token'],
     now: new Date(),
+    ip: '127.0.0.1',
     findProvider: async (clientId) => providers.find((p) => p.clientId === clientId),
     findOperator: async (clientId) => operators.find((o) => o.clientId === clientId),
     rememberAssertion: () => true,

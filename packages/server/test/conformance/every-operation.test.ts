@@ -2,6 +2,8 @@ import { createSampleConvertedPaper, createSampleLifecycleSubmission } from '@hd
 import type { Schemas } from '@hdld/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceHandlers } from '../../src/http/openapi-routes.js';
+import { nextPeriod, periodEnd, periodOf } from '../../src/provider-reports/reporting-period.js';
+import { DEFAULT_VIOLATION_THRESHOLDS } from '../../src/violations/thresholds.js';
 import { type SandboxKit, startSandboxKit, waitForFinal } from '../support/sandbox-kit.js';
 import { conforming, covered, operations } from '../support/spec-responses.js';
 
@@ -13,7 +15,10 @@ describe('every operation of the spec', () => {
   let kit: SandboxKit;
   let contract: { contractId: string; transactionId: string; providerReference: string };
   beforeAll(async () => {
-    kit = await startSandboxKit();
+    // F38: any failure left unexplained at the month's end is a violation, so one line is enough.
+    kit = await startSandboxKit('pglite', {
+      violationThresholds: { ...DEFAULT_VIOLATION_THRESHOLDS, unexplainedAfterDays: 0 },
+    });
     const sample = await kit.sample(70);
     const ack = (await conforming(
       'submitContract',
@@ -243,6 +248,19 @@ describe('every operation of the spec', () => {
     const byProvider = await kit.api('/v1/providers');
     expect(((await conforming('listProviders', byProvider)) as { code: string }).code).toBe('FORBIDDEN');
     await conforming('getProvider', await kit.api(`/v1/providers/${kit.server.sandbox.providerId}`));
+    // T3, T4, T17: who am I, for a provider (with its own profile) and for an operator.
+    const me = (await conforming('getCaller', await kit.api('/v1/me'))) as Schemas['Caller'];
+    expect(me).toMatchObject({
+      kind: 'provider',
+      scope: 'provider',
+      providerId: kit.server.sandbox.providerId,
+    });
+    expect(me.provider).toMatchObject({ providerId: kit.server.sandbox.providerId, status: 'ACTIVE' });
+    const operator = (await conforming('getCaller', await kit.operator('/v1/me'))) as Schemas['Caller'];
+    expect(operator).toMatchObject({ kind: 'operator', role: 'operator', scope: 'nation' });
+    expect(operator.provider).toBeUndefined();
+    const anonymous = await fetch(`${kit.server.url}/v1/me`);
+    expect(((await conforming('getCaller', anonymous)) as { code: string }).code).toBe('UNAUTHENTICATED');
     const hidden = await kit.api('/v1/providers/conformance-other');
     expect(((await conforming('getProvider', hidden)) as { code: string }).code).toBe('PROVIDER_NOT_FOUND');
     const change = (status: string) =>
@@ -262,6 +280,150 @@ describe('every operation of the spec', () => {
       await fetch(`${kit.server.url}/v1/public/providers`),
     )) as Schemas['PublicProviderList'];
     expect(published.items.map((p) => p.name)).not.toContain('Provider conformance-other');
+  });
+
+  it('runs notifications, technical info and webhook secrets (F4, F39, N8)', async () => {
+    const notified = await kit.otherProvider('conformance-notified');
+    const technicalInfo = (body: unknown) =>
+      kit.operator('/v1/providers/conformance-notified/technical-info', { method: 'PUT', body });
+    const info = (await conforming(
+      'updateProviderTechnicalInfo',
+      await technicalInfo({ callbackUrl: 'https://conformance.invalid/hook', ipAllowList: ['127.0.0.0/8'] }),
+    )) as Schemas['Provider'];
+    expect(info.ipAllowList).toEqual(['127.0.0.0/8']);
+    const malformed = await technicalInfo({ ipAllowList: ['not-a-cidr'] });
+    expect(((await conforming('updateProviderTechnicalInfo', malformed)) as { code: string }).code).toBe(
+      'REQUEST_INVALID',
+    );
+    const made = (await conforming(
+      'rotateWebhookSecret',
+      await notified('/v1/providers/conformance-notified/webhook-secret', { method: 'POST' }),
+    )) as Schemas['WebhookSecret'];
+    expect(made.secret).toMatch(/^whsec_/);
+    const foreign = await notified(`/v1/providers/${kit.server.sandbox.providerId}/webhook-secret`, {
+      method: 'POST',
+    });
+    expect(((await conforming('rotateWebhookSecret', foreign)) as { code: string }).code).toBe(
+      'PROVIDER_NOT_FOUND',
+    );
+    await kit.operator('/v1/providers/conformance-notified/status', {
+      body: { status: 'SUSPENDED', reason: 'Conformance check.' },
+    });
+    const page = (await conforming(
+      'listNotifications',
+      await kit.operator('/v1/notifications?providerId=conformance-notified&limit=1'),
+    )) as Schemas['NotificationPage'];
+    expect(page.items[0]).toMatchObject({ kind: 'PROVIDER_SUSPENDED', channel: 'EMAIL', status: 'PENDING' });
+    const badCursor = await kit.api('/v1/notifications?cursor=not-one-of-ours');
+    expect(((await conforming('listNotifications', badCursor)) as { code: string }).code).toBe(
+      'REQUEST_INVALID',
+    );
+    const elsewhere = await kit.otherProvider('conformance-elsewhere');
+    expect((await elsewhere('/v1/notifications')).status).toBe(200);
+    await kit.operator('/v1/providers/conformance-elsewhere/technical-info', {
+      method: 'PUT',
+      body: { ipAllowList: ['203.0.113.0/24'] },
+    });
+    const refused = await elsewhere('/v1/notifications');
+    expect(((await conforming('listNotifications', refused)) as { code: string }).code).toBe(
+      'IP_NOT_ALLOWED',
+    );
+  });
+
+  it('runs the monthly reports API: provider reports and violations (F33, F38)', async () => {
+    const period = periodOf(new Date());
+    const violator = await kit.otherProvider('conformance-violator');
+    const sample = await kit.sample(76);
+    const term = { type: 'FIXED_TERM' as const, startDate: '2026-01-01', endDate: '2030-01-01' };
+    const failing = (await (
+      await violator('/v1/contracts', {
+        body: { ...sample.submission, mainData: { ...sample.mainData, term } },
+      })
+    ).json()) as { transactionId: string };
+    expect(await waitForFinal(kit, failing.transactionId)).toMatchObject({ status: 'FAILED' });
+    // An hour into the next month on the Platform's clock: this month has ended.
+    const offsetSeconds = Math.round((periodEnd(period).getTime() + 3_600_000 - Date.now()) / 1000);
+    await kit.operator('/v1/sandbox/clock', { body: { offsetSeconds } });
+
+    const body = {
+      period,
+      figures: { contractsHandled: 3, contractsSigned: 3, contractsSubmitted: 3, incidents: 0 },
+      text: 'Conformance monthly report.',
+    };
+    const sent = (await conforming(
+      'submitProviderReport',
+      await kit.api('/v1/provider-reports', { body }),
+    )) as Schemas['ProviderReport'];
+    await conforming('submitProviderReport', await kit.api('/v1/provider-reports', { body }));
+    const refusals: [unknown, string][] = [
+      [{ ...body, text: 'Other content, no replacesVersion.' }, 'PROVIDER_REPORT_CONFLICT'],
+      [{ ...body, period: nextPeriod(period) }, 'REPORTING_PERIOD_NOT_ENDED'],
+      [
+        {
+          ...body,
+          text: 'With an audit file whose digest is wrong.',
+          replacesVersion: 1,
+          technicalAudit: {
+            auditor: 'Auditor',
+            auditedOn: '2026-01-20',
+            result: 'PASSED',
+            attachment: {
+              fileName: 'a.pdf',
+              mediaType: 'application/pdf',
+              sha256: 'a'.repeat(64),
+              contentBase64: 'JVBERi0=',
+            },
+          },
+        },
+        'ATTACHMENT_DIGEST_MISMATCH',
+      ],
+    ];
+    for (const [refused, code] of refusals) {
+      const response = await kit.api('/v1/provider-reports', { body: refused });
+      expect(((await conforming('submitProviderReport', response)) as { code: string }).code).toBe(code);
+    }
+    await conforming('listProviderReports', await kit.operator(`/v1/provider-reports?period=${period}`));
+    await conforming('getProviderReport', await kit.api(`/v1/provider-reports/${sent.reportId}`));
+    const hidden = await violator(`/v1/provider-reports/${sent.reportId}`);
+    expect(((await conforming('getProviderReport', hidden)) as { code: string }).code).toBe(
+      'PROVIDER_REPORT_NOT_FOUND',
+    );
+    const tracking = (await conforming(
+      'getProviderReportTracking',
+      await kit.operator(`/v1/provider-reports/tracking?period=${period}`),
+    )) as Schemas['ProviderReportTracking'];
+    expect(tracking.items.find((i) => i.providerId === 'conformance-violator')?.timeliness).toBe('DUE');
+
+    // The scheduler may have made the month's report already (200) or not yet (201).
+    const report = (await conforming(
+      'generateViolationReport',
+      await kit.operator('/v1/violation-reports', { body: { period } }),
+    )) as Schemas['ViolationReport'];
+    expect(report.lines.map((l) => l.providerId)).toContain('conformance-violator');
+    const open = await kit.operator('/v1/violation-reports', { body: { period: nextPeriod(period) } });
+    expect(((await conforming('generateViolationReport', open)) as { code: string }).code).toBe(
+      'REPORTING_PERIOD_NOT_ENDED',
+    );
+    await conforming('listViolationReports', await violator(`/v1/violation-reports?period=${period}`));
+    await conforming('getViolationReport', await kit.api(`/v1/violation-reports/${report.reportId}`));
+    const missing = await kit.operator('/v1/violation-reports/0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b');
+    expect(((await conforming('getViolationReport', missing)) as { code: string }).code).toBe(
+      'VIOLATION_REPORT_NOT_FOUND',
+    );
+    const act = (status: string) =>
+      kit.operator(`/v1/violation-reports/${report.reportId}/providers/conformance-violator/action`, {
+        body: { status, reason: 'Conformance check.' },
+      });
+    const line = (await conforming('actOnViolation', await act('DISCONNECTED'))) as Schemas['ViolationLine'];
+    expect(line.actions).toHaveLength(1);
+    expect(((await conforming('actOnViolation', await act('SUSPENDED'))) as { code: string }).code).toBe(
+      'PROVIDER_STATUS_TRANSITION_INVALID',
+    );
+    const byProvider = await kit.api(`/v1/violation-reports/${report.reportId}/providers/sandbox/action`, {
+      body: { status: 'SUSPENDED', reason: 'Self-service.' },
+    });
+    expect(((await conforming('actOnViolation', byProvider)) as { code: string }).code).toBe('FORBIDDEN');
+    await kit.operator('/v1/sandbox/clock', { body: { offsetSeconds: 0 } });
   });
 
   it('answers an unknown route with a problem', async () => {

@@ -46,6 +46,30 @@ describe.each(engines)('contract intake on %s', (engine) => {
     expect(((await conflict.json()) as { code: string }).code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('answers a resubmitted reference with its transaction, and another body under it with a clash', async () => {
+    const sample = await kit.sample(5);
+    const first = await kit.api('/v1/contracts', { body: sample.submission });
+    expect(first.status).toBe(202);
+    const ack = await first.json();
+    // The same request again, without a key or with a new one: the same transaction (in its current
+    // status), answered 200.
+    const retries: Record<string, string>[] = [{}, { 'idempotency-key': 'fresh-key-5' }];
+    for (const headers of retries) {
+      const again = await kit.api('/v1/contracts', { body: sample.submission, headers });
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual({ ...ack, status: expect.any(String) });
+    }
+    const other = await kit.sample(6, { providerReference: sample.submission.providerReference });
+    const clash = await kit.api('/v1/contracts', { body: other.submission });
+    expect(clash.status).toBe(409);
+    expect(((await clash.json()) as { code: string }).code).toBe('DUPLICATE_PROVIDER_REFERENCE');
+    const { rows } = await kit.server.platform.storage.db.query<{ n: unknown }>(
+      'SELECT count(*) AS n FROM transactions WHERE provider_reference = $1',
+      [sample.submission.providerReference],
+    );
+    expect(Number(rows[0]!.n)).toBe(1);
+  });
+
   it('never gives the same document a second ID', async () => {
     const sample = await kit.sample(4);
     const first = (await (await kit.api('/v1/contracts', { body: sample.submission })).json()) as {

@@ -33,12 +33,17 @@ describe.each(engines)('migrate on %s', (engine) => {
       'identity_registry',
       'jobs',
       'operators',
+      'outbox',
+      'provider_reports',
       'provider_status_history',
       'providers',
       'sandbox_clock',
       'schema_migrations',
       'transaction_files',
       'transactions',
+      'violation_actions',
+      'violation_report_lines',
+      'violation_reports',
     ]);
   });
 

@@ -248,6 +248,28 @@ describe.each(engines)('repositories on %s', (engine) => {
     expect(repeat).toEqual({ document: first.document, created: false });
     expect(await storage.documents.listByContract(contract.id)).toEqual([first.document]);
     expect(await storage.documents.findById(first.document.id)).toEqual(first.document);
+
+    // Several at once (the files of a transaction), with the same rule: known bytes are kept as they are.
+    const log = {
+      sha256: sha256Hex('log'),
+      size: 10,
+      mediaType: 'application/json',
+      blobKey: sha256Hex('log'),
+    };
+    await storage.documents.insertMany([
+      { contractId: contract.id, transactionId: transaction.id, kind: 'EVIDENCE', ...facts },
+      {
+        contractId: contract.id,
+        transactionId: transaction.id,
+        kind: 'TRANSACTION_LOG',
+        ...log,
+        fileName: 'log.json',
+      },
+    ]);
+    const listed = await storage.documents.listByContract(contract.id);
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toEqual(first.document);
+    expect(listed[1]).toMatchObject({ kind: 'TRANSACTION_LOG', ...log, fileName: 'log.json' });
   });
 
   it('idempotency keys: new, in progress, replay, mismatch and release', async () => {
@@ -302,6 +324,26 @@ describe.each(engines)('repositories on %s', (engine) => {
         at,
       }),
     ]);
+    // Calls recorded at once are written together (group commit), each one, in the order recorded.
+    const later = new Date(at.getTime() + 1000);
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        storage.apiCalls.record({
+          providerId: provider.id,
+          method: 'GET',
+          path: '/v1/transactions/{transactionId}',
+          status: 200,
+          durationMs: i,
+          requestId: `burst-${i}`,
+          at: later,
+        }),
+      ),
+    );
+    const burst = await storage.apiCalls.listByProvider(provider.id, {
+      from: later,
+      to: new Date(later.getTime() + 1),
+    });
+    expect(burst.map((c) => c.requestId)).toEqual(Array.from({ length: 40 }, (_, i) => `burst-${i}`));
   });
 
   it('sandbox clock: a shared offset on the real clock (S2.4)', async () => {

@@ -7,6 +7,7 @@ import {
   type TestPki,
 } from '@hdld/sdk/testing';
 import { hashSecret } from '../../src/auth/secret-hash.js';
+import type { ServerConfig } from '../../src/config/server-config.js';
 import type { Engine } from '../../src/storage/database.js';
 import { createTestDatabase } from './databases.js';
 import { startTestServer, type TestServer } from './test-server.js';
@@ -33,7 +34,7 @@ function apiCaller(baseUrl: string, clientId: string, clientSecret: string): Api
     token = ((await response.json()) as { access_token: string }).access_token;
     return token;
   };
-  return async (path, init = {}) =>
+  const send: ApiCall = async (path, init = {}) =>
     fetch(`${baseUrl}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       headers: {
@@ -43,6 +44,18 @@ function apiCaller(baseUrl: string, clientId: string, clientSecret: string): Api
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
+  return async (path, init) => {
+    const response = await send(path, init);
+    if (response.status !== 401) return response;
+    const { code } = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { code?: string };
+    if (code !== 'TOKEN_EXPIRED') return response;
+    // The sandbox clock was moved past the token's lifetime: one new token, once.
+    token = undefined;
+    return send(path, init);
+  };
 }
 
 /** Everything an intake test needs: a test PKI and TSA, and a server that trusts them. */
@@ -65,7 +78,10 @@ export type SandboxKit = {
   close(): Promise<void>;
 };
 
-export async function startSandboxKit(engine: Engine = 'pglite'): Promise<SandboxKit> {
+export async function startSandboxKit(
+  engine: Engine = 'pglite',
+  overrides: Partial<ServerConfig> = {},
+): Promise<SandboxKit> {
   const pki = await createTestPki();
   const tsaService = createTestTsa({
     certificate: pki.tsa.certificate,
@@ -74,9 +90,16 @@ export async function startSandboxKit(engine: Engine = 'pglite'): Promise<Sandbo
   });
   const tsa = { timestamp: (request: Uint8Array) => tsaService.timestamp(request) };
   const database = engine === 'postgres' ? await createTestDatabase('postgres') : undefined;
-  const server = await startTestServer(database?.url ? { databaseUrl: database.url } : {}, {
-    trust: { ca: [pki.root.certificate], tsa: [pki.root.certificate], certification: [pki.root.certificate] },
-  });
+  const server = await startTestServer(
+    { ...overrides, ...(database?.url ? { databaseUrl: database.url } : {}) },
+    {
+      trust: {
+        ca: [pki.root.certificate],
+        tsa: [pki.root.certificate],
+        certification: [pki.root.certificate],
+      },
+    },
+  );
   const fonts = loadContractFonts();
   return {
     pki,

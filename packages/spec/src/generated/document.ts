@@ -25,7 +25,7 @@ export const openapiDocument = {
   "tags": [
     {
       "name": "auth",
-      "description": "Provider authentication (OAuth2 client credentials)."
+      "description": "Authentication (OAuth2 client credentials) and who the caller is (T3, T4, T17)."
     },
     {
       "name": "contracts",
@@ -42,6 +42,14 @@ export const openapiDocument = {
     {
       "name": "providers",
       "description": "The provider registry (N8, F12, F30, S2.3) - profiles, connection status and its history, the public list."
+    },
+    {
+      "name": "reports",
+      "description": "Monthly reports - providers' reports on their eContract service (F33; Decree 337/2025 Art. 25.6) and the report of violating providers on the 1st of each month (F38)."
+    },
+    {
+      "name": "notifications",
+      "description": "What the Platform tells providers (F4, F39, T14) - e-mails on connection status changes (Decree 337/2025 Art. 15.4) and explanation decisions, signed webhooks with transaction results."
     },
     {
       "name": "sandbox",
@@ -144,6 +152,97 @@ export const openapiDocument = {
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/me": {
+      "get": {
+        "operationId": "getCaller",
+        "summary": "Who am I",
+        "description": "Who the access token belongs to (DOMAIN.md T3, T4, T17): its kind and role, its data scope\n(`provider`: its own data only; `nation`: every provider's, Ministry operators) and its ids.\nA provider also gets its own profile with its connection status (N8, S2.3), so an integration\ncan check it is connected, and as whom, before it submits. A suspended or disconnected\nprovider is refused like on any other call (`PROVIDER_SUSPENDED`, `PROVIDER_DISCONNECTED`).\n",
+        "tags": [
+          "auth"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The caller.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Caller"
+                },
+                "examples": {
+                  "provider": {
+                    "summary": "A provider's application",
+                    "value": {
+                      "kind": "provider",
+                      "role": "provider",
+                      "scope": "provider",
+                      "clientId": "econtract-demo-app",
+                      "providerId": "prov-econtract-demo",
+                      "provider": {
+                        "providerId": "prov-econtract-demo",
+                        "name": "Công ty eContract Demo",
+                        "contactEmail": "ops@econtract-demo.invalid",
+                        "status": "ACTIVE",
+                        "createdAt": "2026-01-10T02:00:00Z",
+                        "capabilities": [
+                          "CONTRACT",
+                          "BATCH",
+                          "LIFECYCLE",
+                          "CONVERTED_PAPER"
+                        ],
+                        "authenticationMethods": [
+                          "private_key_jwt"
+                        ],
+                        "ipAllowList": []
+                      }
+                    }
+                  },
+                  "operator": {
+                    "summary": "A Ministry operator",
+                    "value": {
+                      "kind": "operator",
+                      "role": "operator",
+                      "scope": "nation",
+                      "clientId": "moha-ops-console",
+                      "operatorId": "moha-operator-01"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -2270,6 +2369,198 @@ export const openapiDocument = {
         }
       }
     },
+    "/v1/providers/{providerId}/technical-info": {
+      "put": {
+        "operationId": "updateProviderTechnicalInfo",
+        "summary": "Set a provider's callback URL and IP allow-list (operator)",
+        "description": "A Ministry operator records a provider's technical information (DOMAIN.md N8 \"technical info:\nkey/certificate, callback, IP allow-list\", S2.3): the HTTPS callback URL receiving signed\ntransaction results (F4; http is accepted in the sandbox only) and the CIDRs its calls must\ncome from. Both are replaced. From then on (within a few seconds on every server) calls and\ntoken requests from other addresses are refused with `IP_NOT_ALLOWED`. A malformed CIDR or URL\nis refused with `REQUEST_INVALID` and changes nothing. Providers get `FORBIDDEN`.\n",
+        "tags": [
+          "providers"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "operations"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ProviderId"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ProviderTechnicalInfo"
+              },
+              "examples": {
+                "callbackAndAllowList": {
+                  "summary": "Callback URL and two networks",
+                  "value": {
+                    "callbackUrl": "https://econtract-demo.invalid/hooks/hdld",
+                    "ipAllowList": [
+                      "203.0.113.0/24",
+                      "2001:db8:1::/48"
+                    ]
+                  }
+                },
+                "anyAddress": {
+                  "summary": "No callback, any address",
+                  "value": {
+                    "callbackUrl": null,
+                    "ipAllowList": []
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The provider with its new technical info.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Provider"
+                },
+                "example": {
+                  "providerId": "prov-econtract-demo",
+                  "name": "Công ty eContract Demo",
+                  "contactEmail": "ops@econtract-demo.invalid",
+                  "status": "ACTIVE",
+                  "createdAt": "2026-01-10T02:00:00Z",
+                  "capabilities": [
+                    "CONTRACT",
+                    "BATCH",
+                    "LIFECYCLE",
+                    "CONVERTED_PAPER"
+                  ],
+                  "authenticationMethods": [
+                    "private_key_jwt"
+                  ],
+                  "callbackUrl": "https://econtract-demo.invalid/hooks/hdld",
+                  "ipAllowList": [
+                    "203.0.113.0/24",
+                    "2001:db8:1::/48"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/ProviderNotFound"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/providers/{providerId}/webhook-secret": {
+      "post": {
+        "operationId": "rotateWebhookSecret",
+        "summary": "Make a new webhook secret",
+        "description": "Makes a new secret for signing the provider's webhooks (DOMAIN.md F4) and returns it this\nonce; the Platform keeps it sealed and never shows it again. It replaces the previous secret at\nonce: deliveries still waiting are signed with the new one. Webhooks are sent only to a\nprovider with both a callback URL and a secret. A Ministry operator may make one for any\nprovider, a provider for itself (`PROVIDER_NOT_FOUND` for another one). Each call makes a new\nsecret: an Idempotency-Key is accepted but a secret is never replayed.\n",
+        "tags": [
+          "providers"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:write"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ProviderId"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The new secret, shown this once.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookSecret"
+                },
+                "example": {
+                  "secret": "whsec_3q2-7wD4xJxv8cH0l9QmC1n5y0bT6rKfE2aGzUoPq8s",
+                  "createdAt": "2026-03-05T08:00:00Z"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/ProviderNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
     "/v1/public/providers": {
       "get": {
         "operationId": "listPublicProviders",
@@ -2318,6 +2609,1230 @@ export const openapiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/v1/notifications": {
+      "get": {
+        "operationId": "listNotifications",
+        "summary": "List notifications sent to providers",
+        "description": "The e-mails (connection suspended, restored or terminated: DOMAIN.md F39, Decree 337/2025\nArt. 15.4; explanation approved or rejected: F37) and webhooks (transaction results: F4) the\nPlatform sends providers, with their delivery status, newest first, with cursor pagination\n(T14). Each is recorded in the same database transaction as its event and delivered from a\ndurable outbox: at least once, with a Message-ID (or Hdld-Webhook-Id) that stays the same on\nevery retry; a message whose event committed is never lost. Without an SMTP server configured\ne-mails stay PENDING here. A Ministry operator sees every provider's (or those of\n`providerId`); a provider sees its own only.\n",
+        "tags": [
+          "notifications"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/ProviderIdFilter"
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/NotificationStatus"
+            }
+          },
+          {
+            "name": "channel",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/NotificationChannel"
+            }
+          },
+          {
+            "name": "kind",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/NotificationKind"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of notifications.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/NotificationPage"
+                },
+                "example": {
+                  "items": [
+                    {
+                      "notificationId": "0192f0e1-7a8b-7c9d-8e0f-1a2b3c4d5e6f",
+                      "providerId": "prov-econtract-demo",
+                      "channel": "EMAIL",
+                      "kind": "PROVIDER_RESTORED",
+                      "recipient": "ops@econtract-demo.invalid",
+                      "subject": "[Nền tảng HĐLĐ điện tử] Thông báo khôi phục kết nối / Connection restored",
+                      "text": "THÔNG BÁO KHÔI PHỤC KẾT NỐI\n\nKính gửi Công ty eContract Demo (mã nhà cung cấp: prov-econtract-demo), ...",
+                      "status": "PENDING",
+                      "attempts": 2,
+                      "createdAt": "2026-03-05T08:00:00Z",
+                      "nextAttemptAt": "2026-03-05T08:01:30Z",
+                      "lastError": "SMTP delivery failed (ESOCKET)",
+                      "messageId": "<0192f0e1-7a8b-7c9d-8e0f-1a2b3c4d5e6f@hdld.invalid>"
+                    },
+                    {
+                      "notificationId": "0192f0e0-1a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                      "providerId": "prov-econtract-demo",
+                      "channel": "WEBHOOK",
+                      "kind": "TRANSACTION_COMPLETED",
+                      "recipient": "https://econtract-demo.invalid/hooks/hdld",
+                      "text": "{\"event\":\"transaction.completed\",\"transactionId\":\"0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e\",\"providerReference\":\"HD-2026-000123\",\"status\":\"SUCCEEDED\",\"contractId\":\"2604173920581648\",\"occurredAt\":\"2026-03-02T08:15:31.000Z\"}",
+                      "status": "SENT",
+                      "attempts": 1,
+                      "createdAt": "2026-03-02T08:15:31Z",
+                      "sentAt": "2026-03-02T08:15:32Z",
+                      "messageId": "0192f0e0-1a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                    }
+                  ],
+                  "nextCursor": null
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/provider-reports": {
+      "get": {
+        "operationId": "listProviderReports",
+        "summary": "List monthly reports of providers",
+        "description": "Providers' monthly reports on their eContract service (DOMAIN.md F33; Decree 337/2025 Art.\n25.6), the latest version of each, newest first, with cursor pagination. A Ministry operator\nsees every provider's (filter by `providerId`, `period`, `timeliness`); a provider sees its own\nonly, whatever it passes. Reports never sent are not listed: `getProviderReportTracking`\nshows who is MISSING.\n",
+        "tags": [
+          "reports"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/ProviderIdFilter"
+          },
+          {
+            "$ref": "#/components/parameters/PeriodFilter"
+          },
+          {
+            "name": "timeliness",
+            "in": "query",
+            "required": false,
+            "description": "Only reports first sent before (ON_TIME) or at or after (LATE) their deadline.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "ON_TIME",
+                "LATE"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of monthly reports.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProviderReportPage"
+                },
+                "example": {
+                  "items": [
+                    {
+                      "reportId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+                      "providerId": "prov-econtract-demo",
+                      "period": "2026-01",
+                      "version": 2,
+                      "latestVersion": 2,
+                      "timeliness": "ON_TIME",
+                      "deadline": "2026-02-28T17:00:00Z",
+                      "firstSubmittedAt": "2026-02-10T03:00:00Z",
+                      "submittedAt": "2026-02-12T08:30:00Z",
+                      "submittedBy": "prov-econtract-demo",
+                      "figures": {
+                        "contractsHandled": 1250,
+                        "contractsSigned": 1181,
+                        "contractsSubmitted": 1176,
+                        "incidents": 1
+                      },
+                      "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover). Signed count corrected.",
+                      "technicalAudit": {
+                        "auditor": "Công ty Kiểm định An toàn Thông tin ABC",
+                        "auditedOn": "2026-01-20",
+                        "result": "PASSED",
+                        "attachment": {
+                          "fileName": "audit-2026.pdf",
+                          "mediaType": "application/pdf",
+                          "size": 182044,
+                          "sha256": "8f4e1a3b0f1c2e6d3f9b7a5c4d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e"
+                        }
+                      }
+                    }
+                  ],
+                  "nextCursor": null
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "submitProviderReport",
+        "summary": "Send the monthly report on the eContract service",
+        "description": "A provider sends its monthly report on its eContract service through the Platform (Decree\n337/2025 Art. 25.6; DOMAIN.md F33): the month's figures, a free text and, optionally, the\nresult of a technical audit of its data message certification service with the audit report\n(PDF, at most 10 MiB, with its SHA-256). The month must have ended; the report is due before\nthe 30th of the next month (00:00 on the 30th, Vietnam time, exclusive; 00:00 on 1 March when\nthat month is February). Sent later it is accepted and marked LATE.\n\nOne report per provider and month: the same content sent again answers `200` with the report\nas stored (a retry); other content is refused with `PROVIDER_REPORT_CONFLICT` unless\n`replacesVersion` names the latest version, which makes a new version (`201`) and keeps the\nearlier ones. Timeliness stays that of the first version. Operators get `FORBIDDEN`.\n",
+        "tags": [
+          "reports"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:write"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ProviderReportSubmission"
+              },
+              "examples": {
+                "monthly": {
+                  "summary": "A monthly report",
+                  "value": {
+                    "period": "2026-01",
+                    "figures": {
+                      "contractsHandled": 1250,
+                      "contractsSigned": 1180,
+                      "contractsSubmitted": 1176,
+                      "incidents": 1
+                    },
+                    "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover)."
+                  }
+                },
+                "correction": {
+                  "summary": "A correction of version 1, with an audit result",
+                  "value": {
+                    "period": "2026-01",
+                    "replacesVersion": 1,
+                    "figures": {
+                      "contractsHandled": 1250,
+                      "contractsSigned": 1181,
+                      "contractsSubmitted": 1176,
+                      "incidents": 1
+                    },
+                    "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover). Signed count corrected.",
+                    "technicalAudit": {
+                      "auditor": "Công ty Kiểm định An toàn Thông tin ABC",
+                      "auditedOn": "2026-01-20",
+                      "result": "PASSED",
+                      "attachment": {
+                        "fileName": "audit-2026.pdf",
+                        "mediaType": "application/pdf",
+                        "sha256": "8f4e1a3b0f1c2e6d3f9b7a5c4d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e",
+                        "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The same content was already sent (or the same request repeated with its Idempotency-Key); the report as stored.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProviderReport"
+                },
+                "example": {
+                  "reportId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+                  "providerId": "prov-econtract-demo",
+                  "period": "2026-01",
+                  "version": 1,
+                  "latestVersion": 1,
+                  "timeliness": "ON_TIME",
+                  "deadline": "2026-02-28T17:00:00Z",
+                  "firstSubmittedAt": "2026-02-10T03:00:00Z",
+                  "submittedAt": "2026-02-10T03:00:00Z",
+                  "submittedBy": "prov-econtract-demo",
+                  "figures": {
+                    "contractsHandled": 1250,
+                    "contractsSigned": 1180,
+                    "contractsSubmitted": 1176,
+                    "incidents": 1
+                  },
+                  "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover)."
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "The report (or its new version) as stored.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProviderReport"
+                },
+                "example": {
+                  "reportId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+                  "providerId": "prov-econtract-demo",
+                  "period": "2026-01",
+                  "version": 1,
+                  "latestVersion": 1,
+                  "timeliness": "ON_TIME",
+                  "deadline": "2026-02-28T17:00:00Z",
+                  "firstSubmittedAt": "2026-02-10T03:00:00Z",
+                  "submittedAt": "2026-02-10T03:00:00Z",
+                  "submittedBy": "prov-econtract-demo",
+                  "figures": {
+                    "contractsHandled": 1250,
+                    "contractsSigned": 1180,
+                    "contractsSubmitted": 1176,
+                    "incidents": 1
+                  },
+                  "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover)."
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/ProviderReportConflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/AttachmentDigestMismatch"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/provider-reports/tracking": {
+      "get": {
+        "operationId": "getProviderReportTracking",
+        "summary": "Track who sent the monthly report on a month",
+        "description": "For one month, every provider that owes the monthly report on it (registered before the month\nended, not disconnected before it began) and where its report stands on the Platform's clock\n(DOMAIN.md F33; Decree 337/2025 Art. 25.6): ON_TIME, LATE, MISSING (deadline passed, none\nsent) or DUE. Filter by `providerId` and `timeliness`. A provider sees its own line only.\n",
+        "tags": [
+          "reports"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "name": "period",
+            "in": "query",
+            "required": true,
+            "description": "The month reported on (`YYYY-MM`, Vietnam time).",
+            "schema": {
+              "$ref": "#/components/schemas/ReportingPeriod"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/ProviderIdFilter"
+          },
+          {
+            "name": "timeliness",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/ReportTimeliness"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The month's tracking.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProviderReportTracking"
+                },
+                "example": {
+                  "period": "2026-01",
+                  "deadline": "2026-02-28T17:00:00Z",
+                  "evaluatedAt": "2026-03-01T02:00:00Z",
+                  "items": [
+                    {
+                      "providerId": "prov-econtract-demo",
+                      "providerName": "Công ty eContract Demo",
+                      "timeliness": "ON_TIME",
+                      "reportId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+                      "latestVersion": 2,
+                      "firstSubmittedAt": "2026-02-10T03:00:00Z"
+                    },
+                    {
+                      "providerId": "prov-other",
+                      "providerName": "Công ty Hợp đồng Số",
+                      "timeliness": "MISSING"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/provider-reports/{reportId}": {
+      "get": {
+        "operationId": "getProviderReport",
+        "summary": "Get a monthly report with its audit file",
+        "description": "One version of a provider's monthly report (DOMAIN.md F33), with the technical audit report's\ncontent. `latestVersion` tells whether it was corrected since. Another provider's report\nanswers `PROVIDER_REPORT_NOT_FOUND`; operators see every report.\n",
+        "tags": [
+          "reports"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ProviderReportId"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The report.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProviderReport"
+                },
+                "example": {
+                  "reportId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+                  "providerId": "prov-econtract-demo",
+                  "period": "2026-01",
+                  "version": 1,
+                  "latestVersion": 2,
+                  "timeliness": "ON_TIME",
+                  "deadline": "2026-02-28T17:00:00Z",
+                  "firstSubmittedAt": "2026-02-10T03:00:00Z",
+                  "submittedAt": "2026-02-10T03:00:00Z",
+                  "submittedBy": "prov-econtract-demo",
+                  "figures": {
+                    "contractsHandled": 1250,
+                    "contractsSigned": 1180,
+                    "contractsSubmitted": 1176,
+                    "incidents": 1
+                  },
+                  "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover).",
+                  "technicalAudit": {
+                    "auditor": "Công ty Kiểm định An toàn Thông tin ABC",
+                    "auditedOn": "2026-01-20",
+                    "result": "PASSED",
+                    "attachment": {
+                      "fileName": "audit.pdf",
+                      "mediaType": "application/pdf",
+                      "size": 14,
+                      "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                      "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/ProviderReportNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/violation-reports": {
+      "get": {
+        "operationId": "listViolationReports",
+        "summary": "List monthly violations reports",
+        "description": "The monthly reports of violating providers (DOMAIN.md F38), every version, newest first, with\ncursor pagination; filter by `period`. A Ministry operator sees every line (or those of\n`providerId`); a provider sees its own line only (none when it broke no rule), whatever it\npasses.\n",
+        "tags": [
+          "reports"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/PeriodFilter"
+          },
+          {
+            "$ref": "#/components/parameters/ProviderIdFilter"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of violations reports.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ViolationReportPage"
+                },
+                "example": {
+                  "items": [
+                    {
+                      "reportId": "0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+                      "period": "2026-02",
+                      "version": 1,
+                      "latestVersion": 1,
+                      "timeZone": "Asia/Ho_Chi_Minh",
+                      "periodStart": "2026-01-31T17:00:00Z",
+                      "periodEnd": "2026-02-28T17:00:00Z",
+                      "generatedAt": "2026-02-28T17:00:02Z",
+                      "generatedBy": "scheduler",
+                      "thresholds": {
+                        "failureRatePercent": 20,
+                        "minimumVolume": 20,
+                        "unexplainedAfterDays": 7,
+                        "lateSubmissions": 1
+                      },
+                      "providersEvaluated": 12,
+                      "lines": [
+                        {
+                          "providerId": "prov-econtract-demo",
+                          "providerName": "Công ty eContract Demo",
+                          "providerStatus": "ACTIVE",
+                          "figures": {
+                            "decided": 40,
+                            "failed": 14,
+                            "failureRatePercent": 35,
+                            "lateSubmissions": 0,
+                            "unexplainedFailures": 6,
+                            "monthlyReport": {
+                              "period": "2026-01",
+                              "timeliness": "MISSING"
+                            }
+                          },
+                          "violations": [
+                            {
+                              "rule": "FAILURE_RATE",
+                              "failed": 14,
+                              "decided": 40,
+                              "detail": "14 of 40 decided transactions failed (35%), above 20%."
+                            },
+                            {
+                              "rule": "UNEXPLAINED_FAILURES",
+                              "count": 6,
+                              "detail": "6 failed transactions were still unexplained 7 days after they failed."
+                            },
+                            {
+                              "rule": "MONTHLY_REPORT_MISSING",
+                              "period": "2026-01",
+                              "detail": "The monthly report on 2026-01 was not sent before its deadline."
+                            }
+                          ],
+                          "actions": []
+                        }
+                      ]
+                    }
+                  ],
+                  "nextCursor": null
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "generateViolationReport",
+        "summary": "Make the violations report on a month (operator)",
+        "description": "The Platform makes the report of violating providers on each month by itself on the 1st of the\nnext month, 00:00 Vietnam time (Asia/Ho_Chi_Minh, UTC+7) (DOMAIN.md F38); this operation lets\na Ministry operator ask for it on demand, for a month that has ended (default: the month\nbefore the current one). When the month has a report, it is returned as it is (`200`) unless\n`regenerate` is true, which makes a new version from today's data with the current thresholds\n(`201`) and keeps the earlier ones. Concurrent requests for the same month make one report.\nEach provider connected during the month is checked against the rules (`ViolationRule`) with\nthe thresholds recorded in the report. Providers get `FORBIDDEN`.\n",
+        "tags": [
+          "reports"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "operations"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ViolationReportRequest"
+              },
+              "examples": {
+                "lastMonth": {
+                  "summary": "The month before the current one",
+                  "value": {}
+                },
+                "regenerate": {
+                  "summary": "A new version for February 2026",
+                  "value": {
+                    "period": "2026-02",
+                    "regenerate": true
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The month's report as it exists (latest version).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ViolationReport"
+                },
+                "example": {
+                  "reportId": "0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+                  "period": "2026-02",
+                  "version": 1,
+                  "latestVersion": 1,
+                  "timeZone": "Asia/Ho_Chi_Minh",
+                  "periodStart": "2026-01-31T17:00:00Z",
+                  "periodEnd": "2026-02-28T17:00:00Z",
+                  "generatedAt": "2026-02-28T17:00:02Z",
+                  "generatedBy": "scheduler",
+                  "thresholds": {
+                    "failureRatePercent": 20,
+                    "minimumVolume": 20,
+                    "unexplainedAfterDays": 7,
+                    "lateSubmissions": 1
+                  },
+                  "providersEvaluated": 12,
+                  "lines": [
+                    {
+                      "providerId": "prov-econtract-demo",
+                      "providerName": "Công ty eContract Demo",
+                      "providerStatus": "ACTIVE",
+                      "figures": {
+                        "decided": 40,
+                        "failed": 14,
+                        "failureRatePercent": 35,
+                        "lateSubmissions": 0,
+                        "unexplainedFailures": 6,
+                        "monthlyReport": {
+                          "period": "2026-01",
+                          "timeliness": "MISSING"
+                        }
+                      },
+                      "violations": [
+                        {
+                          "rule": "FAILURE_RATE",
+                          "failed": 14,
+                          "decided": 40,
+                          "detail": "14 of 40 decided transactions failed (35%), above 20%."
+                        },
+                        {
+                          "rule": "UNEXPLAINED_FAILURES",
+                          "count": 6,
+                          "detail": "6 failed transactions were still unexplained 7 days after they failed."
+                        },
+                        {
+                          "rule": "MONTHLY_REPORT_MISSING",
+                          "period": "2026-01",
+                          "detail": "The monthly report on 2026-01 was not sent before its deadline."
+                        }
+                      ],
+                      "actions": []
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "The report just made.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ViolationReport"
+                },
+                "example": {
+                  "reportId": "0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+                  "period": "2026-02",
+                  "version": 1,
+                  "latestVersion": 1,
+                  "timeZone": "Asia/Ho_Chi_Minh",
+                  "periodStart": "2026-01-31T17:00:00Z",
+                  "periodEnd": "2026-02-28T17:00:00Z",
+                  "generatedAt": "2026-02-28T17:00:02Z",
+                  "generatedBy": "scheduler",
+                  "thresholds": {
+                    "failureRatePercent": 20,
+                    "minimumVolume": 20,
+                    "unexplainedAfterDays": 7,
+                    "lateSubmissions": 1
+                  },
+                  "providersEvaluated": 12,
+                  "lines": [
+                    {
+                      "providerId": "prov-econtract-demo",
+                      "providerName": "Công ty eContract Demo",
+                      "providerStatus": "ACTIVE",
+                      "figures": {
+                        "decided": 40,
+                        "failed": 14,
+                        "failureRatePercent": 35,
+                        "lateSubmissions": 0,
+                        "unexplainedFailures": 6,
+                        "monthlyReport": {
+                          "period": "2026-01",
+                          "timeliness": "MISSING"
+                        }
+                      },
+                      "violations": [
+                        {
+                          "rule": "FAILURE_RATE",
+                          "failed": 14,
+                          "decided": 40,
+                          "detail": "14 of 40 decided transactions failed (35%), above 20%."
+                        },
+                        {
+                          "rule": "UNEXPLAINED_FAILURES",
+                          "count": 6,
+                          "detail": "6 failed transactions were still unexplained 7 days after they failed."
+                        },
+                        {
+                          "rule": "MONTHLY_REPORT_MISSING",
+                          "period": "2026-01",
+                          "detail": "The monthly report on 2026-01 was not sent before its deadline."
+                        }
+                      ],
+                      "actions": []
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/ReportingPeriodNotEnded"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/violation-reports/{reportId}": {
+      "get": {
+        "operationId": "getViolationReport",
+        "summary": "Get a violations report",
+        "description": "One version of a monthly violations report (DOMAIN.md F38) with its thresholds, and per\nviolating provider the month's figures, the rules broken and what operators did about it.\n`latestVersion` tells whether it was made again since. A provider sees its own line only.\n",
+        "tags": [
+          "reports"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "contracts:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ViolationReportId"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The report.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ViolationReport"
+                },
+                "example": {
+                  "reportId": "0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+                  "period": "2026-02",
+                  "version": 1,
+                  "latestVersion": 1,
+                  "timeZone": "Asia/Ho_Chi_Minh",
+                  "periodStart": "2026-01-31T17:00:00Z",
+                  "periodEnd": "2026-02-28T17:00:00Z",
+                  "generatedAt": "2026-02-28T17:00:02Z",
+                  "generatedBy": "scheduler",
+                  "thresholds": {
+                    "failureRatePercent": 20,
+                    "minimumVolume": 20,
+                    "unexplainedAfterDays": 7,
+                    "lateSubmissions": 1
+                  },
+                  "providersEvaluated": 12,
+                  "lines": [
+                    {
+                      "providerId": "prov-econtract-demo",
+                      "providerName": "Công ty eContract Demo",
+                      "providerStatus": "ACTIVE",
+                      "figures": {
+                        "decided": 40,
+                        "failed": 14,
+                        "failureRatePercent": 35,
+                        "lateSubmissions": 0,
+                        "unexplainedFailures": 6,
+                        "monthlyReport": {
+                          "period": "2026-01",
+                          "timeliness": "MISSING"
+                        }
+                      },
+                      "violations": [
+                        {
+                          "rule": "FAILURE_RATE",
+                          "failed": 14,
+                          "decided": 40,
+                          "detail": "14 of 40 decided transactions failed (35%), above 20%."
+                        },
+                        {
+                          "rule": "UNEXPLAINED_FAILURES",
+                          "count": 6,
+                          "detail": "6 failed transactions were still unexplained 7 days after they failed."
+                        },
+                        {
+                          "rule": "MONTHLY_REPORT_MISSING",
+                          "period": "2026-01",
+                          "detail": "The monthly report on 2026-01 was not sent before its deadline."
+                        }
+                      ],
+                      "actions": []
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/ViolationReportNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/violation-reports/{reportId}/providers/{providerId}/action": {
+      "post": {
+        "operationId": "actOnViolation",
+        "summary": "Suspend or disconnect a provider from the report (operator)",
+        "description": "From a violations report, a Ministry operator suspends or disconnects one of its providers with\na reason (DOMAIN.md F38; Decree 337/2025 Art. 15.4). This is the same change as\n`changeProviderStatus`: it is kept in the provider's status history, the provider is notified\n(F39) and its calls are refused from then on (`PROVIDER_SUSPENDED`, `PROVIDER_DISCONNECTED`).\nThe step is also recorded on the report's line with the operator and the time. Repeating it\nchanges nothing; a disconnected provider cannot be suspended\n(`PROVIDER_STATUS_TRANSITION_INVALID`). Providers get `FORBIDDEN`.\n",
+        "tags": [
+          "reports"
+        ],
+        "security": [
+          {
+            "providerToken": []
+          },
+          {
+            "oauth2": [
+              "operations"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ViolationReportId"
+          },
+          {
+            "$ref": "#/components/parameters/ProviderId"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ViolationActionRequest"
+              },
+              "examples": {
+                "suspend": {
+                  "summary": "Suspend",
+                  "value": {
+                    "status": "SUSPENDED",
+                    "reason": "Violations report 2026-02 - failure rate 35% and 6 failed transactions left unexplained."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The report's line with the step recorded.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/XRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ViolationLine"
+                },
+                "example": {
+                  "providerId": "prov-econtract-demo",
+                  "providerName": "Công ty eContract Demo",
+                  "providerStatus": "ACTIVE",
+                  "figures": {
+                    "decided": 40,
+                    "failed": 14,
+                    "failureRatePercent": 35,
+                    "lateSubmissions": 0,
+                    "unexplainedFailures": 6,
+                    "monthlyReport": {
+                      "period": "2026-01",
+                      "timeliness": "ON_TIME"
+                    }
+                  },
+                  "violations": [
+                    {
+                      "rule": "FAILURE_RATE",
+                      "failed": 14,
+                      "decided": 40,
+                      "detail": "14 of 40 decided transactions failed (35%), above 20%."
+                    },
+                    {
+                      "rule": "UNEXPLAINED_FAILURES",
+                      "count": 6,
+                      "detail": "6 failed transactions were still unexplained 7 days after they failed."
+                    }
+                  ],
+                  "actions": [
+                    {
+                      "status": "SUSPENDED",
+                      "reason": "Violations report 2026-02 - failure rate 35% and 6 failed transactions left unexplained.",
+                      "takenBy": "moha-operator-01",
+                      "takenAt": "2026-03-02T02:00:00Z"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/ViolationReportNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/ProviderStatusTransitionInvalid"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           }
         }
       }
@@ -2662,6 +4177,82 @@ export const openapiDocument = {
       }
     }
   },
+  "webhooks": {
+    "transactionCompleted": {
+      "post": {
+        "operationId": "transactionCompleted",
+        "summary": "A transaction reached its final state (sent by the Platform)",
+        "description": "Posted by the Platform to the provider's callback URL (`updateProviderTechnicalInfo`) when one\nof its transactions becomes SUCCEEDED or FAILED (DOMAIN.md F4 \"sync result\", T10, T14), once\nthe provider also has a webhook secret (`rotateWebhookSecret`). The delivery is recorded in the\nsame database transaction as the outcome and retried with exponential backoff until a 2xx\nanswer (at least once; redirects are not followed). To accept it:\n\n1. Compute HMAC-SHA256, keyed with the webhook secret, of `<t>.<raw body>` where `t` is the\n   `t=` value of `Hdld-Signature`, and compare it in constant time with each `v1=` value (hex).\n2. Refuse a `t` more than a few minutes from your clock (replays).\n3. Drop a `Hdld-Webhook-Id` you already handled; answer 2xx quickly and work asynchronously.\n\n`verifyWebhook({ payload, header, secret })` of @hdld/sdk does steps 1 and 2.\n",
+        "tags": [
+          "notifications"
+        ],
+        "security": [],
+        "parameters": [
+          {
+            "name": "Hdld-Signature",
+            "in": "header",
+            "required": true,
+            "description": "`t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">`, signed at send time.",
+            "schema": {
+              "type": "string",
+              "maxLength": 500
+            },
+            "example": "t=1772439331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd"
+          },
+          {
+            "name": "Hdld-Webhook-Id",
+            "in": "header",
+            "required": true,
+            "description": "The delivery's id, the same on every retry.",
+            "schema": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "example": "0192f0e0-1a2b-7c3d-9e4f-5a6b7c8d9e0f"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/WebhookEvent"
+              },
+              "examples": {
+                "succeeded": {
+                  "summary": "ID issued",
+                  "value": {
+                    "event": "transaction.completed",
+                    "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                    "providerReference": "HD-2026-000123",
+                    "status": "SUCCEEDED",
+                    "contractId": "2604173920581648",
+                    "occurredAt": "2026-03-02T08:15:31Z"
+                  }
+                },
+                "failed": {
+                  "summary": "Refused by a check",
+                  "value": {
+                    "event": "transaction.completed",
+                    "transactionId": "0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                    "providerReference": "HD-2026-000122",
+                    "status": "FAILED",
+                    "failureClass": "SIGNATURE",
+                    "occurredAt": "2026-03-02T08:10:02Z"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Any 2xx acknowledges the delivery; anything else (or no answer within 15 s) is retried."
+          }
+        }
+      }
+    }
+  },
   "components": {
     "securitySchemes": {
       "providerToken": {
@@ -2749,6 +4340,21 @@ export const openapiDocument = {
       "ExplanationIdPath": {
         "$ref": "#/components/parameters/ExplanationId"
       },
+      "ProviderReportIdPath": {
+        "$ref": "#/components/parameters/ProviderReportId"
+      },
+      "ViolationReportIdPath": {
+        "$ref": "#/components/parameters/ViolationReportId"
+      },
+      "PeriodFilter": {
+        "name": "period",
+        "in": "query",
+        "required": false,
+        "description": "Only this month (`YYYY-MM`, Vietnam time).",
+        "schema": {
+          "$ref": "#/components/schemas/ReportingPeriod"
+        }
+      },
       "ProviderReferencePath": {
         "$ref": "#/components/parameters/ProviderReference"
       },
@@ -2815,6 +4421,28 @@ export const openapiDocument = {
           "pattern": "^[A-Za-z0-9._-]+$"
         },
         "example": "prov-econtract-demo"
+      },
+      "ProviderReportId": {
+        "name": "reportId",
+        "in": "path",
+        "required": true,
+        "description": "The `reportId` of one version of a monthly report.",
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        },
+        "example": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b"
+      },
+      "ViolationReportId": {
+        "name": "reportId",
+        "in": "path",
+        "required": true,
+        "description": "The `reportId` of one version of a violations report.",
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        },
+        "example": "0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b"
       }
     },
     "headers": {
@@ -3619,7 +5247,7 @@ export const openapiDocument = {
         }
       },
       "Forbidden": {
-        "description": "Not allowed: missing scope or another provider's resource (`FORBIDDEN`), or the provider's connection is suspended or terminated (`PROVIDER_SUSPENDED`, `PROVIDER_DISCONNECTED`, Decree 337/2025 Art. 15.4).",
+        "description": "Not allowed: missing scope or another provider's resource (`FORBIDDEN`), the provider's connection is suspended or terminated (`PROVIDER_SUSPENDED`, `PROVIDER_DISCONNECTED`, Decree 337/2025 Art. 15.4), or the call comes from outside the provider's IP allow-list (`IP_NOT_ALLOWED`, N8).",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/XRequestId"
@@ -3651,6 +5279,18 @@ export const openapiDocument = {
                   "status": 403,
                   "code": "FORBIDDEN",
                   "detail": "The token has no contracts:write scope.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c"
+                }
+              },
+              "ipNotAllowed": {
+                "summary": "Address outside the IP allow-list",
+                "value": {
+                  "type": "https://hdld.invalid/problems/IP_NOT_ALLOWED",
+                  "title": "Address not in the IP allow-list",
+                  "status": 403,
+                  "code": "IP_NOT_ALLOWED",
+                  "detail": "Calls from 198.51.100.7 are not in your IP allow-list.",
                   "instance": "/v1/contracts",
                   "requestId": "req-7f3a9c"
                 }
@@ -4175,6 +5815,175 @@ export const openapiDocument = {
             }
           }
         }
+      },
+      "ProviderReportNotFound": {
+        "description": "No such monthly report visible to the caller (`PROVIDER_REPORT_NOT_FOUND`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "providerReportNotFound": {
+                "summary": "Unknown report",
+                "value": {
+                  "type": "https://hdld.invalid/problems/PROVIDER_REPORT_NOT_FOUND",
+                  "title": "Monthly report not found",
+                  "status": 404,
+                  "code": "PROVIDER_REPORT_NOT_FOUND",
+                  "detail": "No monthly report 0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b is visible to the caller.",
+                  "instance": "/v1/provider-reports/0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ProviderReportConflict": {
+        "description": "The month's report was already sent with other content and `replacesVersion` is not its latest\nversion (`PROVIDER_REPORT_CONFLICT`), the month has not ended (`REPORTING_PERIOD_NOT_ENDED`), or\nthe Idempotency-Key was used for another request (`IDEMPOTENCY_KEY_REUSED`, `IDEMPOTENCY_KEY_IN_USE`).\n",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "providerReportConflict": {
+                "summary": "Different content, no correction asked",
+                "value": {
+                  "type": "https://hdld.invalid/problems/PROVIDER_REPORT_CONFLICT",
+                  "title": "Monthly report already sent with other content",
+                  "status": 409,
+                  "code": "PROVIDER_REPORT_CONFLICT",
+                  "detail": "The report on 2026-01 is at version 1; to correct it, send replacesVersion 1.",
+                  "instance": "/v1/provider-reports",
+                  "requestId": "req-7f3a9c"
+                }
+              },
+              "reportingPeriodNotEnded": {
+                "summary": "Current month",
+                "value": {
+                  "type": "https://hdld.invalid/problems/REPORTING_PERIOD_NOT_ENDED",
+                  "title": "The month has not ended yet",
+                  "status": 409,
+                  "code": "REPORTING_PERIOD_NOT_ENDED",
+                  "detail": "2026-03 ends at 2026-03-31T17:00:00.000Z (00:00 on 1 April, Vietnam time).",
+                  "instance": "/v1/provider-reports",
+                  "requestId": "req-7f3a9d"
+                }
+              },
+              "idempotencyKeyReused": {
+                "summary": "Key reused",
+                "value": {
+                  "type": "https://hdld.invalid/problems/IDEMPOTENCY_KEY_REUSED",
+                  "title": "Idempotency-Key already used for a different request",
+                  "status": 409,
+                  "code": "IDEMPOTENCY_KEY_REUSED",
+                  "detail": "Key 5f0c8c1e-2a44-4b0e-9d3f-6b1f2a7c9e10 was used for a request with another body.",
+                  "instance": "/v1/provider-reports",
+                  "requestId": "req-7f3a9e"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ReportingPeriodNotEnded": {
+        "description": "The month has not ended yet on the Platform's clock (`REPORTING_PERIOD_NOT_ENDED`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "reportingPeriodNotEnded": {
+                "summary": "Current month",
+                "value": {
+                  "type": "https://hdld.invalid/problems/REPORTING_PERIOD_NOT_ENDED",
+                  "title": "The month has not ended yet",
+                  "status": 409,
+                  "code": "REPORTING_PERIOD_NOT_ENDED",
+                  "detail": "2026-03 ends at 2026-03-31T17:00:00.000Z (00:00 on 1 April, Vietnam time).",
+                  "instance": "/v1/violation-reports",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "AttachmentDigestMismatch": {
+        "description": "The attachment's bytes do not hash to the SHA-256 sent with it (`ATTACHMENT_DIGEST_MISMATCH`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "attachmentDigestMismatch": {
+                "summary": "Corrupted upload",
+                "value": {
+                  "type": "https://hdld.invalid/problems/ATTACHMENT_DIGEST_MISMATCH",
+                  "title": "Attachment does not match its SHA-256",
+                  "status": 422,
+                  "code": "ATTACHMENT_DIGEST_MISMATCH",
+                  "detail": "technicalAudit.attachment.sha256 is 8f4e1a3b…, the bytes received hash to 2c26b46b….",
+                  "instance": "/v1/provider-reports",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ViolationReportNotFound": {
+        "description": "No such violations report, or no line for that provider in it (`VIOLATION_REPORT_NOT_FOUND`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "violationReportNotFound": {
+                "summary": "Unknown report or line",
+                "value": {
+                  "type": "https://hdld.invalid/problems/VIOLATION_REPORT_NOT_FOUND",
+                  "title": "Violations report not found",
+                  "status": 404,
+                  "code": "VIOLATION_REPORT_NOT_FOUND",
+                  "detail": "Provider prov-unknown has no line in violations report 0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b.",
+                  "instance": "/v1/violation-reports/0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+                  "requestId": "req-7f3a9c"
+                }
+              }
+            }
+          }
+        }
       }
     },
     "schemas": {
@@ -4344,7 +6153,13 @@ export const openapiDocument = {
           "TRANSACTION_NOT_AWAITING_EXPLANATION",
           "EXPLANATION_ALREADY_DECIDED",
           "REPUSH_NOT_APPROVED",
-          "PROVIDER_STATUS_TRANSITION_INVALID"
+          "PROVIDER_STATUS_TRANSITION_INVALID",
+          "PROVIDER_REPORT_NOT_FOUND",
+          "PROVIDER_REPORT_CONFLICT",
+          "REPORTING_PERIOD_NOT_ENDED",
+          "ATTACHMENT_DIGEST_MISMATCH",
+          "VIOLATION_REPORT_NOT_FOUND",
+          "IP_NOT_ALLOWED"
         ]
       },
       "Transaction": {
@@ -7133,7 +8948,7 @@ export const openapiDocument = {
       "Provider": {
         "type": "object",
         "title": "Provider",
-        "description": "A provider's profile in the registry (DOMAIN.md N8, F12, S2.3): contact, connection status,\nintegration capabilities and how it authenticates. `statusHistory` (oldest first) is returned\nby `getProvider`.\n",
+        "description": "A provider's profile in the registry (DOMAIN.md N8, F12, S2.3): contact, connection status,\nintegration capabilities, how it authenticates and its technical info (callback URL, IP\nallow-list, when its webhook secret was made; the secret itself is never returned).\n`statusHistory` (oldest first) is returned by `getProvider`.\n",
         "additionalProperties": false,
         "required": [
           "providerId",
@@ -7190,6 +9005,26 @@ export const openapiDocument = {
               ]
             }
           },
+          "callbackUrl": {
+            "type": "string",
+            "format": "uri",
+            "maxLength": 2048,
+            "description": "Where signed transaction results are posted (F4); see `updateProviderTechnicalInfo`."
+          },
+          "ipAllowList": {
+            "type": "array",
+            "maxItems": 100,
+            "description": "CIDRs the provider must call from; empty allows any address (N8).",
+            "items": {
+              "type": "string",
+              "maxLength": 64
+            }
+          },
+          "webhookSecretSetAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the current webhook secret was made (`rotateWebhookSecret`); absent when there is none."
+          },
           "statusHistory": {
             "type": "array",
             "maxItems": 1000,
@@ -7214,6 +9049,11 @@ export const openapiDocument = {
           "authenticationMethods": [
             "private_key_jwt"
           ],
+          "callbackUrl": "https://econtract-demo.invalid/hooks/hdld",
+          "ipAllowList": [
+            "203.0.113.0/24"
+          ],
+          "webhookSecretSetAt": "2026-01-10T02:30:00Z",
           "statusHistory": [
             {
               "previousStatus": "ACTIVE",
@@ -7230,6 +9070,88 @@ export const openapiDocument = {
               "changedAt": "2026-03-05T08:00:00Z"
             }
           ]
+        }
+      },
+      "Caller": {
+        "type": "object",
+        "title": "Caller",
+        "description": "Who the bearer token belongs to (DOMAIN.md T3, T4, T17): a provider's application, which sees\nits own data only, or a Ministry operator, whose data scope is the nation. A provider also gets\nits own registry profile with its connection status (N8, S2.3).\n",
+        "additionalProperties": false,
+        "required": [
+          "kind",
+          "role",
+          "scope",
+          "clientId"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "provider",
+              "operator"
+            ]
+          },
+          "role": {
+            "type": "string",
+            "enum": [
+              "provider",
+              "operator"
+            ],
+            "description": "The `role` claim of the access token; more roles may come (T3, T4)."
+          },
+          "scope": {
+            "type": "string",
+            "enum": [
+              "provider",
+              "nation"
+            ],
+            "description": "What data the caller may read - its own (`provider`) or every provider's (`nation`)."
+          },
+          "clientId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 128,
+            "description": "The OAuth2 client the token was issued to."
+          },
+          "providerId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "Providers only."
+          },
+          "operatorId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 128,
+            "description": "Operators only."
+          },
+          "provider": {
+            "$ref": "#/components/schemas/Provider"
+          }
+        },
+        "example": {
+          "kind": "provider",
+          "role": "provider",
+          "scope": "provider",
+          "clientId": "econtract-demo-app",
+          "providerId": "prov-econtract-demo",
+          "provider": {
+            "providerId": "prov-econtract-demo",
+            "name": "Công ty eContract Demo",
+            "contactEmail": "ops@econtract-demo.invalid",
+            "status": "ACTIVE",
+            "createdAt": "2026-01-10T02:00:00Z",
+            "capabilities": [
+              "CONTRACT",
+              "BATCH",
+              "LIFECYCLE",
+              "CONVERTED_PAPER"
+            ],
+            "authenticationMethods": [
+              "private_key_jwt"
+            ],
+            "ipAllowList": []
+          }
         }
       },
       "ProviderList": {
@@ -7290,6 +9212,1209 @@ export const openapiDocument = {
               "$ref": "#/components/schemas/PublicProvider"
             }
           }
+        }
+      },
+      "ReportingPeriod": {
+        "type": "string",
+        "title": "ReportingPeriod",
+        "description": "A calendar month in Vietnam time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving), `YYYY-MM`: from\n00:00 on its 1st to 00:00 on the 1st of the next month, Vietnam time.\n",
+        "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+        "minLength": 7,
+        "maxLength": 7,
+        "example": "2026-02"
+      },
+      "ProviderReportFigures": {
+        "type": "object",
+        "title": "ProviderReportFigures",
+        "description": "The month's figures of the provider's eContract service (Decree 337/2025 Art. 25.6; DOMAIN.md F33).",
+        "additionalProperties": false,
+        "required": [
+          "contractsHandled",
+          "contractsSigned",
+          "contractsSubmitted",
+          "incidents"
+        ],
+        "properties": {
+          "contractsHandled": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 1000000000,
+            "description": "Labor contracts created or worked on in the eContract during the month."
+          },
+          "contractsSigned": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 1000000000,
+            "description": "Contracts whose last party signed during the month."
+          },
+          "contractsSubmitted": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 1000000000,
+            "description": "Contracts sent to the Platform during the month."
+          },
+          "incidents": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 1000000,
+            "description": "Service incidents during the month (outages, security events, data errors); describe them in `text`."
+          }
+        },
+        "example": {
+          "contractsHandled": 1250,
+          "contractsSigned": 1180,
+          "contractsSubmitted": 1176,
+          "incidents": 1
+        }
+      },
+      "ReportAttachmentUpload": {
+        "type": "object",
+        "title": "ReportAttachmentUpload",
+        "description": "The technical audit report as a PDF, at most 10 MiB decoded, with the SHA-256 of its bytes so\nthe Platform can check it arrived intact (`ATTACHMENT_DIGEST_MISMATCH` otherwise).\n",
+        "additionalProperties": false,
+        "required": [
+          "fileName",
+          "mediaType",
+          "sha256",
+          "contentBase64"
+        ],
+        "properties": {
+          "fileName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "pattern": "^[^/\\\\\\x00-\\x1f]+$"
+          },
+          "mediaType": {
+            "type": "string",
+            "enum": [
+              "application/pdf"
+            ]
+          },
+          "sha256": {
+            "$ref": "#/components/schemas/Sha256"
+          },
+          "contentBase64": {
+            "type": "string",
+            "format": "byte",
+            "contentEncoding": "base64",
+            "minLength": 4,
+            "maxLength": 13981016,
+            "description": "Standard base64 of the file bytes (10 MiB decoded at most)."
+          }
+        },
+        "example": {
+          "fileName": "audit-2026.pdf",
+          "mediaType": "application/pdf",
+          "sha256": "8f4e1a3b0f1c2e6d3f9b7a5c4d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e",
+          "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+        }
+      },
+      "ReportAttachment": {
+        "type": "object",
+        "title": "ReportAttachment",
+        "description": "The technical audit report file of a monthly report. `contentBase64` is returned by\n`getProviderReport` only; lists carry the description alone.\n",
+        "additionalProperties": false,
+        "required": [
+          "fileName",
+          "mediaType",
+          "size",
+          "sha256"
+        ],
+        "properties": {
+          "fileName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "mediaType": {
+            "type": "string",
+            "enum": [
+              "application/pdf"
+            ]
+          },
+          "size": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 10485760
+          },
+          "sha256": {
+            "$ref": "#/components/schemas/Sha256"
+          },
+          "contentBase64": {
+            "type": "string",
+            "format": "byte",
+            "contentEncoding": "base64",
+            "maxLength": 13981016
+          }
+        }
+      },
+      "TechnicalAuditResult": {
+        "type": "string",
+        "title": "TechnicalAuditResult",
+        "description": "The auditor's conclusion on the certification service.",
+        "enum": [
+          "PASSED",
+          "PASSED_WITH_FINDINGS",
+          "FAILED"
+        ]
+      },
+      "TechnicalAuditUpload": {
+        "type": "object",
+        "title": "TechnicalAuditUpload",
+        "description": "The result of a technical audit of the provider's data message certification service (DOMAIN.md\nF33), with the audit report attached.\n",
+        "additionalProperties": false,
+        "required": [
+          "auditor",
+          "auditedOn",
+          "result",
+          "attachment"
+        ],
+        "properties": {
+          "auditor": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "description": "The organisation that audited the certification service."
+          },
+          "auditedOn": {
+            "type": "string",
+            "format": "date",
+            "description": "When the audit ended."
+          },
+          "result": {
+            "$ref": "#/components/schemas/TechnicalAuditResult"
+          },
+          "summary": {
+            "type": "string",
+            "maxLength": 5000
+          },
+          "attachment": {
+            "$ref": "#/components/schemas/ReportAttachmentUpload"
+          }
+        },
+        "example": {
+          "auditor": "Công ty Kiểm định An toàn Thông tin ABC",
+          "auditedOn": "2026-02-20",
+          "result": "PASSED_WITH_FINDINGS",
+          "summary": "Two minor findings on log retention, fixed on 2026-02-25.",
+          "attachment": {
+            "fileName": "audit-2026.pdf",
+            "mediaType": "application/pdf",
+            "sha256": "8f4e1a3b0f1c2e6d3f9b7a5c4d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e",
+            "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+          }
+        }
+      },
+      "TechnicalAudit": {
+        "type": "object",
+        "title": "TechnicalAudit",
+        "description": "A technical audit result of the provider's certification service, as sent (DOMAIN.md F33).",
+        "additionalProperties": false,
+        "required": [
+          "auditor",
+          "auditedOn",
+          "result",
+          "attachment"
+        ],
+        "properties": {
+          "auditor": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "auditedOn": {
+            "type": "string",
+            "format": "date"
+          },
+          "result": {
+            "$ref": "#/components/schemas/TechnicalAuditResult"
+          },
+          "summary": {
+            "type": "string",
+            "maxLength": 5000
+          },
+          "attachment": {
+            "$ref": "#/components/schemas/ReportAttachment"
+          }
+        }
+      },
+      "ProviderReportSubmission": {
+        "type": "object",
+        "title": "ProviderReportSubmission",
+        "description": "A provider's monthly report on its eContract service (Decree 337/2025 Art. 25.6; DOMAIN.md F33)\nfor a month that has ended. To correct a report already sent, send the whole report again with\n`replacesVersion` set to its latest version: a new version is kept beside the earlier ones.\n",
+        "additionalProperties": false,
+        "required": [
+          "period",
+          "figures",
+          "text"
+        ],
+        "properties": {
+          "period": {
+            "$ref": "#/components/schemas/ReportingPeriod"
+          },
+          "figures": {
+            "$ref": "#/components/schemas/ProviderReportFigures"
+          },
+          "text": {
+            "type": "string",
+            "minLength": 10,
+            "maxLength": 20000,
+            "description": "How the service went during the month (incidents, changes, support), in English or Vietnamese."
+          },
+          "technicalAudit": {
+            "$ref": "#/components/schemas/TechnicalAuditUpload"
+          },
+          "replacesVersion": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Only to correct a report already sent; the latest version, which this one replaces."
+          }
+        },
+        "example": {
+          "period": "2026-01",
+          "figures": {
+            "contractsHandled": 1250,
+            "contractsSigned": 1180,
+            "contractsSubmitted": 1176,
+            "incidents": 1
+          },
+          "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover)."
+        }
+      },
+      "ReportTimeliness": {
+        "type": "string",
+        "title": "ReportTimeliness",
+        "description": "Where a provider's monthly report stands against its deadline (before the 30th of the next\nmonth, Vietnam time; Decree 337/2025 Art. 25.6), by its first version: ON_TIME (sent before the\ndeadline), LATE (sent at or after it), MISSING (deadline passed, none sent), DUE (none sent yet,\ndeadline not passed).\n",
+        "enum": [
+          "ON_TIME",
+          "LATE",
+          "MISSING",
+          "DUE"
+        ]
+      },
+      "ProviderReport": {
+        "type": "object",
+        "title": "ProviderReport",
+        "description": "One version of a provider's monthly report (DOMAIN.md F33). `timeliness` is decided by the\nfirst version (`firstSubmittedAt`), so a correction never makes an on-time report late.\n",
+        "additionalProperties": false,
+        "required": [
+          "reportId",
+          "providerId",
+          "period",
+          "version",
+          "latestVersion",
+          "timeliness",
+          "deadline",
+          "firstSubmittedAt",
+          "submittedAt",
+          "submittedBy",
+          "figures",
+          "text"
+        ],
+        "properties": {
+          "reportId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "providerId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "period": {
+            "$ref": "#/components/schemas/ReportingPeriod"
+          },
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "latestVersion": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The highest version of the same provider and month; greater than `version` when corrected since."
+          },
+          "timeliness": {
+            "$ref": "#/components/schemas/ReportTimeliness"
+          },
+          "deadline": {
+            "type": "string",
+            "format": "date-time",
+            "description": "00:00 on the 30th of the month after `period`, Vietnam time (1 March when that month is February); exclusive."
+          },
+          "firstSubmittedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "submittedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When this version was sent."
+          },
+          "submittedBy": {
+            "type": "string",
+            "maxLength": 100,
+            "description": "Client id of the provider application that sent this version."
+          },
+          "figures": {
+            "$ref": "#/components/schemas/ProviderReportFigures"
+          },
+          "text": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 20000
+          },
+          "technicalAudit": {
+            "$ref": "#/components/schemas/TechnicalAudit"
+          }
+        },
+        "example": {
+          "reportId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+          "providerId": "prov-econtract-demo",
+          "period": "2026-01",
+          "version": 1,
+          "latestVersion": 1,
+          "timeliness": "ON_TIME",
+          "deadline": "2026-02-28T17:00:00Z",
+          "firstSubmittedAt": "2026-02-10T03:00:00Z",
+          "submittedAt": "2026-02-10T03:00:00Z",
+          "submittedBy": "prov-econtract-demo",
+          "figures": {
+            "contractsHandled": 1250,
+            "contractsSigned": 1180,
+            "contractsSubmitted": 1176,
+            "incidents": 1
+          },
+          "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover)."
+        }
+      },
+      "ProviderReportPage": {
+        "type": "object",
+        "title": "ProviderReportPage",
+        "description": "One page of monthly reports (latest version of each), newest first (DOMAIN.md F33).",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "maxItems": 500,
+            "items": {
+              "$ref": "#/components/schemas/ProviderReport"
+            }
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 500,
+            "description": "Opaque cursor of the next page; null or absent on the last page."
+          }
+        }
+      },
+      "ProviderReportTracking": {
+        "type": "object",
+        "title": "ProviderReportTracking",
+        "description": "Who owes the monthly report on `period` and where each stands at `evaluatedAt` (the Platform's\nclock) (DOMAIN.md F33; Decree 337/2025 Art. 25.6). A provider owes it when it was registered\nbefore the month ended and not disconnected before it began.\n",
+        "additionalProperties": false,
+        "required": [
+          "period",
+          "deadline",
+          "evaluatedAt",
+          "items"
+        ],
+        "properties": {
+          "period": {
+            "$ref": "#/components/schemas/ReportingPeriod"
+          },
+          "deadline": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "evaluatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "items": {
+            "type": "array",
+            "maxItems": 10000,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "providerId",
+                "providerName",
+                "timeliness"
+              ],
+              "properties": {
+                "providerId": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64
+                },
+                "providerName": {
+                  "type": "string",
+                  "maxLength": 255
+                },
+                "timeliness": {
+                  "$ref": "#/components/schemas/ReportTimeliness"
+                },
+                "reportId": {
+                  "type": "string",
+                  "format": "uuid",
+                  "description": "The latest version, when one was sent."
+                },
+                "latestVersion": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "firstSubmittedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ViolationThresholds": {
+        "type": "object",
+        "title": "ViolationThresholds",
+        "description": "The thresholds a violations report was made with (server settings HDLD_VIOLATION_*), recorded in\nthe report so that it can be recomputed (DOMAIN.md F38).\n",
+        "additionalProperties": false,
+        "required": [
+          "failureRatePercent",
+          "minimumVolume",
+          "unexplainedAfterDays",
+          "lateSubmissions"
+        ],
+        "properties": {
+          "failureRatePercent": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100,
+            "description": "FAILURE_RATE when failed / decided is strictly above this percentage (default 20)…"
+          },
+          "minimumVolume": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "…and at least this many transactions received in the month were decided (default 20)."
+          },
+          "unexplainedAfterDays": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "UNEXPLAINED_FAILURES counts failed transactions still awaiting an explanation this many days after they failed, at the month's end (default 7)."
+          },
+          "lateSubmissions": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "LATE_SUBMISSIONS when at least this many submissions of the month came more than 24 h after the last signature (default 1)."
+          }
+        },
+        "example": {
+          "failureRatePercent": 20,
+          "minimumVolume": 20,
+          "unexplainedAfterDays": 7,
+          "lateSubmissions": 1
+        }
+      },
+      "ViolationRule": {
+        "type": "string",
+        "title": "ViolationRule",
+        "description": "A rule of the monthly violations report (DOMAIN.md F38): FAILURE_RATE (too many failed\ntransactions), UNEXPLAINED_FAILURES (failures left without an explanation, F36),\nLATE_SUBMISSIONS (sent more than 24 h after the last signature), MONTHLY_REPORT_MISSING and\nMONTHLY_REPORT_LATE (the provider's report due during the month, Decree 337/2025 Art. 25.6).\n",
+        "enum": [
+          "FAILURE_RATE",
+          "UNEXPLAINED_FAILURES",
+          "LATE_SUBMISSIONS",
+          "MONTHLY_REPORT_MISSING",
+          "MONTHLY_REPORT_LATE"
+        ]
+      },
+      "Violation": {
+        "type": "object",
+        "title": "Violation",
+        "description": "One rule a provider broke in the month, with what was observed and a sentence in the caller's language.",
+        "additionalProperties": false,
+        "required": [
+          "rule",
+          "detail"
+        ],
+        "properties": {
+          "rule": {
+            "$ref": "#/components/schemas/ViolationRule"
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "UNEXPLAINED_FAILURES, LATE_SUBMISSIONS - how many transactions."
+          },
+          "failed": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "FAILURE_RATE - failed transactions."
+          },
+          "decided": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "FAILURE_RATE - decided transactions."
+          },
+          "period": {
+            "$ref": "#/components/schemas/ReportingPeriod"
+          },
+          "detail": {
+            "type": "string",
+            "maxLength": 1000
+          }
+        },
+        "example": {
+          "rule": "FAILURE_RATE",
+          "failed": 14,
+          "decided": 40,
+          "detail": "14 of 40 decided transactions failed (35%), above 20%."
+        }
+      },
+      "ViolationFigures": {
+        "type": "object",
+        "title": "ViolationFigures",
+        "description": "What the month showed for one provider (DOMAIN.md F38). Transactions count by `receivedAt` in\nthe month; a transaction is decided once it succeeded or failed, and counts as failed when it\nfailed at least once (a failure pushed again since still happened).\n",
+        "additionalProperties": false,
+        "required": [
+          "decided",
+          "failed",
+          "failureRatePercent",
+          "lateSubmissions",
+          "unexplainedFailures"
+        ],
+        "properties": {
+          "decided": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "failed": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "failureRatePercent": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100,
+            "description": "failed / decided in percent, two decimals; 0 without decided transactions."
+          },
+          "lateSubmissions": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "unexplainedFailures": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Failed transactions of any month still awaiting an explanation (or explained and rejected) when the report was made, that failed at least `unexplainedAfterDays` before the month's end."
+          },
+          "monthlyReport": {
+            "type": "object",
+            "description": "The provider's monthly report that fell due during the month (the one on the month before), as it stood at the month's end; absent when not owed.",
+            "additionalProperties": false,
+            "required": [
+              "period",
+              "timeliness"
+            ],
+            "properties": {
+              "period": {
+                "$ref": "#/components/schemas/ReportingPeriod"
+              },
+              "timeliness": {
+                "$ref": "#/components/schemas/ReportTimeliness"
+              }
+            }
+          }
+        }
+      },
+      "ViolationActionRequest": {
+        "type": "object",
+        "title": "ViolationActionRequest",
+        "description": "What the operator decides about a provider of the report: suspend or disconnect it, with the\nreason notified to it (Decree 337/2025 Art. 15.4; DOMAIN.md F38, F39).\n",
+        "additionalProperties": false,
+        "required": [
+          "status",
+          "reason"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "SUSPENDED",
+              "DISCONNECTED"
+            ]
+          },
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000
+          }
+        },
+        "example": {
+          "status": "SUSPENDED",
+          "reason": "Violations report 2026-02 - failure rate 35% and 6 failed transactions left unexplained."
+        }
+      },
+      "ViolationAction": {
+        "type": "object",
+        "title": "ViolationAction",
+        "description": "A step an operator took on a provider from the report, with who and when.",
+        "additionalProperties": false,
+        "required": [
+          "status",
+          "reason",
+          "takenBy",
+          "takenAt"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "SUSPENDED",
+              "DISCONNECTED"
+            ]
+          },
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000
+          },
+          "takenBy": {
+            "type": "string",
+            "maxLength": 100,
+            "description": "Id of the Ministry operator."
+          },
+          "takenAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ViolationLine": {
+        "type": "object",
+        "title": "ViolationLine",
+        "description": "One violating provider in a violations report (DOMAIN.md F38).",
+        "additionalProperties": false,
+        "required": [
+          "providerId",
+          "providerName",
+          "providerStatus",
+          "figures",
+          "violations",
+          "actions"
+        ],
+        "properties": {
+          "providerId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "providerName": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "providerStatus": {
+            "description": "Connection status when the report was made.",
+            "$ref": "#/components/schemas/ProviderStatus"
+          },
+          "figures": {
+            "$ref": "#/components/schemas/ViolationFigures"
+          },
+          "violations": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 5,
+            "items": {
+              "$ref": "#/components/schemas/Violation"
+            }
+          },
+          "actions": {
+            "type": "array",
+            "maxItems": 100,
+            "description": "What operators did about it from this report, oldest first.",
+            "items": {
+              "$ref": "#/components/schemas/ViolationAction"
+            }
+          }
+        },
+        "example": {
+          "providerId": "prov-econtract-demo",
+          "providerName": "Công ty eContract Demo",
+          "providerStatus": "ACTIVE",
+          "figures": {
+            "decided": 40,
+            "failed": 14,
+            "failureRatePercent": 35,
+            "lateSubmissions": 0,
+            "unexplainedFailures": 6,
+            "monthlyReport": {
+              "period": "2026-01",
+              "timeliness": "ON_TIME"
+            }
+          },
+          "violations": [
+            {
+              "rule": "FAILURE_RATE",
+              "failed": 14,
+              "decided": 40,
+              "detail": "14 of 40 decided transactions failed (35%), above 20%."
+            },
+            {
+              "rule": "UNEXPLAINED_FAILURES",
+              "count": 6,
+              "detail": "6 failed transactions were still unexplained 7 days after they failed."
+            }
+          ],
+          "actions": []
+        }
+      },
+      "ViolationReport": {
+        "type": "object",
+        "title": "ViolationReport",
+        "description": "The report of violating providers on one month (DOMAIN.md F38), made on the 1st of the next\nmonth (00:00 Vietnam time, Asia/Ho_Chi_Minh, UTC+7) by the Platform's scheduler, or on demand by\nan operator. Version 1 is the scheduler's; an operator's regeneration adds a new version and\nkeeps the earlier ones. A provider sees its own line only (none when it broke no rule).\n",
+        "additionalProperties": false,
+        "required": [
+          "reportId",
+          "period",
+          "version",
+          "latestVersion",
+          "timeZone",
+          "periodStart",
+          "periodEnd",
+          "generatedAt",
+          "generatedBy",
+          "thresholds",
+          "providersEvaluated",
+          "lines"
+        ],
+        "properties": {
+          "reportId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "period": {
+            "$ref": "#/components/schemas/ReportingPeriod"
+          },
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "latestVersion": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "timeZone": {
+            "type": "string",
+            "enum": [
+              "Asia/Ho_Chi_Minh"
+            ]
+          },
+          "periodStart": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "periodEnd": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Exclusive; the instant the month's figures are evaluated at."
+          },
+          "generatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "generatedBy": {
+            "type": "string",
+            "maxLength": 100,
+            "description": "`scheduler`, or the id of the operator who asked for it."
+          },
+          "thresholds": {
+            "$ref": "#/components/schemas/ViolationThresholds"
+          },
+          "providersEvaluated": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Providers connected during the month (registered before its end, not disconnected before its start)."
+          },
+          "lines": {
+            "type": "array",
+            "maxItems": 10000,
+            "items": {
+              "$ref": "#/components/schemas/ViolationLine"
+            }
+          }
+        },
+        "example": {
+          "reportId": "0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+          "period": "2026-02",
+          "version": 1,
+          "latestVersion": 1,
+          "timeZone": "Asia/Ho_Chi_Minh",
+          "periodStart": "2026-01-31T17:00:00Z",
+          "periodEnd": "2026-02-28T17:00:00Z",
+          "generatedAt": "2026-02-28T17:00:02Z",
+          "generatedBy": "scheduler",
+          "thresholds": {
+            "failureRatePercent": 20,
+            "minimumVolume": 20,
+            "unexplainedAfterDays": 7,
+            "lateSubmissions": 1
+          },
+          "providersEvaluated": 12,
+          "lines": [
+            {
+              "providerId": "prov-econtract-demo",
+              "providerName": "Công ty eContract Demo",
+              "providerStatus": "ACTIVE",
+              "figures": {
+                "decided": 40,
+                "failed": 14,
+                "failureRatePercent": 35,
+                "lateSubmissions": 0,
+                "unexplainedFailures": 6,
+                "monthlyReport": {
+                  "period": "2026-01",
+                  "timeliness": "MISSING"
+                }
+              },
+              "violations": [
+                {
+                  "rule": "FAILURE_RATE",
+                  "failed": 14,
+                  "decided": 40,
+                  "detail": "14 of 40 decided transactions failed (35%), above 20%."
+                },
+                {
+                  "rule": "UNEXPLAINED_FAILURES",
+                  "count": 6,
+                  "detail": "6 failed transactions were still unexplained 7 days after they failed."
+                },
+                {
+                  "rule": "MONTHLY_REPORT_MISSING",
+                  "period": "2026-01",
+                  "detail": "The monthly report on 2026-01 was not sent before its deadline."
+                }
+              ],
+              "actions": []
+            }
+          ]
+        }
+      },
+      "ViolationReportPage": {
+        "type": "object",
+        "title": "ViolationReportPage",
+        "description": "One page of violations reports (every version), newest first (DOMAIN.md F38).",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "maxItems": 500,
+            "items": {
+              "$ref": "#/components/schemas/ViolationReport"
+            }
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 500,
+            "description": "Opaque cursor of the next page; null or absent on the last page."
+          }
+        }
+      },
+      "ViolationReportRequest": {
+        "type": "object",
+        "title": "ViolationReportRequest",
+        "description": "Makes the violations report on a month that has ended (DOMAIN.md F38), or returns the one that\nexists. `regenerate` makes a new version from today's data, keeping the earlier ones.\n",
+        "additionalProperties": false,
+        "properties": {
+          "period": {
+            "description": "Default the month before the current one (Vietnam time).",
+            "$ref": "#/components/schemas/ReportingPeriod"
+          },
+          "regenerate": {
+            "type": "boolean",
+            "default": false
+          }
+        },
+        "example": {
+          "period": "2026-02"
+        }
+      },
+      "NotificationStatus": {
+        "type": "string",
+        "title": "NotificationStatus",
+        "description": "Delivery state of a notification (DOMAIN.md F4, F39, T14): PENDING until delivered (SENT) or\ngiven up after its last attempt or a permanent refusal (FAILED).\n",
+        "enum": [
+          "PENDING",
+          "SENT",
+          "FAILED"
+        ]
+      },
+      "NotificationChannel": {
+        "type": "string",
+        "title": "NotificationChannel",
+        "description": "EMAIL to the provider's contact address (F39), or WEBHOOK to its callback URL (F4).",
+        "enum": [
+          "EMAIL",
+          "WEBHOOK"
+        ]
+      },
+      "NotificationKind": {
+        "type": "string",
+        "title": "NotificationKind",
+        "description": "What the notification is about: the provider's connection was suspended, restored or terminated\n(F39; Decree 337/2025 Art. 15.4), an explanation of failed transactions was approved or rejected\n(F37), or a transaction reached its final state (F4 \"sync result\", webhook).\n",
+        "enum": [
+          "PROVIDER_SUSPENDED",
+          "PROVIDER_RESTORED",
+          "PROVIDER_DISCONNECTED",
+          "EXPLANATION_APPROVED",
+          "EXPLANATION_REJECTED",
+          "TRANSACTION_COMPLETED"
+        ]
+      },
+      "Notification": {
+        "type": "object",
+        "title": "Notification",
+        "description": "One message the Platform sends a provider (DOMAIN.md F4, F39, T14), recorded in the same database\ntransaction as the event that caused it and delivered from a durable outbox. E-mails are\nbilingual (Vietnamese first, then English); `text` is the plain-text body. For a webhook, `text`\nis the exact JSON body that was signed and posted, and `messageId` its `Hdld-Webhook-Id`.\n",
+        "additionalProperties": false,
+        "required": [
+          "notificationId",
+          "providerId",
+          "channel",
+          "kind",
+          "recipient",
+          "text",
+          "status",
+          "attempts",
+          "createdAt"
+        ],
+        "properties": {
+          "notificationId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "providerId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "channel": {
+            "$ref": "#/components/schemas/NotificationChannel"
+          },
+          "kind": {
+            "$ref": "#/components/schemas/NotificationKind"
+          },
+          "recipient": {
+            "type": "string",
+            "maxLength": 2048,
+            "description": "The provider's contact e-mail, or the callback URL configured when the event happened."
+          },
+          "subject": {
+            "type": "string",
+            "maxLength": 1000,
+            "description": "E-mails only."
+          },
+          "text": {
+            "type": "string",
+            "maxLength": 100000
+          },
+          "status": {
+            "$ref": "#/components/schemas/NotificationStatus"
+          },
+          "attempts": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Delivery attempts so far."
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the event happened."
+          },
+          "nextAttemptAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "PENDING only; when the next attempt is due (retries back off exponentially)."
+          },
+          "sentAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "failedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "lastError": {
+            "type": "string",
+            "maxLength": 1000,
+            "description": "Why the last attempt failed (an SMTP reply or an HTTP status), without secrets."
+          },
+          "messageId": {
+            "type": "string",
+            "maxLength": 300,
+            "description": "The e-mail's Message-ID or the webhook's Hdld-Webhook-Id, fixed at the first attempt and the\nsame on every retry, so a receiver can drop a copy it already has.\n"
+          }
+        },
+        "example": {
+          "notificationId": "0192f0e1-7a8b-7c9d-8e0f-1a2b3c4d5e6f",
+          "providerId": "prov-econtract-demo",
+          "channel": "EMAIL",
+          "kind": "PROVIDER_SUSPENDED",
+          "recipient": "ops@econtract-demo.invalid",
+          "subject": "[Nền tảng HĐLĐ điện tử] Thông báo tạm ngừng kết nối / Connection suspended",
+          "text": "THÔNG BÁO TẠM NGỪNG KẾT NỐI\n\nKính gửi Công ty eContract Demo (mã nhà cung cấp: prov-econtract-demo), ...",
+          "status": "SENT",
+          "attempts": 1,
+          "createdAt": "2026-03-01T01:00:00Z",
+          "sentAt": "2026-03-01T01:00:02Z",
+          "messageId": "<0192f0e1-7a8b-7c9d-8e0f-1a2b3c4d5e6f@hdld.invalid>"
+        }
+      },
+      "NotificationPage": {
+        "type": "object",
+        "title": "NotificationPage",
+        "description": "One page of notifications (DOMAIN.md F4, F39, T14), newest first.",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "maxItems": 500,
+            "items": {
+              "$ref": "#/components/schemas/Notification"
+            }
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 500,
+            "description": "Opaque cursor of the next page; null or absent on the last page."
+          }
+        }
+      },
+      "ProviderTechnicalInfo": {
+        "type": "object",
+        "title": "ProviderTechnicalInfo",
+        "description": "A provider's technical information (DOMAIN.md N8, S2.3): where the Platform posts signed\ntransaction results (F4) and the addresses the provider calls from. Replaces both values.\n",
+        "additionalProperties": false,
+        "required": [
+          "ipAllowList"
+        ],
+        "properties": {
+          "callbackUrl": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uri",
+            "maxLength": 2048,
+            "description": "HTTPS URL receiving `transactionCompleted` webhooks (http is accepted in the sandbox only);\nnull or absent removes it. No credentials and no fragment in the URL. Webhooks are sent once\na webhook secret was also made (`rotateWebhookSecret`).\n"
+          },
+          "ipAllowList": {
+            "type": "array",
+            "maxItems": 100,
+            "description": "IPv4 or IPv6 CIDRs (`203.0.113.0/24`, `2001:db8::/32`; a bare address means that address\nonly) the provider's calls and token requests must come from; empty allows any address.\nOthers are refused with `IP_NOT_ALLOWED`.\n",
+            "items": {
+              "type": "string",
+              "minLength": 2,
+              "maxLength": 64
+            }
+          }
+        },
+        "example": {
+          "callbackUrl": "https://econtract-demo.invalid/hooks/hdld",
+          "ipAllowList": [
+            "203.0.113.0/24",
+            "2001:db8:1::/48"
+          ]
+        }
+      },
+      "WebhookSecret": {
+        "type": "object",
+        "title": "WebhookSecret",
+        "description": "A new webhook secret (DOMAIN.md F4), shown this once: the Platform keeps it sealed and never\nreturns it again. Verify deliveries with it (`verifyWebhook` of @hdld/sdk); it replaces the\nprevious secret at once.\n",
+        "additionalProperties": false,
+        "required": [
+          "secret",
+          "createdAt"
+        ],
+        "properties": {
+          "secret": {
+            "type": "string",
+            "minLength": 32,
+            "maxLength": 200
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        "example": {
+          "secret": "whsec_3q2-7wD4xJxv8cH0l9QmC1n5y0bT6rKfE2aGzUoPq8s",
+          "createdAt": "2026-03-05T08:00:00Z"
+        }
+      },
+      "WebhookEvent": {
+        "type": "object",
+        "title": "WebhookEvent",
+        "description": "The body the Platform posts to a provider's callback URL when one of its transactions reaches a\nfinal state (DOMAIN.md F4 \"sync result\", T10). Receivers verify `Hdld-Signature` over the raw\nbody, drop a `Hdld-Webhook-Id` they already handled (a delivery may be repeated), answer 2xx\nquickly, and ignore fields they do not know.\n",
+        "required": [
+          "event",
+          "transactionId",
+          "providerReference",
+          "status",
+          "occurredAt"
+        ],
+        "properties": {
+          "event": {
+            "type": "string",
+            "enum": [
+              "transaction.completed"
+            ]
+          },
+          "transactionId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "providerReference": {
+            "$ref": "#/components/schemas/ProviderReference"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "SUCCEEDED",
+              "FAILED"
+            ]
+          },
+          "contractId": {
+            "$ref": "#/components/schemas/ContractId"
+          },
+          "failureClass": {
+            "$ref": "#/components/schemas/FailureClass"
+          },
+          "occurredAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        "example": {
+          "event": "transaction.completed",
+          "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+          "providerReference": "HD-2026-000123",
+          "status": "SUCCEEDED",
+          "contractId": "2604173920581648",
+          "occurredAt": "2026-03-02T08:15:31Z"
         }
       }
     }
@@ -8207,6 +11332,93 @@ export const openapiDocument = {
         "fix": {
           "en": "A SUSPENDED provider can be restored or disconnected; a DISCONNECTED provider stays disconnected and must register again.",
           "vi": "Nhà cung cấp đang tạm ngừng có thể được khôi phục hoặc ngừng kết nối; nhà cung cấp đã ngừng kết nối phải đăng ký lại."
+        }
+      },
+      "PROVIDER_REPORT_NOT_FOUND": {
+        "status": 404,
+        "stage": "OPERATIONS",
+        "action": "NONE",
+        "since": "1.1.0",
+        "title": {
+          "en": "Monthly report not found",
+          "vi": "Không tìm thấy báo cáo định kỳ"
+        },
+        "fix": {
+          "en": "Check the report id; a provider can only read its own monthly reports.",
+          "vi": "Kiểm tra lại mã báo cáo; nhà cung cấp chỉ xem được báo cáo định kỳ của chính mình."
+        }
+      },
+      "PROVIDER_REPORT_CONFLICT": {
+        "status": 409,
+        "stage": "OPERATIONS",
+        "action": "FIX_AND_RESUBMIT",
+        "since": "1.1.0",
+        "legalBasis": "Decree 337/2025 Art. 25.6; Decision on the Platform F33",
+        "title": {
+          "en": "Monthly report already sent with other content",
+          "vi": "Báo cáo tháng đã được gửi với nội dung khác"
+        },
+        "fix": {
+          "en": "To correct the report, send it again in full with replacesVersion set to its latest version (see listProviderReports).",
+          "vi": "Để sửa báo cáo, gửi lại toàn bộ báo cáo với replacesVersion là phiên bản mới nhất của báo cáo (xem listProviderReports)."
+        }
+      },
+      "REPORTING_PERIOD_NOT_ENDED": {
+        "status": 409,
+        "stage": "OPERATIONS",
+        "action": "NONE",
+        "since": "1.1.0",
+        "legalBasis": "Decree 337/2025 Art. 25.6; Decision on the Platform F33, F38",
+        "title": {
+          "en": "The month has not ended yet",
+          "vi": "Tháng báo cáo chưa kết thúc"
+        },
+        "fix": {
+          "en": "A month is reported on once it has ended (00:00 on the 1st of the next month, Vietnam time); send it then.",
+          "vi": "Chỉ báo cáo về một tháng khi tháng đó đã kết thúc (00:00 ngày 01 tháng sau, giờ Việt Nam); vui lòng gửi sau thời điểm đó."
+        }
+      },
+      "ATTACHMENT_DIGEST_MISMATCH": {
+        "status": 422,
+        "stage": "OPERATIONS",
+        "action": "FIX_AND_RESUBMIT",
+        "since": "1.1.0",
+        "title": {
+          "en": "Attachment does not match its SHA-256",
+          "vi": "Tệp đính kèm không khớp với mã băm SHA-256"
+        },
+        "fix": {
+          "en": "Compute the SHA-256 of the exact file bytes (lowercase hex) and send the file again with it.",
+          "vi": "Tính SHA-256 trên đúng các byte của tệp (dạng hex chữ thường) rồi gửi lại tệp kèm mã băm đó."
+        }
+      },
+      "VIOLATION_REPORT_NOT_FOUND": {
+        "status": 404,
+        "stage": "OPERATIONS",
+        "action": "NONE",
+        "since": "1.1.0",
+        "title": {
+          "en": "Violations report not found",
+          "vi": "Không tìm thấy báo cáo vi phạm"
+        },
+        "fix": {
+          "en": "Check the report id and the provider id; only providers with a violation have a line in the report.",
+          "vi": "Kiểm tra lại mã báo cáo và mã nhà cung cấp; chỉ nhà cung cấp có vi phạm mới có dòng trong báo cáo."
+        }
+      },
+      "IP_NOT_ALLOWED": {
+        "status": 403,
+        "stage": "AUTH_TRANSPORT",
+        "action": "FIX_AND_RESUBMIT",
+        "since": "1.1.0",
+        "legalBasis": "Decision on the Platform N8 (provider technical info), T16",
+        "title": {
+          "en": "Address not in the IP allow-list",
+          "vi": "Địa chỉ IP không nằm trong danh sách được phép"
+        },
+        "fix": {
+          "en": "Call from an address in your registered IP allow-list, or ask the Ministry of Home Affairs to update the list.",
+          "vi": "Gọi từ một địa chỉ thuộc danh sách IP đã đăng ký, hoặc đề nghị Bộ Nội vụ cập nhật danh sách này."
         }
       }
     }

@@ -915,6 +915,93 @@ export const errorCatalog = {
         "en": "A SUSPENDED provider can be restored or disconnected; a DISCONNECTED provider stays disconnected and must register again.",
         "vi": "Nhà cung cấp đang tạm ngừng có thể được khôi phục hoặc ngừng kết nối; nhà cung cấp đã ngừng kết nối phải đăng ký lại."
       }
+    },
+    "PROVIDER_REPORT_NOT_FOUND": {
+      "status": 404,
+      "stage": "OPERATIONS",
+      "action": "NONE",
+      "since": "1.1.0",
+      "title": {
+        "en": "Monthly report not found",
+        "vi": "Không tìm thấy báo cáo định kỳ"
+      },
+      "fix": {
+        "en": "Check the report id; a provider can only read its own monthly reports.",
+        "vi": "Kiểm tra lại mã báo cáo; nhà cung cấp chỉ xem được báo cáo định kỳ của chính mình."
+      }
+    },
+    "PROVIDER_REPORT_CONFLICT": {
+      "status": 409,
+      "stage": "OPERATIONS",
+      "action": "FIX_AND_RESUBMIT",
+      "since": "1.1.0",
+      "legalBasis": "Decree 337/2025 Art. 25.6; Decision on the Platform F33",
+      "title": {
+        "en": "Monthly report already sent with other content",
+        "vi": "Báo cáo tháng đã được gửi với nội dung khác"
+      },
+      "fix": {
+        "en": "To correct the report, send it again in full with replacesVersion set to its latest version (see listProviderReports).",
+        "vi": "Để sửa báo cáo, gửi lại toàn bộ báo cáo với replacesVersion là phiên bản mới nhất của báo cáo (xem listProviderReports)."
+      }
+    },
+    "REPORTING_PERIOD_NOT_ENDED": {
+      "status": 409,
+      "stage": "OPERATIONS",
+      "action": "NONE",
+      "since": "1.1.0",
+      "legalBasis": "Decree 337/2025 Art. 25.6; Decision on the Platform F33, F38",
+      "title": {
+        "en": "The month has not ended yet",
+        "vi": "Tháng báo cáo chưa kết thúc"
+      },
+      "fix": {
+        "en": "A month is reported on once it has ended (00:00 on the 1st of the next month, Vietnam time); send it then.",
+        "vi": "Chỉ báo cáo về một tháng khi tháng đó đã kết thúc (00:00 ngày 01 tháng sau, giờ Việt Nam); vui lòng gửi sau thời điểm đó."
+      }
+    },
+    "ATTACHMENT_DIGEST_MISMATCH": {
+      "status": 422,
+      "stage": "OPERATIONS",
+      "action": "FIX_AND_RESUBMIT",
+      "since": "1.1.0",
+      "title": {
+        "en": "Attachment does not match its SHA-256",
+        "vi": "Tệp đính kèm không khớp với mã băm SHA-256"
+      },
+      "fix": {
+        "en": "Compute the SHA-256 of the exact file bytes (lowercase hex) and send the file again with it.",
+        "vi": "Tính SHA-256 trên đúng các byte của tệp (dạng hex chữ thường) rồi gửi lại tệp kèm mã băm đó."
+      }
+    },
+    "VIOLATION_REPORT_NOT_FOUND": {
+      "status": 404,
+      "stage": "OPERATIONS",
+      "action": "NONE",
+      "since": "1.1.0",
+      "title": {
+        "en": "Violations report not found",
+        "vi": "Không tìm thấy báo cáo vi phạm"
+      },
+      "fix": {
+        "en": "Check the report id and the provider id; only providers with a violation have a line in the report.",
+        "vi": "Kiểm tra lại mã báo cáo và mã nhà cung cấp; chỉ nhà cung cấp có vi phạm mới có dòng trong báo cáo."
+      }
+    },
+    "IP_NOT_ALLOWED": {
+      "status": 403,
+      "stage": "AUTH_TRANSPORT",
+      "action": "FIX_AND_RESUBMIT",
+      "since": "1.1.0",
+      "legalBasis": "Decision on the Platform N8 (provider technical info), T16",
+      "title": {
+        "en": "Address not in the IP allow-list",
+        "vi": "Địa chỉ IP không nằm trong danh sách được phép"
+      },
+      "fix": {
+        "en": "Call from an address in your registered IP allow-list, or ask the Ministry of Home Affairs to update the list.",
+        "vi": "Gọi từ một địa chỉ thuộc danh sách IP đã đăng ký, hoặc đề nghị Bộ Nội vụ cập nhật danh sách này."
+      }
     }
   }
 } as const;

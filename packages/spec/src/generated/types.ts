@@ -28,6 +28,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who am I
+         * @description Who the access token belongs to (DOMAIN.md T3, T4, T17): its kind and role, its data scope
+         *     (`provider`: its own data only; `nation`: every provider's, Ministry operators) and its ids.
+         *     A provider also gets its own profile with its connection status (N8, S2.3), so an integration
+         *     can check it is connected, and as whom, before it submits. A suspended or disconnected
+         *     provider is refused like on any other call (`PROVIDER_SUSPENDED`, `PROVIDER_DISCONNECTED`).
+         */
+        get: operations["getCaller"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contracts": {
         parameters: {
             query?: never;
@@ -443,6 +467,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/providers/{providerId}/technical-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a provider's callback URL and IP allow-list (operator)
+         * @description A Ministry operator records a provider's technical information (DOMAIN.md N8 "technical info:
+         *     key/certificate, callback, IP allow-list", S2.3): the HTTPS callback URL receiving signed
+         *     transaction results (F4; http is accepted in the sandbox only) and the CIDRs its calls must
+         *     come from. Both are replaced. From then on (within a few seconds on every server) calls and
+         *     token requests from other addresses are refused with `IP_NOT_ALLOWED`. A malformed CIDR or URL
+         *     is refused with `REQUEST_INVALID` and changes nothing. Providers get `FORBIDDEN`.
+         */
+        put: operations["updateProviderTechnicalInfo"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/providers/{providerId}/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a new webhook secret
+         * @description Makes a new secret for signing the provider's webhooks (DOMAIN.md F4) and returns it this
+         *     once; the Platform keeps it sealed and never shows it again. It replaces the previous secret at
+         *     once: deliveries still waiting are signed with the new one. Webhooks are sent only to a
+         *     provider with both a callback URL and a secret. A Ministry operator may make one for any
+         *     provider, a provider for itself (`PROVIDER_NOT_FOUND` for another one). Each call makes a new
+         *     secret: an Idempotency-Key is accepted but a secret is never replayed.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/providers": {
         parameters: {
             query?: never;
@@ -458,6 +532,198 @@ export interface paths {
         get: operations["listPublicProviders"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notifications sent to providers
+         * @description The e-mails (connection suspended, restored or terminated: DOMAIN.md F39, Decree 337/2025
+         *     Art. 15.4; explanation approved or rejected: F37) and webhooks (transaction results: F4) the
+         *     Platform sends providers, with their delivery status, newest first, with cursor pagination
+         *     (T14). Each is recorded in the same database transaction as its event and delivered from a
+         *     durable outbox: at least once, with a Message-ID (or Hdld-Webhook-Id) that stays the same on
+         *     every retry; a message whose event committed is never lost. Without an SMTP server configured
+         *     e-mails stay PENDING here. A Ministry operator sees every provider's (or those of
+         *     `providerId`); a provider sees its own only.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/provider-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List monthly reports of providers
+         * @description Providers' monthly reports on their eContract service (DOMAIN.md F33; Decree 337/2025 Art.
+         *     25.6), the latest version of each, newest first, with cursor pagination. A Ministry operator
+         *     sees every provider's (filter by `providerId`, `period`, `timeliness`); a provider sees its own
+         *     only, whatever it passes. Reports never sent are not listed: `getProviderReportTracking`
+         *     shows who is MISSING.
+         */
+        get: operations["listProviderReports"];
+        put?: never;
+        /**
+         * Send the monthly report on the eContract service
+         * @description A provider sends its monthly report on its eContract service through the Platform (Decree
+         *     337/2025 Art. 25.6; DOMAIN.md F33): the month's figures, a free text and, optionally, the
+         *     result of a technical audit of its data message certification service with the audit report
+         *     (PDF, at most 10 MiB, with its SHA-256). The month must have ended; the report is due before
+         *     the 30th of the next month (00:00 on the 30th, Vietnam time, exclusive; 00:00 on 1 March when
+         *     that month is February). Sent later it is accepted and marked LATE.
+         *
+         *     One report per provider and month: the same content sent again answers `200` with the report
+         *     as stored (a retry); other content is refused with `PROVIDER_REPORT_CONFLICT` unless
+         *     `replacesVersion` names the latest version, which makes a new version (`201`) and keeps the
+         *     earlier ones. Timeliness stays that of the first version. Operators get `FORBIDDEN`.
+         */
+        post: operations["submitProviderReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/provider-reports/tracking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Track who sent the monthly report on a month
+         * @description For one month, every provider that owes the monthly report on it (registered before the month
+         *     ended, not disconnected before it began) and where its report stands on the Platform's clock
+         *     (DOMAIN.md F33; Decree 337/2025 Art. 25.6): ON_TIME, LATE, MISSING (deadline passed, none
+         *     sent) or DUE. Filter by `providerId` and `timeliness`. A provider sees its own line only.
+         */
+        get: operations["getProviderReportTracking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/provider-reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a monthly report with its audit file
+         * @description One version of a provider's monthly report (DOMAIN.md F33), with the technical audit report's
+         *     content. `latestVersion` tells whether it was corrected since. Another provider's report
+         *     answers `PROVIDER_REPORT_NOT_FOUND`; operators see every report.
+         */
+        get: operations["getProviderReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/violation-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List monthly violations reports
+         * @description The monthly reports of violating providers (DOMAIN.md F38), every version, newest first, with
+         *     cursor pagination; filter by `period`. A Ministry operator sees every line (or those of
+         *     `providerId`); a provider sees its own line only (none when it broke no rule), whatever it
+         *     passes.
+         */
+        get: operations["listViolationReports"];
+        put?: never;
+        /**
+         * Make the violations report on a month (operator)
+         * @description The Platform makes the report of violating providers on each month by itself on the 1st of the
+         *     next month, 00:00 Vietnam time (Asia/Ho_Chi_Minh, UTC+7) (DOMAIN.md F38); this operation lets
+         *     a Ministry operator ask for it on demand, for a month that has ended (default: the month
+         *     before the current one). When the month has a report, it is returned as it is (`200`) unless
+         *     `regenerate` is true, which makes a new version from today's data with the current thresholds
+         *     (`201`) and keeps the earlier ones. Concurrent requests for the same month make one report.
+         *     Each provider connected during the month is checked against the rules (`ViolationRule`) with
+         *     the thresholds recorded in the report. Providers get `FORBIDDEN`.
+         */
+        post: operations["generateViolationReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/violation-reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a violations report
+         * @description One version of a monthly violations report (DOMAIN.md F38) with its thresholds, and per
+         *     violating provider the month's figures, the rules broken and what operators did about it.
+         *     `latestVersion` tells whether it was made again since. A provider sees its own line only.
+         */
+        get: operations["getViolationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/violation-reports/{reportId}/providers/{providerId}/action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend or disconnect a provider from the report (operator)
+         * @description From a violations report, a Ministry operator suspends or disconnects one of its providers with
+         *     a reason (DOMAIN.md F38; Decree 337/2025 Art. 15.4). This is the same change as
+         *     `changeProviderStatus`: it is kept in the provider's status history, the provider is notified
+         *     (F39) and its calls are refused from then on (`PROVIDER_SUSPENDED`, `PROVIDER_DISCONNECTED`).
+         *     The step is also recorded on the report's line with the operator and the time. Repeating it
+         *     changes nothing; a disconnected provider cannot be suspended
+         *     (`PROVIDER_STATUS_TRANSITION_INVALID`). Providers get `FORBIDDEN`.
+         */
+        post: operations["actOnViolation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -572,7 +838,39 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    transactionCompleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A transaction reached its final state (sent by the Platform)
+         * @description Posted by the Platform to the provider's callback URL (`updateProviderTechnicalInfo`) when one
+         *     of its transactions becomes SUCCEEDED or FAILED (DOMAIN.md F4 "sync result", T10, T14), once
+         *     the provider also has a webhook secret (`rotateWebhookSecret`). The delivery is recorded in the
+         *     same database transaction as the outcome and retried with exponential backoff until a 2xx
+         *     answer (at least once; redirects are not followed). To accept it:
+         *
+         *     1. Compute HMAC-SHA256, keyed with the webhook secret, of `<t>.<raw body>` where `t` is the
+         *        `t=` value of `Hdld-Signature`, and compare it in constant time with each `v1=` value (hex).
+         *     2. Refuse a `t` more than a few minutes from your clock (replays).
+         *     3. Drop a `Hdld-Webhook-Id` you already handled; answer 2xx quickly and work asynchronously.
+         *
+         *     `verifyWebhook({ payload, header, secret })` of @hdld/sdk does steps 1 and 2.
+         */
+        post: operations["transactionCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description RFC 9457 problem details, extended with the catalog `code`, field `errors` and the request id. */
@@ -616,7 +914,7 @@ export interface components {
          * @description Stable code from the error catalog (`x-error-catalog`). Codes are never reused.
          * @enum {string}
          */
-        ErrorCode: "TRANSACTION_NOT_FOUND" | "REQUEST_INVALID" | "UNAUTHENTICATED" | "INTERNAL_ERROR" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_AUTH_FAILED" | "FORBIDDEN" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "CONTRACT_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "BATCH_TOO_LARGE" | "DUPLICATE_PROVIDER_REFERENCE" | "MAIN_DATA_INVALID" | "MAIN_DATA_MISMATCH" | "LABOR_TERM_INVALID" | "EMPLOYEE_UNDERAGE" | "DOCUMENT_MISSING" | "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "PDF_MALFORMED" | "PDF_TOO_MANY_PAGES" | "PDF_NOT_SIGNED" | "SIGNATURE_INVALID" | "SIGNATURE_DIGEST_MISMATCH" | "SIGNATURE_BYTERANGE_INVALID" | "SIGNATURE_MODIFIED_AFTER_SIGNING" | "SIGNATURE_PARTY_MISSING" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_USAGE_INVALID" | "TIMESTAMP_MISSING" | "TIMESTAMP_INVALID" | "TIMESTAMP_UNTRUSTED" | "REVOCATION_UNAVAILABLE" | "EVIDENCE_INVALID" | "EVIDENCE_DOCUMENT_MISMATCH" | "CONVERSION_LOG_INVALID" | "IDENTITY_NOT_FOUND" | "IDENTITY_MISMATCH" | "IDENTITY_REGISTRY_UNAVAILABLE" | "LIFECYCLE_TRANSITION_INVALID" | "CONTRACT_NOT_CONVERTED" | "PROVIDER_SUSPENDED" | "PROVIDER_DISCONNECTED" | "ROUTE_NOT_FOUND" | "SANDBOX_ONLY" | "SERVICE_UNAVAILABLE" | "SUBMISSION_LATE" | "EXPLANATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "TRANSACTION_NOT_AWAITING_EXPLANATION" | "EXPLANATION_ALREADY_DECIDED" | "REPUSH_NOT_APPROVED" | "PROVIDER_STATUS_TRANSITION_INVALID";
+        ErrorCode: "TRANSACTION_NOT_FOUND" | "REQUEST_INVALID" | "UNAUTHENTICATED" | "INTERNAL_ERROR" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_AUTH_FAILED" | "FORBIDDEN" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "CONTRACT_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "BATCH_TOO_LARGE" | "DUPLICATE_PROVIDER_REFERENCE" | "MAIN_DATA_INVALID" | "MAIN_DATA_MISMATCH" | "LABOR_TERM_INVALID" | "EMPLOYEE_UNDERAGE" | "DOCUMENT_MISSING" | "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "PDF_MALFORMED" | "PDF_TOO_MANY_PAGES" | "PDF_NOT_SIGNED" | "SIGNATURE_INVALID" | "SIGNATURE_DIGEST_MISMATCH" | "SIGNATURE_BYTERANGE_INVALID" | "SIGNATURE_MODIFIED_AFTER_SIGNING" | "SIGNATURE_PARTY_MISSING" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_USAGE_INVALID" | "TIMESTAMP_MISSING" | "TIMESTAMP_INVALID" | "TIMESTAMP_UNTRUSTED" | "REVOCATION_UNAVAILABLE" | "EVIDENCE_INVALID" | "EVIDENCE_DOCUMENT_MISMATCH" | "CONVERSION_LOG_INVALID" | "IDENTITY_NOT_FOUND" | "IDENTITY_MISMATCH" | "IDENTITY_REGISTRY_UNAVAILABLE" | "LIFECYCLE_TRANSITION_INVALID" | "CONTRACT_NOT_CONVERTED" | "PROVIDER_SUSPENDED" | "PROVIDER_DISCONNECTED" | "ROUTE_NOT_FOUND" | "SANDBOX_ONLY" | "SERVICE_UNAVAILABLE" | "SUBMISSION_LATE" | "EXPLANATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "TRANSACTION_NOT_AWAITING_EXPLANATION" | "EXPLANATION_ALREADY_DECIDED" | "REPUSH_NOT_APPROVED" | "PROVIDER_STATUS_TRANSITION_INVALID" | "PROVIDER_REPORT_NOT_FOUND" | "PROVIDER_REPORT_CONFLICT" | "REPORTING_PERIOD_NOT_ENDED" | "ATTACHMENT_DIGEST_MISMATCH" | "VIOLATION_REPORT_NOT_FOUND" | "IP_NOT_ALLOWED";
         /** @description A submission and its outcome. It can be looked up by id or provider reference, with no expiry. */
         Transaction: {
             /** Format: uuid */
@@ -1898,8 +2196,9 @@ export interface components {
         /**
          * Provider
          * @description A provider's profile in the registry (DOMAIN.md N8, F12, S2.3): contact, connection status,
-         *     integration capabilities and how it authenticates. `statusHistory` (oldest first) is returned
-         *     by `getProvider`.
+         *     integration capabilities, how it authenticates and its technical info (callback URL, IP
+         *     allow-list, when its webhook secret was made; the secret itself is never returned).
+         *     `statusHistory` (oldest first) is returned by `getProvider`.
          * @example {
          *       "providerId": "prov-econtract-demo",
          *       "name": "Công ty eContract Demo",
@@ -1916,6 +2215,11 @@ export interface components {
          *       "authenticationMethods": [
          *         "private_key_jwt"
          *       ],
+         *       "callbackUrl": "https://econtract-demo.invalid/hooks/hdld",
+         *       "ipAllowList": [
+         *         "203.0.113.0/24"
+         *       ],
+         *       "webhookSecretSetAt": "2026-01-10T02:30:00Z",
          *       "statusHistory": [
          *         {
          *           "previousStatus": "ACTIVE",
@@ -1947,7 +2251,70 @@ export interface components {
             capabilities: components["schemas"]["ProviderCapability"][];
             /** @description Client authentication registered for the provider (`client_secret` works in the sandbox only). */
             authenticationMethods: ("private_key_jwt" | "client_secret")[];
+            /**
+             * Format: uri
+             * @description Where signed transaction results are posted (F4); see `updateProviderTechnicalInfo`.
+             */
+            callbackUrl?: string;
+            /** @description CIDRs the provider must call from; empty allows any address (N8). */
+            ipAllowList?: string[];
+            /**
+             * Format: date-time
+             * @description When the current webhook secret was made (`rotateWebhookSecret`); absent when there is none.
+             */
+            webhookSecretSetAt?: string;
             statusHistory?: components["schemas"]["ProviderStatusChange"][];
+        };
+        /**
+         * Caller
+         * @description Who the bearer token belongs to (DOMAIN.md T3, T4, T17): a provider's application, which sees
+         *     its own data only, or a Ministry operator, whose data scope is the nation. A provider also gets
+         *     its own registry profile with its connection status (N8, S2.3).
+         * @example {
+         *       "kind": "provider",
+         *       "role": "provider",
+         *       "scope": "provider",
+         *       "clientId": "econtract-demo-app",
+         *       "providerId": "prov-econtract-demo",
+         *       "provider": {
+         *         "providerId": "prov-econtract-demo",
+         *         "name": "Công ty eContract Demo",
+         *         "contactEmail": "ops@econtract-demo.invalid",
+         *         "status": "ACTIVE",
+         *         "createdAt": "2026-01-10T02:00:00Z",
+         *         "capabilities": [
+         *           "CONTRACT",
+         *           "BATCH",
+         *           "LIFECYCLE",
+         *           "CONVERTED_PAPER"
+         *         ],
+         *         "authenticationMethods": [
+         *           "private_key_jwt"
+         *         ],
+         *         "ipAllowList": []
+         *       }
+         *     }
+         */
+        Caller: {
+            /** @enum {string} */
+            kind: "provider" | "operator";
+            /**
+             * @description The `role` claim of the access token; more roles may come (T3, T4).
+             * @enum {string}
+             */
+            role: "provider" | "operator";
+            /**
+             * @description What data the caller may read - its own (`provider`) or every provider's (`nation`).
+             * @enum {string}
+             */
+            scope: "provider" | "nation";
+            /** @description The OAuth2 client the token was issued to. */
+            clientId: string;
+            /** @description Providers only. */
+            providerId?: string;
+            /** @description Operators only. */
+            operatorId?: string;
+            provider?: components["schemas"]["Provider"];
         };
         /**
          * ProviderList
@@ -1970,6 +2337,644 @@ export interface components {
          */
         PublicProviderList: {
             items: components["schemas"]["PublicProvider"][];
+        };
+        /**
+         * ReportingPeriod
+         * @description A calendar month in Vietnam time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving), `YYYY-MM`: from
+         *     00:00 on its 1st to 00:00 on the 1st of the next month, Vietnam time.
+         * @example 2026-02
+         */
+        ReportingPeriod: string;
+        /**
+         * ProviderReportFigures
+         * @description The month's figures of the provider's eContract service (Decree 337/2025 Art. 25.6; DOMAIN.md F33).
+         * @example {
+         *       "contractsHandled": 1250,
+         *       "contractsSigned": 1180,
+         *       "contractsSubmitted": 1176,
+         *       "incidents": 1
+         *     }
+         */
+        ProviderReportFigures: {
+            /** @description Labor contracts created or worked on in the eContract during the month. */
+            contractsHandled: number;
+            /** @description Contracts whose last party signed during the month. */
+            contractsSigned: number;
+            /** @description Contracts sent to the Platform during the month. */
+            contractsSubmitted: number;
+            /** @description Service incidents during the month (outages, security events, data errors); describe them in `text`. */
+            incidents: number;
+        };
+        /**
+         * ReportAttachmentUpload
+         * @description The technical audit report as a PDF, at most 10 MiB decoded, with the SHA-256 of its bytes so
+         *     the Platform can check it arrived intact (`ATTACHMENT_DIGEST_MISMATCH` otherwise).
+         * @example {
+         *       "fileName": "audit-2026.pdf",
+         *       "mediaType": "application/pdf",
+         *       "sha256": "8f4e1a3b0f1c2e6d3f9b7a5c4d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e",
+         *       "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+         *     }
+         */
+        ReportAttachmentUpload: {
+            fileName: string;
+            /** @enum {string} */
+            mediaType: "application/pdf";
+            sha256: components["schemas"]["Sha256"];
+            /**
+             * Format: byte
+             * @description Standard base64 of the file bytes (10 MiB decoded at most).
+             */
+            contentBase64: string;
+        };
+        /**
+         * ReportAttachment
+         * @description The technical audit report file of a monthly report. `contentBase64` is returned by
+         *     `getProviderReport` only; lists carry the description alone.
+         */
+        ReportAttachment: {
+            fileName: string;
+            /** @enum {string} */
+            mediaType: "application/pdf";
+            size: number;
+            sha256: components["schemas"]["Sha256"];
+            /** Format: byte */
+            contentBase64?: string;
+        };
+        /**
+         * TechnicalAuditResult
+         * @description The auditor's conclusion on the certification service.
+         * @enum {string}
+         */
+        TechnicalAuditResult: "PASSED" | "PASSED_WITH_FINDINGS" | "FAILED";
+        /**
+         * TechnicalAuditUpload
+         * @description The result of a technical audit of the provider's data message certification service (DOMAIN.md
+         *     F33), with the audit report attached.
+         * @example {
+         *       "auditor": "Công ty Kiểm định An toàn Thông tin ABC",
+         *       "auditedOn": "2026-02-20",
+         *       "result": "PASSED_WITH_FINDINGS",
+         *       "summary": "Two minor findings on log retention, fixed on 2026-02-25.",
+         *       "attachment": {
+         *         "fileName": "audit-2026.pdf",
+         *         "mediaType": "application/pdf",
+         *         "sha256": "8f4e1a3b0f1c2e6d3f9b7a5c4d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e",
+         *         "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+         *       }
+         *     }
+         */
+        TechnicalAuditUpload: {
+            /** @description The organisation that audited the certification service. */
+            auditor: string;
+            /**
+             * Format: date
+             * @description When the audit ended.
+             */
+            auditedOn: string;
+            result: components["schemas"]["TechnicalAuditResult"];
+            summary?: string;
+            attachment: components["schemas"]["ReportAttachmentUpload"];
+        };
+        /**
+         * TechnicalAudit
+         * @description A technical audit result of the provider's certification service, as sent (DOMAIN.md F33).
+         */
+        TechnicalAudit: {
+            auditor: string;
+            /** Format: date */
+            auditedOn: string;
+            result: components["schemas"]["TechnicalAuditResult"];
+            summary?: string;
+            attachment: components["schemas"]["ReportAttachment"];
+        };
+        /**
+         * ProviderReportSubmission
+         * @description A provider's monthly report on its eContract service (Decree 337/2025 Art. 25.6; DOMAIN.md F33)
+         *     for a month that has ended. To correct a report already sent, send the whole report again with
+         *     `replacesVersion` set to its latest version: a new version is kept beside the earlier ones.
+         * @example {
+         *       "period": "2026-01",
+         *       "figures": {
+         *         "contractsHandled": 1250,
+         *         "contractsSigned": 1180,
+         *         "contractsSubmitted": 1176,
+         *         "incidents": 1
+         *       },
+         *       "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover)."
+         *     }
+         */
+        ProviderReportSubmission: {
+            period: components["schemas"]["ReportingPeriod"];
+            figures: components["schemas"]["ProviderReportFigures"];
+            /** @description How the service went during the month (incidents, changes, support), in English or Vietnamese. */
+            text: string;
+            technicalAudit?: components["schemas"]["TechnicalAuditUpload"];
+            /** @description Only to correct a report already sent; the latest version, which this one replaces. */
+            replacesVersion?: number;
+        };
+        /**
+         * ReportTimeliness
+         * @description Where a provider's monthly report stands against its deadline (before the 30th of the next
+         *     month, Vietnam time; Decree 337/2025 Art. 25.6), by its first version: ON_TIME (sent before the
+         *     deadline), LATE (sent at or after it), MISSING (deadline passed, none sent), DUE (none sent yet,
+         *     deadline not passed).
+         * @enum {string}
+         */
+        ReportTimeliness: "ON_TIME" | "LATE" | "MISSING" | "DUE";
+        /**
+         * ProviderReport
+         * @description One version of a provider's monthly report (DOMAIN.md F33). `timeliness` is decided by the
+         *     first version (`firstSubmittedAt`), so a correction never makes an on-time report late.
+         * @example {
+         *       "reportId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+         *       "providerId": "prov-econtract-demo",
+         *       "period": "2026-01",
+         *       "version": 1,
+         *       "latestVersion": 1,
+         *       "timeliness": "ON_TIME",
+         *       "deadline": "2026-02-28T17:00:00Z",
+         *       "firstSubmittedAt": "2026-02-10T03:00:00Z",
+         *       "submittedAt": "2026-02-10T03:00:00Z",
+         *       "submittedBy": "prov-econtract-demo",
+         *       "figures": {
+         *         "contractsHandled": 1250,
+         *         "contractsSigned": 1180,
+         *         "contractsSubmitted": 1176,
+         *         "incidents": 1
+         *       },
+         *       "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover)."
+         *     }
+         */
+        ProviderReport: {
+            /** Format: uuid */
+            reportId: string;
+            providerId: string;
+            period: components["schemas"]["ReportingPeriod"];
+            version: number;
+            /** @description The highest version of the same provider and month; greater than `version` when corrected since. */
+            latestVersion: number;
+            timeliness: components["schemas"]["ReportTimeliness"];
+            /**
+             * Format: date-time
+             * @description 00:00 on the 30th of the month after `period`, Vietnam time (1 March when that month is February); exclusive.
+             */
+            deadline: string;
+            /** Format: date-time */
+            firstSubmittedAt: string;
+            /**
+             * Format: date-time
+             * @description When this version was sent.
+             */
+            submittedAt: string;
+            /** @description Client id of the provider application that sent this version. */
+            submittedBy: string;
+            figures: components["schemas"]["ProviderReportFigures"];
+            text: string;
+            technicalAudit?: components["schemas"]["TechnicalAudit"];
+        };
+        /**
+         * ProviderReportPage
+         * @description One page of monthly reports (latest version of each), newest first (DOMAIN.md F33).
+         */
+        ProviderReportPage: {
+            items: components["schemas"]["ProviderReport"][];
+            /** @description Opaque cursor of the next page; null or absent on the last page. */
+            nextCursor?: string | null;
+        };
+        /**
+         * ProviderReportTracking
+         * @description Who owes the monthly report on `period` and where each stands at `evaluatedAt` (the Platform's
+         *     clock) (DOMAIN.md F33; Decree 337/2025 Art. 25.6). A provider owes it when it was registered
+         *     before the month ended and not disconnected before it began.
+         */
+        ProviderReportTracking: {
+            period: components["schemas"]["ReportingPeriod"];
+            /** Format: date-time */
+            deadline: string;
+            /** Format: date-time */
+            evaluatedAt: string;
+            items: {
+                providerId: string;
+                providerName: string;
+                timeliness: components["schemas"]["ReportTimeliness"];
+                /**
+                 * Format: uuid
+                 * @description The latest version, when one was sent.
+                 */
+                reportId?: string;
+                latestVersion?: number;
+                /** Format: date-time */
+                firstSubmittedAt?: string;
+            }[];
+        };
+        /**
+         * ViolationThresholds
+         * @description The thresholds a violations report was made with (server settings HDLD_VIOLATION_*), recorded in
+         *     the report so that it can be recomputed (DOMAIN.md F38).
+         * @example {
+         *       "failureRatePercent": 20,
+         *       "minimumVolume": 20,
+         *       "unexplainedAfterDays": 7,
+         *       "lateSubmissions": 1
+         *     }
+         */
+        ViolationThresholds: {
+            /** @description FAILURE_RATE when failed / decided is strictly above this percentage (default 20)… */
+            failureRatePercent: number;
+            /** @description …and at least this many transactions received in the month were decided (default 20). */
+            minimumVolume: number;
+            /** @description UNEXPLAINED_FAILURES counts failed transactions still awaiting an explanation this many days after they failed, at the month's end (default 7). */
+            unexplainedAfterDays: number;
+            /** @description LATE_SUBMISSIONS when at least this many submissions of the month came more than 24 h after the last signature (default 1). */
+            lateSubmissions: number;
+        };
+        /**
+         * ViolationRule
+         * @description A rule of the monthly violations report (DOMAIN.md F38): FAILURE_RATE (too many failed
+         *     transactions), UNEXPLAINED_FAILURES (failures left without an explanation, F36),
+         *     LATE_SUBMISSIONS (sent more than 24 h after the last signature), MONTHLY_REPORT_MISSING and
+         *     MONTHLY_REPORT_LATE (the provider's report due during the month, Decree 337/2025 Art. 25.6).
+         * @enum {string}
+         */
+        ViolationRule: "FAILURE_RATE" | "UNEXPLAINED_FAILURES" | "LATE_SUBMISSIONS" | "MONTHLY_REPORT_MISSING" | "MONTHLY_REPORT_LATE";
+        /**
+         * Violation
+         * @description One rule a provider broke in the month, with what was observed and a sentence in the caller's language.
+         * @example {
+         *       "rule": "FAILURE_RATE",
+         *       "failed": 14,
+         *       "decided": 40,
+         *       "detail": "14 of 40 decided transactions failed (35%), above 20%."
+         *     }
+         */
+        Violation: {
+            rule: components["schemas"]["ViolationRule"];
+            /** @description UNEXPLAINED_FAILURES, LATE_SUBMISSIONS - how many transactions. */
+            count?: number;
+            /** @description FAILURE_RATE - failed transactions. */
+            failed?: number;
+            /** @description FAILURE_RATE - decided transactions. */
+            decided?: number;
+            period?: components["schemas"]["ReportingPeriod"];
+            detail: string;
+        };
+        /**
+         * ViolationFigures
+         * @description What the month showed for one provider (DOMAIN.md F38). Transactions count by `receivedAt` in
+         *     the month; a transaction is decided once it succeeded or failed, and counts as failed when it
+         *     failed at least once (a failure pushed again since still happened).
+         */
+        ViolationFigures: {
+            decided: number;
+            failed: number;
+            /** @description failed / decided in percent, two decimals; 0 without decided transactions. */
+            failureRatePercent: number;
+            lateSubmissions: number;
+            /** @description Failed transactions of any month still awaiting an explanation (or explained and rejected) when the report was made, that failed at least `unexplainedAfterDays` before the month's end. */
+            unexplainedFailures: number;
+            /** @description The provider's monthly report that fell due during the month (the one on the month before), as it stood at the month's end; absent when not owed. */
+            monthlyReport?: {
+                period: components["schemas"]["ReportingPeriod"];
+                timeliness: components["schemas"]["ReportTimeliness"];
+            };
+        };
+        /**
+         * ViolationActionRequest
+         * @description What the operator decides about a provider of the report: suspend or disconnect it, with the
+         *     reason notified to it (Decree 337/2025 Art. 15.4; DOMAIN.md F38, F39).
+         * @example {
+         *       "status": "SUSPENDED",
+         *       "reason": "Violations report 2026-02 - failure rate 35% and 6 failed transactions left unexplained."
+         *     }
+         */
+        ViolationActionRequest: {
+            /** @enum {string} */
+            status: "SUSPENDED" | "DISCONNECTED";
+            reason: string;
+        };
+        /**
+         * ViolationAction
+         * @description A step an operator took on a provider from the report, with who and when.
+         */
+        ViolationAction: {
+            /** @enum {string} */
+            status: "SUSPENDED" | "DISCONNECTED";
+            reason: string;
+            /** @description Id of the Ministry operator. */
+            takenBy: string;
+            /** Format: date-time */
+            takenAt: string;
+        };
+        /**
+         * ViolationLine
+         * @description One violating provider in a violations report (DOMAIN.md F38).
+         * @example {
+         *       "providerId": "prov-econtract-demo",
+         *       "providerName": "Công ty eContract Demo",
+         *       "providerStatus": "ACTIVE",
+         *       "figures": {
+         *         "decided": 40,
+         *         "failed": 14,
+         *         "failureRatePercent": 35,
+         *         "lateSubmissions": 0,
+         *         "unexplainedFailures": 6,
+         *         "monthlyReport": {
+         *           "period": "2026-01",
+         *           "timeliness": "ON_TIME"
+         *         }
+         *       },
+         *       "violations": [
+         *         {
+         *           "rule": "FAILURE_RATE",
+         *           "failed": 14,
+         *           "decided": 40,
+         *           "detail": "14 of 40 decided transactions failed (35%), above 20%."
+         *         },
+         *         {
+         *           "rule": "UNEXPLAINED_FAILURES",
+         *           "count": 6,
+         *           "detail": "6 failed transactions were still unexplained 7 days after they failed."
+         *         }
+         *       ],
+         *       "actions": []
+         *     }
+         */
+        ViolationLine: {
+            providerId: string;
+            providerName: string;
+            /** @description Connection status when the report was made. */
+            providerStatus: components["schemas"]["ProviderStatus"];
+            figures: components["schemas"]["ViolationFigures"];
+            violations: components["schemas"]["Violation"][];
+            /** @description What operators did about it from this report, oldest first. */
+            actions: components["schemas"]["ViolationAction"][];
+        };
+        /**
+         * ViolationReport
+         * @description The report of violating providers on one month (DOMAIN.md F38), made on the 1st of the next
+         *     month (00:00 Vietnam time, Asia/Ho_Chi_Minh, UTC+7) by the Platform's scheduler, or on demand by
+         *     an operator. Version 1 is the scheduler's; an operator's regeneration adds a new version and
+         *     keeps the earlier ones. A provider sees its own line only (none when it broke no rule).
+         * @example {
+         *       "reportId": "0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+         *       "period": "2026-02",
+         *       "version": 1,
+         *       "latestVersion": 1,
+         *       "timeZone": "Asia/Ho_Chi_Minh",
+         *       "periodStart": "2026-01-31T17:00:00Z",
+         *       "periodEnd": "2026-02-28T17:00:00Z",
+         *       "generatedAt": "2026-02-28T17:00:02Z",
+         *       "generatedBy": "scheduler",
+         *       "thresholds": {
+         *         "failureRatePercent": 20,
+         *         "minimumVolume": 20,
+         *         "unexplainedAfterDays": 7,
+         *         "lateSubmissions": 1
+         *       },
+         *       "providersEvaluated": 12,
+         *       "lines": [
+         *         {
+         *           "providerId": "prov-econtract-demo",
+         *           "providerName": "Công ty eContract Demo",
+         *           "providerStatus": "ACTIVE",
+         *           "figures": {
+         *             "decided": 40,
+         *             "failed": 14,
+         *             "failureRatePercent": 35,
+         *             "lateSubmissions": 0,
+         *             "unexplainedFailures": 6,
+         *             "monthlyReport": {
+         *               "period": "2026-01",
+         *               "timeliness": "MISSING"
+         *             }
+         *           },
+         *           "violations": [
+         *             {
+         *               "rule": "FAILURE_RATE",
+         *               "failed": 14,
+         *               "decided": 40,
+         *               "detail": "14 of 40 decided transactions failed (35%), above 20%."
+         *             },
+         *             {
+         *               "rule": "UNEXPLAINED_FAILURES",
+         *               "count": 6,
+         *               "detail": "6 failed transactions were still unexplained 7 days after they failed."
+         *             },
+         *             {
+         *               "rule": "MONTHLY_REPORT_MISSING",
+         *               "period": "2026-01",
+         *               "detail": "The monthly report on 2026-01 was not sent before its deadline."
+         *             }
+         *           ],
+         *           "actions": []
+         *         }
+         *       ]
+         *     }
+         */
+        ViolationReport: {
+            /** Format: uuid */
+            reportId: string;
+            period: components["schemas"]["ReportingPeriod"];
+            version: number;
+            latestVersion: number;
+            /** @enum {string} */
+            timeZone: "Asia/Ho_Chi_Minh";
+            /** Format: date-time */
+            periodStart: string;
+            /**
+             * Format: date-time
+             * @description Exclusive; the instant the month's figures are evaluated at.
+             */
+            periodEnd: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description `scheduler`, or the id of the operator who asked for it. */
+            generatedBy: string;
+            thresholds: components["schemas"]["ViolationThresholds"];
+            /** @description Providers connected during the month (registered before its end, not disconnected before its start). */
+            providersEvaluated: number;
+            lines: components["schemas"]["ViolationLine"][];
+        };
+        /**
+         * ViolationReportPage
+         * @description One page of violations reports (every version), newest first (DOMAIN.md F38).
+         */
+        ViolationReportPage: {
+            items: components["schemas"]["ViolationReport"][];
+            /** @description Opaque cursor of the next page; null or absent on the last page. */
+            nextCursor?: string | null;
+        };
+        /**
+         * ViolationReportRequest
+         * @description Makes the violations report on a month that has ended (DOMAIN.md F38), or returns the one that
+         *     exists. `regenerate` makes a new version from today's data, keeping the earlier ones.
+         * @example {
+         *       "period": "2026-02"
+         *     }
+         */
+        ViolationReportRequest: {
+            /** @description Default the month before the current one (Vietnam time). */
+            period?: components["schemas"]["ReportingPeriod"];
+            /** @default false */
+            regenerate: boolean;
+        };
+        /**
+         * NotificationStatus
+         * @description Delivery state of a notification (DOMAIN.md F4, F39, T14): PENDING until delivered (SENT) or
+         *     given up after its last attempt or a permanent refusal (FAILED).
+         * @enum {string}
+         */
+        NotificationStatus: "PENDING" | "SENT" | "FAILED";
+        /**
+         * NotificationChannel
+         * @description EMAIL to the provider's contact address (F39), or WEBHOOK to its callback URL (F4).
+         * @enum {string}
+         */
+        NotificationChannel: "EMAIL" | "WEBHOOK";
+        /**
+         * NotificationKind
+         * @description What the notification is about: the provider's connection was suspended, restored or terminated
+         *     (F39; Decree 337/2025 Art. 15.4), an explanation of failed transactions was approved or rejected
+         *     (F37), or a transaction reached its final state (F4 "sync result", webhook).
+         * @enum {string}
+         */
+        NotificationKind: "PROVIDER_SUSPENDED" | "PROVIDER_RESTORED" | "PROVIDER_DISCONNECTED" | "EXPLANATION_APPROVED" | "EXPLANATION_REJECTED" | "TRANSACTION_COMPLETED";
+        /**
+         * Notification
+         * @description One message the Platform sends a provider (DOMAIN.md F4, F39, T14), recorded in the same database
+         *     transaction as the event that caused it and delivered from a durable outbox. E-mails are
+         *     bilingual (Vietnamese first, then English); `text` is the plain-text body. For a webhook, `text`
+         *     is the exact JSON body that was signed and posted, and `messageId` its `Hdld-Webhook-Id`.
+         * @example {
+         *       "notificationId": "0192f0e1-7a8b-7c9d-8e0f-1a2b3c4d5e6f",
+         *       "providerId": "prov-econtract-demo",
+         *       "channel": "EMAIL",
+         *       "kind": "PROVIDER_SUSPENDED",
+         *       "recipient": "ops@econtract-demo.invalid",
+         *       "subject": "[Nền tảng HĐLĐ điện tử] Thông báo tạm ngừng kết nối / Connection suspended",
+         *       "text": "THÔNG BÁO TẠM NGỪNG KẾT NỐI\n\nKính gửi Công ty eContract Demo (mã nhà cung cấp: prov-econtract-demo), ...",
+         *       "status": "SENT",
+         *       "attempts": 1,
+         *       "createdAt": "2026-03-01T01:00:00Z",
+         *       "sentAt": "2026-03-01T01:00:02Z",
+         *       "messageId": "<0192f0e1-7a8b-7c9d-8e0f-1a2b3c4d5e6f@hdld.invalid>"
+         *     }
+         */
+        Notification: {
+            /** Format: uuid */
+            notificationId: string;
+            providerId: string;
+            channel: components["schemas"]["NotificationChannel"];
+            kind: components["schemas"]["NotificationKind"];
+            /** @description The provider's contact e-mail, or the callback URL configured when the event happened. */
+            recipient: string;
+            /** @description E-mails only. */
+            subject?: string;
+            text: string;
+            status: components["schemas"]["NotificationStatus"];
+            /** @description Delivery attempts so far. */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description PENDING only; when the next attempt is due (retries back off exponentially).
+             */
+            nextAttemptAt?: string;
+            /** Format: date-time */
+            sentAt?: string;
+            /** Format: date-time */
+            failedAt?: string;
+            /** @description Why the last attempt failed (an SMTP reply or an HTTP status), without secrets. */
+            lastError?: string;
+            /**
+             * @description The e-mail's Message-ID or the webhook's Hdld-Webhook-Id, fixed at the first attempt and the
+             *     same on every retry, so a receiver can drop a copy it already has.
+             */
+            messageId?: string;
+        };
+        /**
+         * NotificationPage
+         * @description One page of notifications (DOMAIN.md F4, F39, T14), newest first.
+         */
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** @description Opaque cursor of the next page; null or absent on the last page. */
+            nextCursor?: string | null;
+        };
+        /**
+         * ProviderTechnicalInfo
+         * @description A provider's technical information (DOMAIN.md N8, S2.3): where the Platform posts signed
+         *     transaction results (F4) and the addresses the provider calls from. Replaces both values.
+         * @example {
+         *       "callbackUrl": "https://econtract-demo.invalid/hooks/hdld",
+         *       "ipAllowList": [
+         *         "203.0.113.0/24",
+         *         "2001:db8:1::/48"
+         *       ]
+         *     }
+         */
+        ProviderTechnicalInfo: {
+            /**
+             * Format: uri
+             * @description HTTPS URL receiving `transactionCompleted` webhooks (http is accepted in the sandbox only);
+             *     null or absent removes it. No credentials and no fragment in the URL. Webhooks are sent once
+             *     a webhook secret was also made (`rotateWebhookSecret`).
+             */
+            callbackUrl?: string | null;
+            /**
+             * @description IPv4 or IPv6 CIDRs (`203.0.113.0/24`, `2001:db8::/32`; a bare address means that address
+             *     only) the provider's calls and token requests must come from; empty allows any address.
+             *     Others are refused with `IP_NOT_ALLOWED`.
+             */
+            ipAllowList: string[];
+        };
+        /**
+         * WebhookSecret
+         * @description A new webhook secret (DOMAIN.md F4), shown this once: the Platform keeps it sealed and never
+         *     returns it again. Verify deliveries with it (`verifyWebhook` of @hdld/sdk); it replaces the
+         *     previous secret at once.
+         * @example {
+         *       "secret": "whsec_3q2-7wD4xJxv8cH0l9QmC1n5y0bT6rKfE2aGzUoPq8s",
+         *       "createdAt": "2026-03-05T08:00:00Z"
+         *     }
+         */
+        WebhookSecret: {
+            secret: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * WebhookEvent
+         * @description The body the Platform posts to a provider's callback URL when one of its transactions reaches a
+         *     final state (DOMAIN.md F4 "sync result", T10). Receivers verify `Hdld-Signature` over the raw
+         *     body, drop a `Hdld-Webhook-Id` they already handled (a delivery may be repeated), answer 2xx
+         *     quickly, and ignore fields they do not know.
+         * @example {
+         *       "event": "transaction.completed",
+         *       "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+         *       "providerReference": "HD-2026-000123",
+         *       "status": "SUCCEEDED",
+         *       "contractId": "2604173920581648",
+         *       "occurredAt": "2026-03-02T08:15:31Z"
+         *     }
+         */
+        WebhookEvent: {
+            /** @enum {string} */
+            event: "transaction.completed";
+            /** Format: uuid */
+            transactionId: string;
+            providerReference: components["schemas"]["ProviderReference"];
+            /** @enum {string} */
+            status: "SUCCEEDED" | "FAILED";
+            contractId?: components["schemas"]["ContractId"];
+            failureClass?: components["schemas"]["FailureClass"];
+            /** Format: date-time */
+            occurredAt: string;
         };
     };
     responses: {
@@ -2024,7 +3029,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Not allowed: missing scope or another provider's resource (`FORBIDDEN`), or the provider's connection is suspended or terminated (`PROVIDER_SUSPENDED`, `PROVIDER_DISCONNECTED`, Decree 337/2025 Art. 15.4). */
+        /** @description Not allowed: missing scope or another provider's resource (`FORBIDDEN`), the provider's connection is suspended or terminated (`PROVIDER_SUSPENDED`, `PROVIDER_DISCONNECTED`, Decree 337/2025 Art. 15.4), or the call comes from outside the provider's IP allow-list (`IP_NOT_ALLOWED`, N8). */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -2207,6 +3212,60 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description No such monthly report visible to the caller (`PROVIDER_REPORT_NOT_FOUND`). */
+        ProviderReportNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The month's report was already sent with other content and `replacesVersion` is not its latest
+         *     version (`PROVIDER_REPORT_CONFLICT`), the month has not ended (`REPORTING_PERIOD_NOT_ENDED`), or
+         *     the Idempotency-Key was used for another request (`IDEMPOTENCY_KEY_REUSED`, `IDEMPOTENCY_KEY_IN_USE`).
+         */
+        ProviderReportConflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The month has not ended yet on the Platform's clock (`REPORTING_PERIOD_NOT_ENDED`). */
+        ReportingPeriodNotEnded: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The attachment's bytes do not hash to the SHA-256 sent with it (`ATTACHMENT_DIGEST_MISMATCH`). */
+        AttachmentDigestMismatch: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such violations report, or no line for that provider in it (`VIOLATION_REPORT_NOT_FOUND`). */
+        ViolationReportNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -2233,6 +3292,10 @@ export interface components {
         /** @description Operators only; one provider instead of every provider. A provider always sees itself only, whatever it passes. */
         ProviderIdFilter: string;
         ExplanationIdPath: string;
+        ProviderReportIdPath: string;
+        ViolationReportIdPath: string;
+        /** @description Only this month (`YYYY-MM`, Vietnam time). */
+        PeriodFilter: components["schemas"]["ReportingPeriod"];
         ProviderReferencePath: string;
         /** @description `nextCursor` of the previous page; omit for the first page. */
         Cursor: string;
@@ -2252,6 +3315,16 @@ export interface components {
          * @example prov-econtract-demo
          */
         ProviderId: string;
+        /**
+         * @description The `reportId` of one version of a monthly report.
+         * @example 0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b
+         */
+        ProviderReportId: string;
+        /**
+         * @description The `reportId` of one version of a violations report.
+         * @example 0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b
+         */
+        ViolationReportId: string;
     };
     requestBodies: never;
     headers: {
@@ -2343,6 +3416,35 @@ export interface operations {
             401: components["responses"]["ClientAuthFailed"];
             403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCaller: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Caller"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3676,6 +4778,121 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    updateProviderTechnicalInfo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The provider's id in the registry.
+                 * @example prov-econtract-demo
+                 */
+                providerId: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderTechnicalInfo"];
+            };
+        };
+        responses: {
+            /** @description The provider with its new technical info. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "providerId": "prov-econtract-demo",
+                     *       "name": "Công ty eContract Demo",
+                     *       "contactEmail": "ops@econtract-demo.invalid",
+                     *       "status": "ACTIVE",
+                     *       "createdAt": "2026-01-10T02:00:00Z",
+                     *       "capabilities": [
+                     *         "CONTRACT",
+                     *         "BATCH",
+                     *         "LIFECYCLE",
+                     *         "CONVERTED_PAPER"
+                     *       ],
+                     *       "authenticationMethods": [
+                     *         "private_key_jwt"
+                     *       ],
+                     *       "callbackUrl": "https://econtract-demo.invalid/hooks/hdld",
+                     *       "ipAllowList": [
+                     *         "203.0.113.0/24",
+                     *         "2001:db8:1::/48"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Provider"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ProviderNotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The provider's id in the registry.
+                 * @example prov-econtract-demo
+                 */
+                providerId: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret, shown this once. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "secret": "whsec_3q2-7wD4xJxv8cH0l9QmC1n5y0bT6rKfE2aGzUoPq8s",
+                     *       "createdAt": "2026-03-05T08:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ProviderNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listPublicProviders: {
         parameters: {
             query?: never;
@@ -3715,6 +4932,841 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Operators only; one provider instead of every provider. A provider always sees itself only, whatever it passes. */
+                providerId?: components["parameters"]["ProviderIdFilter"];
+                status?: components["schemas"]["NotificationStatus"];
+                channel?: components["schemas"]["NotificationChannel"];
+                kind?: components["schemas"]["NotificationKind"];
+            };
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of notifications. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "notificationId": "0192f0e1-7a8b-7c9d-8e0f-1a2b3c4d5e6f",
+                     *           "providerId": "prov-econtract-demo",
+                     *           "channel": "EMAIL",
+                     *           "kind": "PROVIDER_RESTORED",
+                     *           "recipient": "ops@econtract-demo.invalid",
+                     *           "subject": "[Nền tảng HĐLĐ điện tử] Thông báo khôi phục kết nối / Connection restored",
+                     *           "text": "THÔNG BÁO KHÔI PHỤC KẾT NỐI\n\nKính gửi Công ty eContract Demo (mã nhà cung cấp: prov-econtract-demo), ...",
+                     *           "status": "PENDING",
+                     *           "attempts": 2,
+                     *           "createdAt": "2026-03-05T08:00:00Z",
+                     *           "nextAttemptAt": "2026-03-05T08:01:30Z",
+                     *           "lastError": "SMTP delivery failed (ESOCKET)",
+                     *           "messageId": "<0192f0e1-7a8b-7c9d-8e0f-1a2b3c4d5e6f@hdld.invalid>"
+                     *         },
+                     *         {
+                     *           "notificationId": "0192f0e0-1a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "providerId": "prov-econtract-demo",
+                     *           "channel": "WEBHOOK",
+                     *           "kind": "TRANSACTION_COMPLETED",
+                     *           "recipient": "https://econtract-demo.invalid/hooks/hdld",
+                     *           "text": "{\"event\":\"transaction.completed\",\"transactionId\":\"0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e\",\"providerReference\":\"HD-2026-000123\",\"status\":\"SUCCEEDED\",\"contractId\":\"2604173920581648\",\"occurredAt\":\"2026-03-02T08:15:31.000Z\"}",
+                     *           "status": "SENT",
+                     *           "attempts": 1,
+                     *           "createdAt": "2026-03-02T08:15:31Z",
+                     *           "sentAt": "2026-03-02T08:15:32Z",
+                     *           "messageId": "0192f0e0-1a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProviderReports: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Operators only; one provider instead of every provider. A provider always sees itself only, whatever it passes. */
+                providerId?: components["parameters"]["ProviderIdFilter"];
+                /** @description Only this month (`YYYY-MM`, Vietnam time). */
+                period?: components["parameters"]["PeriodFilter"];
+                /** @description Only reports first sent before (ON_TIME) or at or after (LATE) their deadline. */
+                timeliness?: "ON_TIME" | "LATE";
+            };
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of monthly reports. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "reportId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+                     *           "providerId": "prov-econtract-demo",
+                     *           "period": "2026-01",
+                     *           "version": 2,
+                     *           "latestVersion": 2,
+                     *           "timeliness": "ON_TIME",
+                     *           "deadline": "2026-02-28T17:00:00Z",
+                     *           "firstSubmittedAt": "2026-02-10T03:00:00Z",
+                     *           "submittedAt": "2026-02-12T08:30:00Z",
+                     *           "submittedBy": "prov-econtract-demo",
+                     *           "figures": {
+                     *             "contractsHandled": 1250,
+                     *             "contractsSigned": 1181,
+                     *             "contractsSubmitted": 1176,
+                     *             "incidents": 1
+                     *           },
+                     *           "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover). Signed count corrected.",
+                     *           "technicalAudit": {
+                     *             "auditor": "Công ty Kiểm định An toàn Thông tin ABC",
+                     *             "auditedOn": "2026-01-20",
+                     *             "result": "PASSED",
+                     *             "attachment": {
+                     *               "fileName": "audit-2026.pdf",
+                     *               "mediaType": "application/pdf",
+                     *               "size": 182044,
+                     *               "sha256": "8f4e1a3b0f1c2e6d3f9b7a5c4d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e"
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProviderReportPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    submitProviderReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderReportSubmission"];
+            };
+        };
+        responses: {
+            /** @description The same content was already sent (or the same request repeated with its Idempotency-Key); the report as stored. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reportId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+                     *       "providerId": "prov-econtract-demo",
+                     *       "period": "2026-01",
+                     *       "version": 1,
+                     *       "latestVersion": 1,
+                     *       "timeliness": "ON_TIME",
+                     *       "deadline": "2026-02-28T17:00:00Z",
+                     *       "firstSubmittedAt": "2026-02-10T03:00:00Z",
+                     *       "submittedAt": "2026-02-10T03:00:00Z",
+                     *       "submittedBy": "prov-econtract-demo",
+                     *       "figures": {
+                     *         "contractsHandled": 1250,
+                     *         "contractsSigned": 1180,
+                     *         "contractsSubmitted": 1176,
+                     *         "incidents": 1
+                     *       },
+                     *       "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProviderReport"];
+                };
+            };
+            /** @description The report (or its new version) as stored. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reportId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+                     *       "providerId": "prov-econtract-demo",
+                     *       "period": "2026-01",
+                     *       "version": 1,
+                     *       "latestVersion": 1,
+                     *       "timeliness": "ON_TIME",
+                     *       "deadline": "2026-02-28T17:00:00Z",
+                     *       "firstSubmittedAt": "2026-02-10T03:00:00Z",
+                     *       "submittedAt": "2026-02-10T03:00:00Z",
+                     *       "submittedBy": "prov-econtract-demo",
+                     *       "figures": {
+                     *         "contractsHandled": 1250,
+                     *         "contractsSigned": 1180,
+                     *         "contractsSubmitted": 1176,
+                     *         "incidents": 1
+                     *       },
+                     *       "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProviderReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["ProviderReportConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["AttachmentDigestMismatch"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProviderReportTracking: {
+        parameters: {
+            query: {
+                /** @description The month reported on (`YYYY-MM`, Vietnam time). */
+                period: components["schemas"]["ReportingPeriod"];
+                /** @description Operators only; one provider instead of every provider. A provider always sees itself only, whatever it passes. */
+                providerId?: components["parameters"]["ProviderIdFilter"];
+                timeliness?: components["schemas"]["ReportTimeliness"];
+            };
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The month's tracking. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "period": "2026-01",
+                     *       "deadline": "2026-02-28T17:00:00Z",
+                     *       "evaluatedAt": "2026-03-01T02:00:00Z",
+                     *       "items": [
+                     *         {
+                     *           "providerId": "prov-econtract-demo",
+                     *           "providerName": "Công ty eContract Demo",
+                     *           "timeliness": "ON_TIME",
+                     *           "reportId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+                     *           "latestVersion": 2,
+                     *           "firstSubmittedAt": "2026-02-10T03:00:00Z"
+                     *         },
+                     *         {
+                     *           "providerId": "prov-other",
+                     *           "providerName": "Công ty Hợp đồng Số",
+                     *           "timeliness": "MISSING"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProviderReportTracking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProviderReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The `reportId` of one version of a monthly report.
+                 * @example 0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b
+                 */
+                reportId: components["parameters"]["ProviderReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reportId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b",
+                     *       "providerId": "prov-econtract-demo",
+                     *       "period": "2026-01",
+                     *       "version": 1,
+                     *       "latestVersion": 2,
+                     *       "timeliness": "ON_TIME",
+                     *       "deadline": "2026-02-28T17:00:00Z",
+                     *       "firstSubmittedAt": "2026-02-10T03:00:00Z",
+                     *       "submittedAt": "2026-02-10T03:00:00Z",
+                     *       "submittedBy": "prov-econtract-demo",
+                     *       "figures": {
+                     *         "contractsHandled": 1250,
+                     *         "contractsSigned": 1180,
+                     *         "contractsSubmitted": 1176,
+                     *         "incidents": 1
+                     *       },
+                     *       "text": "Service available 99.95% of the month; one 40-minute outage on 2026-01-12 (database failover).",
+                     *       "technicalAudit": {
+                     *         "auditor": "Công ty Kiểm định An toàn Thông tin ABC",
+                     *         "auditedOn": "2026-01-20",
+                     *         "result": "PASSED",
+                     *         "attachment": {
+                     *           "fileName": "audit.pdf",
+                     *           "mediaType": "application/pdf",
+                     *           "size": 14,
+                     *           "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                     *           "contentBase64": "JVBERi0xLjcKJcfsj6IK"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProviderReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ProviderReportNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listViolationReports: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; omit for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Only this month (`YYYY-MM`, Vietnam time). */
+                period?: components["parameters"]["PeriodFilter"];
+                /** @description Operators only; one provider instead of every provider. A provider always sees itself only, whatever it passes. */
+                providerId?: components["parameters"]["ProviderIdFilter"];
+            };
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of violations reports. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "reportId": "0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+                     *           "period": "2026-02",
+                     *           "version": 1,
+                     *           "latestVersion": 1,
+                     *           "timeZone": "Asia/Ho_Chi_Minh",
+                     *           "periodStart": "2026-01-31T17:00:00Z",
+                     *           "periodEnd": "2026-02-28T17:00:00Z",
+                     *           "generatedAt": "2026-02-28T17:00:02Z",
+                     *           "generatedBy": "scheduler",
+                     *           "thresholds": {
+                     *             "failureRatePercent": 20,
+                     *             "minimumVolume": 20,
+                     *             "unexplainedAfterDays": 7,
+                     *             "lateSubmissions": 1
+                     *           },
+                     *           "providersEvaluated": 12,
+                     *           "lines": [
+                     *             {
+                     *               "providerId": "prov-econtract-demo",
+                     *               "providerName": "Công ty eContract Demo",
+                     *               "providerStatus": "ACTIVE",
+                     *               "figures": {
+                     *                 "decided": 40,
+                     *                 "failed": 14,
+                     *                 "failureRatePercent": 35,
+                     *                 "lateSubmissions": 0,
+                     *                 "unexplainedFailures": 6,
+                     *                 "monthlyReport": {
+                     *                   "period": "2026-01",
+                     *                   "timeliness": "MISSING"
+                     *                 }
+                     *               },
+                     *               "violations": [
+                     *                 {
+                     *                   "rule": "FAILURE_RATE",
+                     *                   "failed": 14,
+                     *                   "decided": 40,
+                     *                   "detail": "14 of 40 decided transactions failed (35%), above 20%."
+                     *                 },
+                     *                 {
+                     *                   "rule": "UNEXPLAINED_FAILURES",
+                     *                   "count": 6,
+                     *                   "detail": "6 failed transactions were still unexplained 7 days after they failed."
+                     *                 },
+                     *                 {
+                     *                   "rule": "MONTHLY_REPORT_MISSING",
+                     *                   "period": "2026-01",
+                     *                   "detail": "The monthly report on 2026-01 was not sent before its deadline."
+                     *                 }
+                     *               ],
+                     *               "actions": []
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ViolationReportPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    generateViolationReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViolationReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The month's report as it exists (latest version). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reportId": "0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+                     *       "period": "2026-02",
+                     *       "version": 1,
+                     *       "latestVersion": 1,
+                     *       "timeZone": "Asia/Ho_Chi_Minh",
+                     *       "periodStart": "2026-01-31T17:00:00Z",
+                     *       "periodEnd": "2026-02-28T17:00:00Z",
+                     *       "generatedAt": "2026-02-28T17:00:02Z",
+                     *       "generatedBy": "scheduler",
+                     *       "thresholds": {
+                     *         "failureRatePercent": 20,
+                     *         "minimumVolume": 20,
+                     *         "unexplainedAfterDays": 7,
+                     *         "lateSubmissions": 1
+                     *       },
+                     *       "providersEvaluated": 12,
+                     *       "lines": [
+                     *         {
+                     *           "providerId": "prov-econtract-demo",
+                     *           "providerName": "Công ty eContract Demo",
+                     *           "providerStatus": "ACTIVE",
+                     *           "figures": {
+                     *             "decided": 40,
+                     *             "failed": 14,
+                     *             "failureRatePercent": 35,
+                     *             "lateSubmissions": 0,
+                     *             "unexplainedFailures": 6,
+                     *             "monthlyReport": {
+                     *               "period": "2026-01",
+                     *               "timeliness": "MISSING"
+                     *             }
+                     *           },
+                     *           "violations": [
+                     *             {
+                     *               "rule": "FAILURE_RATE",
+                     *               "failed": 14,
+                     *               "decided": 40,
+                     *               "detail": "14 of 40 decided transactions failed (35%), above 20%."
+                     *             },
+                     *             {
+                     *               "rule": "UNEXPLAINED_FAILURES",
+                     *               "count": 6,
+                     *               "detail": "6 failed transactions were still unexplained 7 days after they failed."
+                     *             },
+                     *             {
+                     *               "rule": "MONTHLY_REPORT_MISSING",
+                     *               "period": "2026-01",
+                     *               "detail": "The monthly report on 2026-01 was not sent before its deadline."
+                     *             }
+                     *           ],
+                     *           "actions": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ViolationReport"];
+                };
+            };
+            /** @description The report just made. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reportId": "0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+                     *       "period": "2026-02",
+                     *       "version": 1,
+                     *       "latestVersion": 1,
+                     *       "timeZone": "Asia/Ho_Chi_Minh",
+                     *       "periodStart": "2026-01-31T17:00:00Z",
+                     *       "periodEnd": "2026-02-28T17:00:00Z",
+                     *       "generatedAt": "2026-02-28T17:00:02Z",
+                     *       "generatedBy": "scheduler",
+                     *       "thresholds": {
+                     *         "failureRatePercent": 20,
+                     *         "minimumVolume": 20,
+                     *         "unexplainedAfterDays": 7,
+                     *         "lateSubmissions": 1
+                     *       },
+                     *       "providersEvaluated": 12,
+                     *       "lines": [
+                     *         {
+                     *           "providerId": "prov-econtract-demo",
+                     *           "providerName": "Công ty eContract Demo",
+                     *           "providerStatus": "ACTIVE",
+                     *           "figures": {
+                     *             "decided": 40,
+                     *             "failed": 14,
+                     *             "failureRatePercent": 35,
+                     *             "lateSubmissions": 0,
+                     *             "unexplainedFailures": 6,
+                     *             "monthlyReport": {
+                     *               "period": "2026-01",
+                     *               "timeliness": "MISSING"
+                     *             }
+                     *           },
+                     *           "violations": [
+                     *             {
+                     *               "rule": "FAILURE_RATE",
+                     *               "failed": 14,
+                     *               "decided": 40,
+                     *               "detail": "14 of 40 decided transactions failed (35%), above 20%."
+                     *             },
+                     *             {
+                     *               "rule": "UNEXPLAINED_FAILURES",
+                     *               "count": 6,
+                     *               "detail": "6 failed transactions were still unexplained 7 days after they failed."
+                     *             },
+                     *             {
+                     *               "rule": "MONTHLY_REPORT_MISSING",
+                     *               "period": "2026-01",
+                     *               "detail": "The monthly report on 2026-01 was not sent before its deadline."
+                     *             }
+                     *           ],
+                     *           "actions": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ViolationReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["ReportingPeriodNotEnded"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getViolationReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The `reportId` of one version of a violations report.
+                 * @example 0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b
+                 */
+                reportId: components["parameters"]["ViolationReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reportId": "0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+                     *       "period": "2026-02",
+                     *       "version": 1,
+                     *       "latestVersion": 1,
+                     *       "timeZone": "Asia/Ho_Chi_Minh",
+                     *       "periodStart": "2026-01-31T17:00:00Z",
+                     *       "periodEnd": "2026-02-28T17:00:00Z",
+                     *       "generatedAt": "2026-02-28T17:00:02Z",
+                     *       "generatedBy": "scheduler",
+                     *       "thresholds": {
+                     *         "failureRatePercent": 20,
+                     *         "minimumVolume": 20,
+                     *         "unexplainedAfterDays": 7,
+                     *         "lateSubmissions": 1
+                     *       },
+                     *       "providersEvaluated": 12,
+                     *       "lines": [
+                     *         {
+                     *           "providerId": "prov-econtract-demo",
+                     *           "providerName": "Công ty eContract Demo",
+                     *           "providerStatus": "ACTIVE",
+                     *           "figures": {
+                     *             "decided": 40,
+                     *             "failed": 14,
+                     *             "failureRatePercent": 35,
+                     *             "lateSubmissions": 0,
+                     *             "unexplainedFailures": 6,
+                     *             "monthlyReport": {
+                     *               "period": "2026-01",
+                     *               "timeliness": "MISSING"
+                     *             }
+                     *           },
+                     *           "violations": [
+                     *             {
+                     *               "rule": "FAILURE_RATE",
+                     *               "failed": 14,
+                     *               "decided": 40,
+                     *               "detail": "14 of 40 decided transactions failed (35%), above 20%."
+                     *             },
+                     *             {
+                     *               "rule": "UNEXPLAINED_FAILURES",
+                     *               "count": 6,
+                     *               "detail": "6 failed transactions were still unexplained 7 days after they failed."
+                     *             },
+                     *             {
+                     *               "rule": "MONTHLY_REPORT_MISSING",
+                     *               "period": "2026-01",
+                     *               "detail": "The monthly report on 2026-01 was not sent before its deadline."
+                     *             }
+                     *           ],
+                     *           "actions": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ViolationReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ViolationReportNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    actOnViolation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
+                 *     a request with the same key and the same body returns the stored response (`200`, with
+                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The `reportId` of one version of a violations report.
+                 * @example 0193b2c3-5d6e-7f80-9a1b-2c3d4e5f6a7b
+                 */
+                reportId: components["parameters"]["ViolationReportId"];
+                /**
+                 * @description The provider's id in the registry.
+                 * @example prov-econtract-demo
+                 */
+                providerId: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViolationActionRequest"];
+            };
+        };
+        responses: {
+            /** @description The report's line with the step recorded. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "providerId": "prov-econtract-demo",
+                     *       "providerName": "Công ty eContract Demo",
+                     *       "providerStatus": "ACTIVE",
+                     *       "figures": {
+                     *         "decided": 40,
+                     *         "failed": 14,
+                     *         "failureRatePercent": 35,
+                     *         "lateSubmissions": 0,
+                     *         "unexplainedFailures": 6,
+                     *         "monthlyReport": {
+                     *           "period": "2026-01",
+                     *           "timeliness": "ON_TIME"
+                     *         }
+                     *       },
+                     *       "violations": [
+                     *         {
+                     *           "rule": "FAILURE_RATE",
+                     *           "failed": 14,
+                     *           "decided": 40,
+                     *           "detail": "14 of 40 decided transactions failed (35%), above 20%."
+                     *         },
+                     *         {
+                     *           "rule": "UNEXPLAINED_FAILURES",
+                     *           "count": 6,
+                     *           "detail": "6 failed transactions were still unexplained 7 days after they failed."
+                     *         }
+                     *       ],
+                     *       "actions": [
+                     *         {
+                     *           "status": "SUSPENDED",
+                     *           "reason": "Violations report 2026-02 - failure rate 35% and 6 failed transactions left unexplained.",
+                     *           "takenBy": "moha-operator-01",
+                     *           "takenAt": "2026-03-02T02:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ViolationLine"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ViolationReportNotFound"];
+            409: components["responses"]["ProviderStatusTransitionInvalid"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getSandboxClock: {
@@ -3955,6 +6007,39 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["Health"];
                 };
+            };
+        };
+    };
+    transactionCompleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`, signed at send time.
+                 * @example t=1772439331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Hdld-Signature": string;
+                /**
+                 * @description The delivery's id, the same on every retry.
+                 * @example 0192f0e0-1a2b-7c3d-9e4f-5a6b7c8d9e0f
+                 */
+                "Hdld-Webhook-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (or no answer within 15 s) is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -24,7 +24,7 @@ export const SubmissionAcknowledgementSchema = z.strictObject({
   "retryAfterSeconds": z.int().gte(0).lte(3600).describe("Polling hint, in seconds.").optional(),
 }).describe("Immediate answer to a submission (DOMAIN.md S2.1, T10): the package was received and queued. The\noutcome (ID issued or failure) follows asynchronously; poll `statusUrl` no sooner than\n`retryAfterSeconds`, or look the transaction up by `providerReference`.");
 
-export const ErrorCodeSchema = z.enum(["TRANSACTION_NOT_FOUND","REQUEST_INVALID","UNAUTHENTICATED","INTERNAL_ERROR","TOKEN_INVALID","TOKEN_EXPIRED","CLIENT_AUTH_FAILED","FORBIDDEN","RATE_LIMITED","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","IDEMPOTENCY_KEY_IN_USE","CONTRACT_NOT_FOUND","DOCUMENT_NOT_FOUND","BATCH_TOO_LARGE","DUPLICATE_PROVIDER_REFERENCE","MAIN_DATA_INVALID","MAIN_DATA_MISMATCH","LABOR_TERM_INVALID","EMPLOYEE_UNDERAGE","DOCUMENT_MISSING","FILE_TYPE_NOT_ALLOWED","FILE_TOO_LARGE","PDF_MALFORMED","PDF_TOO_MANY_PAGES","PDF_NOT_SIGNED","SIGNATURE_INVALID","SIGNATURE_DIGEST_MISMATCH","SIGNATURE_BYTERANGE_INVALID","SIGNATURE_MODIFIED_AFTER_SIGNING","SIGNATURE_PARTY_MISSING","CERTIFICATE_UNTRUSTED","CERTIFICATE_EXPIRED","CERTIFICATE_REVOKED","CERTIFICATE_USAGE_INVALID","TIMESTAMP_MISSING","TIMESTAMP_INVALID","TIMESTAMP_UNTRUSTED","REVOCATION_UNAVAILABLE","EVIDENCE_INVALID","EVIDENCE_DOCUMENT_MISMATCH","CONVERSION_LOG_INVALID","IDENTITY_NOT_FOUND","IDENTITY_MISMATCH","IDENTITY_REGISTRY_UNAVAILABLE","LIFECYCLE_TRANSITION_INVALID","CONTRACT_NOT_CONVERTED","PROVIDER_SUSPENDED","PROVIDER_DISCONNECTED","ROUTE_NOT_FOUND","SANDBOX_ONLY","SERVICE_UNAVAILABLE","SUBMISSION_LATE","EXPLANATION_NOT_FOUND","PROVIDER_NOT_FOUND","TRANSACTION_NOT_AWAITING_EXPLANATION","EXPLANATION_ALREADY_DECIDED","REPUSH_NOT_APPROVED","PROVIDER_STATUS_TRANSITION_INVALID"]).describe("Stable code from the error catalog (`x-error-catalog`). Codes are never reused.");
+export const ErrorCodeSchema = z.enum(["TRANSACTION_NOT_FOUND","REQUEST_INVALID","UNAUTHENTICATED","INTERNAL_ERROR","TOKEN_INVALID","TOKEN_EXPIRED","CLIENT_AUTH_FAILED","FORBIDDEN","RATE_LIMITED","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","IDEMPOTENCY_KEY_IN_USE","CONTRACT_NOT_FOUND","DOCUMENT_NOT_FOUND","BATCH_TOO_LARGE","DUPLICATE_PROVIDER_REFERENCE","MAIN_DATA_INVALID","MAIN_DATA_MISMATCH","LABOR_TERM_INVALID","EMPLOYEE_UNDERAGE","DOCUMENT_MISSING","FILE_TYPE_NOT_ALLOWED","FILE_TOO_LARGE","PDF_MALFORMED","PDF_TOO_MANY_PAGES","PDF_NOT_SIGNED","SIGNATURE_INVALID","SIGNATURE_DIGEST_MISMATCH","SIGNATURE_BYTERANGE_INVALID","SIGNATURE_MODIFIED_AFTER_SIGNING","SIGNATURE_PARTY_MISSING","CERTIFICATE_UNTRUSTED","CERTIFICATE_EXPIRED","CERTIFICATE_REVOKED","CERTIFICATE_USAGE_INVALID","TIMESTAMP_MISSING","TIMESTAMP_INVALID","TIMESTAMP_UNTRUSTED","REVOCATION_UNAVAILABLE","EVIDENCE_INVALID","EVIDENCE_DOCUMENT_MISMATCH","CONVERSION_LOG_INVALID","IDENTITY_NOT_FOUND","IDENTITY_MISMATCH","IDENTITY_REGISTRY_UNAVAILABLE","LIFECYCLE_TRANSITION_INVALID","CONTRACT_NOT_CONVERTED","PROVIDER_SUSPENDED","PROVIDER_DISCONNECTED","ROUTE_NOT_FOUND","SANDBOX_ONLY","SERVICE_UNAVAILABLE","SUBMISSION_LATE","EXPLANATION_NOT_FOUND","PROVIDER_NOT_FOUND","TRANSACTION_NOT_AWAITING_EXPLANATION","EXPLANATION_ALREADY_DECIDED","REPUSH_NOT_APPROVED","PROVIDER_STATUS_TRANSITION_INVALID","PROVIDER_REPORT_NOT_FOUND","PROVIDER_REPORT_CONFLICT","REPORTING_PERIOD_NOT_ENDED","ATTACHMENT_DIGEST_MISMATCH","VIOLATION_REPORT_NOT_FOUND","IP_NOT_ALLOWED"]).describe("Stable code from the error catalog (`x-error-catalog`). Codes are never reused.");
 
 export const ProblemDetailItemSchema = z.looseObject({
   "code": ErrorCodeSchema,
@@ -171,6 +171,43 @@ export const ContractSubmissionSchema = z.strictObject({
 export const BatchSubmissionSchema = z.strictObject({
   "items": z.array(ContractSubmissionSchema).min(1).max(50),
 }).describe("Up to 50 contract submissions in one request (DOMAIN.md T5). The request body is at most 32 MiB;\nmore items or bytes fail the whole request with `BATCH_TOO_LARGE`. Each item is processed (and\nacknowledged) independently.");
+
+export const ProviderStatusSchema = z.enum(["ACTIVE","SUSPENDED","DISCONNECTED"]).describe("Connection status of a provider (DOMAIN.md N8, F12; Decree 337/2025 Art. 15.4). A SUSPENDED\nprovider can be restored to ACTIVE; DISCONNECTED is final.");
+
+export const ProviderCapabilitySchema = z.enum(["CONTRACT","BATCH","LIFECYCLE","CONVERTED_PAPER"]).describe("What a provider's integration sends to the Platform (DOMAIN.md N8 \"integration capability\", F30).");
+
+export const ProviderStatusChangeSchema = z.strictObject({
+  "previousStatus": ProviderStatusSchema.optional(),
+  "status": ProviderStatusSchema,
+  "reason": z.string().min(1).max(2000),
+  "changedBy": z.string().max(100).describe("Id of the Ministry operator."),
+  "changedAt": z.iso.datetime({ offset: true }),
+}).describe("One change of a provider's connection status, with its reason, actor and time (DOMAIN.md N8, F12).");
+
+export const ProviderSchema = z.strictObject({
+  "providerId": z.string().min(1).max(64),
+  "name": z.string().min(1).max(300),
+  "contactEmail": z.email().max(320),
+  "status": ProviderStatusSchema,
+  "statusChangedAt": z.iso.datetime({ offset: true }).optional(),
+  "createdAt": z.iso.datetime({ offset: true }),
+  "capabilities": z.array(ProviderCapabilitySchema).max(10),
+  "authenticationMethods": z.array(z.enum(["private_key_jwt","client_secret"])).max(2).describe("Client authentication registered for the provider (`client_secret` works in the sandbox only)."),
+  "callbackUrl": z.url().max(2048).describe("Where signed transaction results are posted (F4); see `updateProviderTechnicalInfo`.").optional(),
+  "ipAllowList": z.array(z.string().max(64)).max(100).describe("CIDRs the provider must call from; empty allows any address (N8).").optional(),
+  "webhookSecretSetAt": z.iso.datetime({ offset: true }).describe("When the current webhook secret was made (`rotateWebhookSecret`); absent when there is none.").optional(),
+  "statusHistory": z.array(ProviderStatusChangeSchema).max(1000).optional(),
+}).describe("A provider's profile in the registry (DOMAIN.md N8, F12, S2.3): contact, connection status,\nintegration capabilities, how it authenticates and its technical info (callback URL, IP\nallow-list, when its webhook secret was made; the secret itself is never returned).\n`statusHistory` (oldest first) is returned by `getProvider`.");
+
+export const CallerSchema = z.strictObject({
+  "kind": z.enum(["provider","operator"]),
+  "role": z.enum(["provider","operator"]).describe("The `role` claim of the access token; more roles may come (T3, T4)."),
+  "scope": z.enum(["provider","nation"]).describe("What data the caller may read - its own (`provider`) or every provider's (`nation`)."),
+  "clientId": z.string().min(1).max(128).describe("The OAuth2 client the token was issued to."),
+  "providerId": z.string().min(1).max(64).describe("Providers only.").optional(),
+  "operatorId": z.string().min(1).max(128).describe("Operators only.").optional(),
+  "provider": ProviderSchema.optional(),
+}).describe("Who the bearer token belongs to (DOMAIN.md T3, T4, T17): a provider's application, which sees\nits own data only, or a Ministry operator, whose data scope is the nation. A provider also gets\nits own registry profile with its connection status (N8, S2.3).");
 
 export const EvidenceDocumentRoleSchema = z.enum(["CONTRACT","APPENDIX","AMENDMENT","SUPPLEMENT","SUSPENSION","RESUMPTION","TERMINATION","CONVERTED_PAPER","OTHER"]).describe("Kind of a document named in the certification evidence.");
 
@@ -350,6 +387,35 @@ export const LifecycleSubmissionSchema = z.strictObject({
   "transactionLog": TransactionLogSchema,
 }).describe("A later document of an existing contract (appendix, amendment, supplement, suspension, resumption,\ntermination) concluded electronically and attached to the same contract ID (Decree 337/2025\nArt. 9.1, 9.3; DOMAIN.md N5, F10). Same size limits as `ContractSubmission`. The transition must\nbe allowed by the contract's state (`LIFECYCLE_TRANSITION_INVALID`).");
 
+export const NotificationChannelSchema = z.enum(["EMAIL","WEBHOOK"]).describe("EMAIL to the provider's contact address (F39), or WEBHOOK to its callback URL (F4).");
+
+export const NotificationKindSchema = z.enum(["PROVIDER_SUSPENDED","PROVIDER_RESTORED","PROVIDER_DISCONNECTED","EXPLANATION_APPROVED","EXPLANATION_REJECTED","TRANSACTION_COMPLETED"]).describe("What the notification is about: the provider's connection was suspended, restored or terminated\n(F39; Decree 337/2025 Art. 15.4), an explanation of failed transactions was approved or rejected\n(F37), or a transaction reached its final state (F4 \"sync result\", webhook).");
+
+export const NotificationStatusSchema = z.enum(["PENDING","SENT","FAILED"]).describe("Delivery state of a notification (DOMAIN.md F4, F39, T14): PENDING until delivered (SENT) or\ngiven up after its last attempt or a permanent refusal (FAILED).");
+
+export const NotificationSchema = z.strictObject({
+  "notificationId": z.uuid(),
+  "providerId": z.string().min(1).max(64),
+  "channel": NotificationChannelSchema,
+  "kind": NotificationKindSchema,
+  "recipient": z.string().max(2048).describe("The provider's contact e-mail, or the callback URL configured when the event happened."),
+  "subject": z.string().max(1000).describe("E-mails only.").optional(),
+  "text": z.string().max(100000),
+  "status": NotificationStatusSchema,
+  "attempts": z.int().gte(0).describe("Delivery attempts so far."),
+  "createdAt": z.iso.datetime({ offset: true }).describe("When the event happened."),
+  "nextAttemptAt": z.iso.datetime({ offset: true }).describe("PENDING only; when the next attempt is due (retries back off exponentially).").optional(),
+  "sentAt": z.iso.datetime({ offset: true }).optional(),
+  "failedAt": z.iso.datetime({ offset: true }).optional(),
+  "lastError": z.string().max(1000).describe("Why the last attempt failed (an SMTP reply or an HTTP status), without secrets.").optional(),
+  "messageId": z.string().max(300).describe("The e-mail's Message-ID or the webhook's Hdld-Webhook-Id, fixed at the first attempt and the\nsame on every retry, so a receiver can drop a copy it already has.").optional(),
+}).describe("One message the Platform sends a provider (DOMAIN.md F4, F39, T14), recorded in the same database\ntransaction as the event that caused it and delivered from a durable outbox. E-mails are\nbilingual (Vietnamese first, then English); `text` is the plain-text body. For a webhook, `text`\nis the exact JSON body that was signed and posted, and `messageId` its `Hdld-Webhook-Id`.");
+
+export const NotificationPageSchema = z.strictObject({
+  "items": z.array(NotificationSchema).max(500),
+  "nextCursor": z.string().max(500).nullable().describe("Opaque cursor of the next page; null or absent on the last page.").optional(),
+}).describe("One page of notifications (DOMAIN.md F4, F39, T14), newest first.");
+
 export const PlatformKeysSchema = z.looseObject({
   "keys": z.array(z.looseObject({
     "kty": z.enum(["OKP","EC","RSA"]),
@@ -363,30 +429,6 @@ export const PlatformKeysSchema = z.looseObject({
     "e": z.string().regex(new RegExp("^[A-Za-z0-9_-]+$", 'u')).optional(),
   }).describe("A public JWK; private members are never published.")).min(1).max(20),
 }).describe("JSON Web Key Set (RFC 7517) of the Platform's public keys that sign receipts. Keys are rotated;\na retired key stays published while receipts signed with it may still be verified.");
-
-export const ProviderStatusSchema = z.enum(["ACTIVE","SUSPENDED","DISCONNECTED"]).describe("Connection status of a provider (DOMAIN.md N8, F12; Decree 337/2025 Art. 15.4). A SUSPENDED\nprovider can be restored to ACTIVE; DISCONNECTED is final.");
-
-export const ProviderCapabilitySchema = z.enum(["CONTRACT","BATCH","LIFECYCLE","CONVERTED_PAPER"]).describe("What a provider's integration sends to the Platform (DOMAIN.md N8 \"integration capability\", F30).");
-
-export const ProviderStatusChangeSchema = z.strictObject({
-  "previousStatus": ProviderStatusSchema.optional(),
-  "status": ProviderStatusSchema,
-  "reason": z.string().min(1).max(2000),
-  "changedBy": z.string().max(100).describe("Id of the Ministry operator."),
-  "changedAt": z.iso.datetime({ offset: true }),
-}).describe("One change of a provider's connection status, with its reason, actor and time (DOMAIN.md N8, F12).");
-
-export const ProviderSchema = z.strictObject({
-  "providerId": z.string().min(1).max(64),
-  "name": z.string().min(1).max(300),
-  "contactEmail": z.email().max(320),
-  "status": ProviderStatusSchema,
-  "statusChangedAt": z.iso.datetime({ offset: true }).optional(),
-  "createdAt": z.iso.datetime({ offset: true }),
-  "capabilities": z.array(ProviderCapabilitySchema).max(10),
-  "authenticationMethods": z.array(z.enum(["private_key_jwt","client_secret"])).max(2).describe("Client authentication registered for the provider (`client_secret` works in the sandbox only)."),
-  "statusHistory": z.array(ProviderStatusChangeSchema).max(1000).optional(),
-}).describe("A provider's profile in the registry (DOMAIN.md N8, F12, S2.3): contact, connection status,\nintegration capabilities and how it authenticates. `statusHistory` (oldest first) is returned\nby `getProvider`.");
 
 export const ProviderListSchema = z.strictObject({
   "items": z.array(ProviderSchema).max(1000),
@@ -415,10 +457,102 @@ export const ProviderReconciliationSchema = z.strictObject({
   "failedTransactionsUrl": z.string().max(1000).describe("The `listTransactions` request listing the failed ones."),
 }).describe("One provider's reconciliation figures, with links to drill down into its transactions (DOMAIN.md F35).");
 
+export const ReportingPeriodSchema = z.string().min(7).max(7).regex(new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", 'u')).describe("A calendar month in Vietnam time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving), `YYYY-MM`: from\n00:00 on its 1st to 00:00 on the 1st of the next month, Vietnam time.");
+
+export const ReportTimelinessSchema = z.enum(["ON_TIME","LATE","MISSING","DUE"]).describe("Where a provider's monthly report stands against its deadline (before the 30th of the next\nmonth, Vietnam time; Decree 337/2025 Art. 25.6), by its first version: ON_TIME (sent before the\ndeadline), LATE (sent at or after it), MISSING (deadline passed, none sent), DUE (none sent yet,\ndeadline not passed).");
+
+export const ProviderReportFiguresSchema = z.strictObject({
+  "contractsHandled": z.int().gte(0).lte(1000000000).describe("Labor contracts created or worked on in the eContract during the month."),
+  "contractsSigned": z.int().gte(0).lte(1000000000).describe("Contracts whose last party signed during the month."),
+  "contractsSubmitted": z.int().gte(0).lte(1000000000).describe("Contracts sent to the Platform during the month."),
+  "incidents": z.int().gte(0).lte(1000000).describe("Service incidents during the month (outages, security events, data errors); describe them in `text`."),
+}).describe("The month's figures of the provider's eContract service (Decree 337/2025 Art. 25.6; DOMAIN.md F33).");
+
+export const TechnicalAuditResultSchema = z.enum(["PASSED","PASSED_WITH_FINDINGS","FAILED"]).describe("The auditor's conclusion on the certification service.");
+
+export const ReportAttachmentSchema = z.strictObject({
+  "fileName": z.string().min(1).max(255),
+  "mediaType": z.enum(["application/pdf"]),
+  "size": z.int().gte(0).lte(10485760),
+  "sha256": Sha256Schema,
+  "contentBase64": z.base64().max(13981016).optional(),
+}).describe("The technical audit report file of a monthly report. `contentBase64` is returned by\n`getProviderReport` only; lists carry the description alone.");
+
+export const TechnicalAuditSchema = z.strictObject({
+  "auditor": z.string().min(1).max(255),
+  "auditedOn": z.iso.date(),
+  "result": TechnicalAuditResultSchema,
+  "summary": z.string().max(5000).optional(),
+  "attachment": ReportAttachmentSchema,
+}).describe("A technical audit result of the provider's certification service, as sent (DOMAIN.md F33).");
+
+export const ProviderReportSchema = z.strictObject({
+  "reportId": z.uuid(),
+  "providerId": z.string().min(1).max(64),
+  "period": ReportingPeriodSchema,
+  "version": z.int().gte(1),
+  "latestVersion": z.int().gte(1).describe("The highest version of the same provider and month; greater than `version` when corrected since."),
+  "timeliness": ReportTimelinessSchema,
+  "deadline": z.iso.datetime({ offset: true }).describe("00:00 on the 30th of the month after `period`, Vietnam time (1 March when that month is February); exclusive."),
+  "firstSubmittedAt": z.iso.datetime({ offset: true }),
+  "submittedAt": z.iso.datetime({ offset: true }).describe("When this version was sent."),
+  "submittedBy": z.string().max(100).describe("Client id of the provider application that sent this version."),
+  "figures": ProviderReportFiguresSchema,
+  "text": z.string().min(1).max(20000),
+  "technicalAudit": TechnicalAuditSchema.optional(),
+}).describe("One version of a provider's monthly report (DOMAIN.md F33). `timeliness` is decided by the\nfirst version (`firstSubmittedAt`), so a correction never makes an on-time report late.");
+
+export const ProviderReportPageSchema = z.strictObject({
+  "items": z.array(ProviderReportSchema).max(500),
+  "nextCursor": z.string().max(500).nullable().describe("Opaque cursor of the next page; null or absent on the last page.").optional(),
+}).describe("One page of monthly reports (latest version of each), newest first (DOMAIN.md F33).");
+
+export const ReportAttachmentUploadSchema = z.strictObject({
+  "fileName": z.string().min(1).max(255).regex(new RegExp("^[^/\\\\\\x00-\\x1f]+$", 'u')),
+  "mediaType": z.enum(["application/pdf"]),
+  "sha256": Sha256Schema,
+  "contentBase64": z.base64().min(4).max(13981016).describe("Standard base64 of the file bytes (10 MiB decoded at most)."),
+}).describe("The technical audit report as a PDF, at most 10 MiB decoded, with the SHA-256 of its bytes so\nthe Platform can check it arrived intact (`ATTACHMENT_DIGEST_MISMATCH` otherwise).");
+
+export const TechnicalAuditUploadSchema = z.strictObject({
+  "auditor": z.string().min(1).max(255).describe("The organisation that audited the certification service."),
+  "auditedOn": z.iso.date().describe("When the audit ended."),
+  "result": TechnicalAuditResultSchema,
+  "summary": z.string().max(5000).optional(),
+  "attachment": ReportAttachmentUploadSchema,
+}).describe("The result of a technical audit of the provider's data message certification service (DOMAIN.md\nF33), with the audit report attached.");
+
+export const ProviderReportSubmissionSchema = z.strictObject({
+  "period": ReportingPeriodSchema,
+  "figures": ProviderReportFiguresSchema,
+  "text": z.string().min(10).max(20000).describe("How the service went during the month (incidents, changes, support), in English or Vietnamese."),
+  "technicalAudit": TechnicalAuditUploadSchema.optional(),
+  "replacesVersion": z.int().gte(1).describe("Only to correct a report already sent; the latest version, which this one replaces.").optional(),
+}).describe("A provider's monthly report on its eContract service (Decree 337/2025 Art. 25.6; DOMAIN.md F33)\nfor a month that has ended. To correct a report already sent, send the whole report again with\n`replacesVersion` set to its latest version: a new version is kept beside the earlier ones.");
+
+export const ProviderReportTrackingSchema = z.strictObject({
+  "period": ReportingPeriodSchema,
+  "deadline": z.iso.datetime({ offset: true }),
+  "evaluatedAt": z.iso.datetime({ offset: true }),
+  "items": z.array(z.strictObject({
+    "providerId": z.string().min(1).max(64),
+    "providerName": z.string().max(255),
+    "timeliness": ReportTimelinessSchema,
+    "reportId": z.uuid().describe("The latest version, when one was sent.").optional(),
+    "latestVersion": z.int().gte(1).optional(),
+    "firstSubmittedAt": z.iso.datetime({ offset: true }).optional(),
+  })).max(10000),
+}).describe("Who owes the monthly report on `period` and where each stands at `evaluatedAt` (the Platform's\nclock) (DOMAIN.md F33; Decree 337/2025 Art. 25.6). A provider owes it when it was registered\nbefore the month ended and not disconnected before it began.");
+
 export const ProviderStatusUpdateSchema = z.strictObject({
   "status": ProviderStatusSchema,
   "reason": z.string().min(1).max(2000),
 }).describe("Suspend, restore or disconnect a provider, with the reason notified to it (Decree 337/2025 Art. 15.4).");
+
+export const ProviderTechnicalInfoSchema = z.strictObject({
+  "callbackUrl": z.url().max(2048).nullable().describe("HTTPS URL receiving `transactionCompleted` webhooks (http is accepted in the sandbox only);\nnull or absent removes it. No credentials and no fragment in the URL. Webhooks are sent once\na webhook secret was also made (`rotateWebhookSecret`).").optional(),
+  "ipAllowList": z.array(z.string().min(2).max(64)).max(100).describe("IPv4 or IPv6 CIDRs (`203.0.113.0/24`, `2001:db8::/32`; a bare address means that address\nonly) the provider's calls and token requests must come from; empty allows any address.\nOthers are refused with `IP_NOT_ALLOWED`."),
+}).describe("A provider's technical information (DOMAIN.md N8, S2.3): where the Platform posts signed\ntransaction results (F4) and the addresses the provider calls from. Replaces both values.");
 
 export const PublicProviderSchema = z.strictObject({
   "name": z.string().min(1).max(300),
@@ -546,12 +680,104 @@ export const TransactionPageSchema = z.strictObject({
   "nextCursor": z.string().max(500).nullable().describe("Opaque cursor of the next page; null or absent on the last page.").optional(),
 }).describe("One page of the provider's transaction history (DOMAIN.md T10, F35), newest first.");
 
+export const ViolationRuleSchema = z.enum(["FAILURE_RATE","UNEXPLAINED_FAILURES","LATE_SUBMISSIONS","MONTHLY_REPORT_MISSING","MONTHLY_REPORT_LATE"]).describe("A rule of the monthly violations report (DOMAIN.md F38): FAILURE_RATE (too many failed\ntransactions), UNEXPLAINED_FAILURES (failures left without an explanation, F36),\nLATE_SUBMISSIONS (sent more than 24 h after the last signature), MONTHLY_REPORT_MISSING and\nMONTHLY_REPORT_LATE (the provider's report due during the month, Decree 337/2025 Art. 25.6).");
+
+export const ViolationSchema = z.strictObject({
+  "rule": ViolationRuleSchema,
+  "count": z.int().gte(0).describe("UNEXPLAINED_FAILURES, LATE_SUBMISSIONS - how many transactions.").optional(),
+  "failed": z.int().gte(0).describe("FAILURE_RATE - failed transactions.").optional(),
+  "decided": z.int().gte(0).describe("FAILURE_RATE - decided transactions.").optional(),
+  "period": ReportingPeriodSchema.optional(),
+  "detail": z.string().max(1000),
+}).describe("One rule a provider broke in the month, with what was observed and a sentence in the caller's language.");
+
+export const ViolationActionSchema = z.strictObject({
+  "status": z.enum(["SUSPENDED","DISCONNECTED"]),
+  "reason": z.string().min(1).max(2000),
+  "takenBy": z.string().max(100).describe("Id of the Ministry operator."),
+  "takenAt": z.iso.datetime({ offset: true }),
+}).describe("A step an operator took on a provider from the report, with who and when.");
+
+export const ViolationActionRequestSchema = z.strictObject({
+  "status": z.enum(["SUSPENDED","DISCONNECTED"]),
+  "reason": z.string().min(1).max(2000),
+}).describe("What the operator decides about a provider of the report: suspend or disconnect it, with the\nreason notified to it (Decree 337/2025 Art. 15.4; DOMAIN.md F38, F39).");
+
+export const ViolationFiguresSchema = z.strictObject({
+  "decided": z.int().gte(0),
+  "failed": z.int().gte(0),
+  "failureRatePercent": z.number().gte(0).lte(100).describe("failed / decided in percent, two decimals; 0 without decided transactions."),
+  "lateSubmissions": z.int().gte(0),
+  "unexplainedFailures": z.int().gte(0).describe("Failed transactions of any month still awaiting an explanation (or explained and rejected) when the report was made, that failed at least `unexplainedAfterDays` before the month's end."),
+  "monthlyReport": z.strictObject({
+    "period": ReportingPeriodSchema,
+    "timeliness": ReportTimelinessSchema,
+  }).describe("The provider's monthly report that fell due during the month (the one on the month before), as it stood at the month's end; absent when not owed.").optional(),
+}).describe("What the month showed for one provider (DOMAIN.md F38). Transactions count by `receivedAt` in\nthe month; a transaction is decided once it succeeded or failed, and counts as failed when it\nfailed at least once (a failure pushed again since still happened).");
+
+export const ViolationLineSchema = z.strictObject({
+  "providerId": z.string().min(1).max(64),
+  "providerName": z.string().max(255),
+  "providerStatus": ProviderStatusSchema.describe("Connection status when the report was made."),
+  "figures": ViolationFiguresSchema,
+  "violations": z.array(ViolationSchema).min(1).max(5),
+  "actions": z.array(ViolationActionSchema).max(100).describe("What operators did about it from this report, oldest first."),
+}).describe("One violating provider in a violations report (DOMAIN.md F38).");
+
+export const ViolationThresholdsSchema = z.strictObject({
+  "failureRatePercent": z.number().gte(0).lte(100).describe("FAILURE_RATE when failed / decided is strictly above this percentage (default 20)…"),
+  "minimumVolume": z.int().gte(1).describe("…and at least this many transactions received in the month were decided (default 20)."),
+  "unexplainedAfterDays": z.int().gte(0).describe("UNEXPLAINED_FAILURES counts failed transactions still awaiting an explanation this many days after they failed, at the month's end (default 7)."),
+  "lateSubmissions": z.int().gte(1).describe("LATE_SUBMISSIONS when at least this many submissions of the month came more than 24 h after the last signature (default 1)."),
+}).describe("The thresholds a violations report was made with (server settings HDLD_VIOLATION_*), recorded in\nthe report so that it can be recomputed (DOMAIN.md F38).");
+
+export const ViolationReportSchema = z.strictObject({
+  "reportId": z.uuid(),
+  "period": ReportingPeriodSchema,
+  "version": z.int().gte(1),
+  "latestVersion": z.int().gte(1),
+  "timeZone": z.enum(["Asia/Ho_Chi_Minh"]),
+  "periodStart": z.iso.datetime({ offset: true }),
+  "periodEnd": z.iso.datetime({ offset: true }).describe("Exclusive; the instant the month's figures are evaluated at."),
+  "generatedAt": z.iso.datetime({ offset: true }),
+  "generatedBy": z.string().max(100).describe("`scheduler`, or the id of the operator who asked for it."),
+  "thresholds": ViolationThresholdsSchema,
+  "providersEvaluated": z.int().gte(0).describe("Providers connected during the month (registered before its end, not disconnected before its start)."),
+  "lines": z.array(ViolationLineSchema).max(10000),
+}).describe("The report of violating providers on one month (DOMAIN.md F38), made on the 1st of the next\nmonth (00:00 Vietnam time, Asia/Ho_Chi_Minh, UTC+7) by the Platform's scheduler, or on demand by\nan operator. Version 1 is the scheduler's; an operator's regeneration adds a new version and\nkeeps the earlier ones. A provider sees its own line only (none when it broke no rule).");
+
+export const ViolationReportPageSchema = z.strictObject({
+  "items": z.array(ViolationReportSchema).max(500),
+  "nextCursor": z.string().max(500).nullable().describe("Opaque cursor of the next page; null or absent on the last page.").optional(),
+}).describe("One page of violations reports (every version), newest first (DOMAIN.md F38).");
+
+export const ViolationReportRequestSchema = z.strictObject({
+  "period": ReportingPeriodSchema.describe("Default the month before the current one (Vietnam time).").optional(),
+  "regenerate": z.boolean().optional(),
+}).describe("Makes the violations report on a month that has ended (DOMAIN.md F38), or returns the one that\nexists. `regenerate` makes a new version from today's data, keeping the earlier ones.");
+
+export const WebhookEventSchema = z.looseObject({
+  "event": z.enum(["transaction.completed"]),
+  "transactionId": z.uuid(),
+  "providerReference": ProviderReferenceSchema,
+  "status": z.enum(["SUCCEEDED","FAILED"]),
+  "contractId": ContractIdSchema.optional(),
+  "failureClass": FailureClassSchema.optional(),
+  "occurredAt": z.iso.datetime({ offset: true }),
+}).describe("The body the Platform posts to a provider's callback URL when one of its transactions reaches a\nfinal state (DOMAIN.md F4 \"sync result\", T10). Receivers verify `Hdld-Signature` over the raw\nbody, drop a `Hdld-Webhook-Id` they already handled (a delivery may be repeated), answer 2xx\nquickly, and ignore fields they do not know.");
+
+export const WebhookSecretSchema = z.strictObject({
+  "secret": z.string().min(32).max(200),
+  "createdAt": z.iso.datetime({ offset: true }),
+}).describe("A new webhook secret (DOMAIN.md F4), shown this once: the Platform keeps it sealed and never\nreturns it again. Verify deliveries with it (`verifyWebhook` of @hdld/sdk); it replaces the\nprevious secret at once.");
+
 /** Every component schema of the spec, by name. */
 export const schemas = {
   Base64Document: Base64DocumentSchema,
   BatchAcknowledgement: BatchAcknowledgementSchema,
   BatchItemResult: BatchItemResultSchema,
   BatchSubmission: BatchSubmissionSchema,
+  Caller: CallerSchema,
   CertificationEvidence: CertificationEvidenceSchema,
   CertificationEvidenceFile: CertificationEvidenceFileSchema,
   Contract: ContractSchema,
@@ -586,6 +812,11 @@ export const schemas = {
   MainDataPay: MainDataPaySchema,
   MainDataTerm: MainDataTermSchema,
   MainDataWorkingTime: MainDataWorkingTimeSchema,
+  Notification: NotificationSchema,
+  NotificationChannel: NotificationChannelSchema,
+  NotificationKind: NotificationKindSchema,
+  NotificationPage: NotificationPageSchema,
+  NotificationStatus: NotificationStatusSchema,
   PlatformKeys: PlatformKeysSchema,
   Problem: ProblemSchema,
   ProblemDetailItem: ProblemDetailItemSchema,
@@ -594,14 +825,24 @@ export const schemas = {
   ProviderList: ProviderListSchema,
   ProviderReconciliation: ProviderReconciliationSchema,
   ProviderReference: ProviderReferenceSchema,
+  ProviderReport: ProviderReportSchema,
+  ProviderReportFigures: ProviderReportFiguresSchema,
+  ProviderReportPage: ProviderReportPageSchema,
+  ProviderReportSubmission: ProviderReportSubmissionSchema,
+  ProviderReportTracking: ProviderReportTrackingSchema,
   ProviderStatus: ProviderStatusSchema,
   ProviderStatusChange: ProviderStatusChangeSchema,
   ProviderStatusUpdate: ProviderStatusUpdateSchema,
+  ProviderTechnicalInfo: ProviderTechnicalInfoSchema,
   PublicProvider: PublicProviderSchema,
   PublicProviderList: PublicProviderListSchema,
   Receipt: ReceiptSchema,
   Reconciliation: ReconciliationSchema,
   ReconciliationFigures: ReconciliationFiguresSchema,
+  ReportAttachment: ReportAttachmentSchema,
+  ReportAttachmentUpload: ReportAttachmentUploadSchema,
+  ReportTimeliness: ReportTimelinessSchema,
+  ReportingPeriod: ReportingPeriodSchema,
   SandboxClock: SandboxClockSchema,
   SandboxClockChange: SandboxClockChangeSchema,
   SandboxIdentityRegistration: SandboxIdentityRegistrationSchema,
@@ -610,6 +851,9 @@ export const schemas = {
   SubmissionAcknowledgement: SubmissionAcknowledgementSchema,
   SubmittedDocument: SubmittedDocumentSchema,
   SubmittedDocumentRole: SubmittedDocumentRoleSchema,
+  TechnicalAudit: TechnicalAuditSchema,
+  TechnicalAuditResult: TechnicalAuditResultSchema,
+  TechnicalAuditUpload: TechnicalAuditUploadSchema,
   TokenRequest: TokenRequestSchema,
   TokenResponse: TokenResponseSchema,
   Transaction: TransactionSchema,
@@ -618,4 +862,16 @@ export const schemas = {
   TransactionPage: TransactionPageSchema,
   TransactionStatus: TransactionStatusSchema,
   VerificationReport: VerificationReportSchema,
+  Violation: ViolationSchema,
+  ViolationAction: ViolationActionSchema,
+  ViolationActionRequest: ViolationActionRequestSchema,
+  ViolationFigures: ViolationFiguresSchema,
+  ViolationLine: ViolationLineSchema,
+  ViolationReport: ViolationReportSchema,
+  ViolationReportPage: ViolationReportPageSchema,
+  ViolationReportRequest: ViolationReportRequestSchema,
+  ViolationRule: ViolationRuleSchema,
+  ViolationThresholds: ViolationThresholdsSchema,
+  WebhookEvent: WebhookEventSchema,
+  WebhookSecret: WebhookSecretSchema,
 } as const;

@@ -1,6 +1,7 @@
 import { type ContractMainData, ContractMainDataSchema } from '@hdld/spec';
 import { PDFDocument } from 'pdf-lib';
 import { ContractPdfError } from './contract-pdf-error.js';
+import { readEmbeddedFile } from './embedded-file-reader.js';
 import { MAIN_DATA_FILE_NAME, readMainDataAttachment } from './main-data-attachment.js';
 
 /**
@@ -9,7 +10,20 @@ import { MAIN_DATA_FILE_NAME, readMainDataAttachment } from './main-data-attachm
  * revision and the attachment stays reachable from the catalog.
  */
 export async function extractMainData(pdf: Uint8Array): Promise<ContractMainData> {
-  const bytes = readAttachment(await loadPdf(pdf));
+  return parseMainData(readAttachment(await loadPdf(pdf)));
+}
+
+/**
+ * Same result as extractMainData, without parsing the whole file: only the objects that lead to the
+ * attachment are read (see readEmbeddedFile), about a hundred times less work on a signed 200 KB
+ * contract. Files that reader does not handle are parsed with pdf-lib, as extractMainData does.
+ */
+export async function extractMainDataFast(pdf: Uint8Array): Promise<ContractMainData> {
+  const bytes = await readEmbeddedFile(pdf, MAIN_DATA_FILE_NAME);
+  return bytes ? parseMainData(bytes) : extractMainData(pdf);
+}
+
+function parseMainData(bytes: Uint8Array): ContractMainData {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

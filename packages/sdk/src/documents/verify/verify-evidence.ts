@@ -8,7 +8,7 @@ import { DerError, encodingOf } from './asn1/der-reader.js';
 import { parseSignedData, type SignedData } from './asn1/signed-data.js';
 import { checkSignerInfo } from './cms/signer-info-check.js';
 import { checkTimestampToken } from './cms/timestamp-check.js';
-import { digest } from './crypto/web-crypto.js';
+import { digest } from './crypto/verify-crypto.js';
 import { CODE_MESSAGES, INDICATION_MESSAGES, LABELS } from './messages.js';
 import type { ReportLanguage, VerifyOptions } from './options.js';
 import { buildPath, checkPath } from './pki/certificate-chain.js';

@@ -3,10 +3,11 @@ import { DerError, encodingOf } from './asn1/der-reader.js';
 import { parseSignedData, type SignedData, type SignerInfo } from './asn1/signed-data.js';
 import { checkSignerInfo } from './cms/signer-info-check.js';
 import { checkTimestampToken, type TimestampCheck } from './cms/timestamp-check.js';
+import type { DigestSource } from './crypto/verify-crypto.js';
 import type { VerifyOptions } from './options.js';
 import { isPdfWhitespace } from './pdf/byte-search.js';
-import { changesAfter } from './pdf/revision-changes.js';
-import type { SignatureDictionary } from './pdf/signature-dictionaries.js';
+import { changesAfter, type SkippedRanges } from './pdf/revision-changes.js';
+import type { ByteRange, SignatureDictionary } from './pdf/signature-dictionaries.js';
 import { buildPath, checkPath } from './pki/certificate-chain.js';
 import { type KnownCertificate, summarizeCertificate } from './pki/known-certificate.js';
 import { checkRevocation } from './pki/revocation.js';
@@ -19,6 +20,10 @@ export interface SignatureContext {
   tsaAnchors: AnchorSet;
   options: VerifyOptions;
   validationTime: Date;
+  /** The hex digits of every well-formed /Contents (not scanned for changes after signing). */
+  contentsHex: SkippedRanges;
+  /** What each ByteRange's digest is computed from (the file's ranges are hashed together). */
+  signedContent(range: ByteRange): DigestSource;
 }
 
 const DOCUMENT_TIMESTAMP = 'ETSI.RFC3161';
@@ -62,14 +67,14 @@ export async function verifyPdfSignature(
     );
     return { ...report, ...outcomeOf(findings), findings };
   }
-  const signedParts = [pdf.subarray(start, start + firstLength), pdf.subarray(gapEnd, signedEnd)];
+  const signedParts = context.signedContent(dictionary.byteRange);
   const isDocumentTimestamp =
     dictionary.subFilter === DOCUMENT_TIMESTAMP || dictionary.type === 'DocTimeStamp';
   const [core, changes] = await Promise.all([
     isDocumentTimestamp
       ? verifyDocumentTimestamp(dictionary.contents, signedParts, context)
       : verifyCadesSignature(dictionary.contents, signedParts, context),
-    changesAfter(pdf, signedEnd),
+    changesAfter(pdf, signedEnd, context.contentsHex),
   ]);
   findings.push(...core.findings);
   for (const note of core.notes) notes.add(note);
@@ -111,7 +116,7 @@ function parseCms(contents: Uint8Array): SignedData | Finding {
 
 async function verifyCadesSignature(
   contents: Uint8Array,
-  signedParts: Uint8Array[],
+  signedParts: DigestSource,
   context: SignatureContext,
 ): Promise<CoreResult> {
   const signedData = parseCms(contents);
@@ -201,7 +206,7 @@ async function checkSignerTrust(
 /** A PDF document timestamp (ETSI.RFC3161): the token's imprint covers the ByteRange directly. */
 async function verifyDocumentTimestamp(
   contents: Uint8Array,
-  signedParts: Uint8Array[],
+  signedParts: DigestSource,
   context: SignatureContext,
 ): Promise<CoreResult> {
   const stamp = await checkTimestampToken(contents, signedParts, context.tsaAnchors, context.options);

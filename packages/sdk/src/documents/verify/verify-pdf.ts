@@ -1,3 +1,4 @@
+import { rangeDigests } from './crypto/range-digests.js';
 import { formatVerificationReport } from './format-report.js';
 import type { VerifyOptions } from './options.js';
 import { asciiBytes, indexOfBytes } from './pdf/byte-search.js';
@@ -56,7 +57,17 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
         ),
       );
     }
-    const context = { pdf, caAnchors, tsaAnchors, options, validationTime };
+    const wellFormed = dictionaries.filter((d) => d.contents).map((d) => d.byteRange);
+    const context = {
+      pdf,
+      caAnchors,
+      tsaAnchors,
+      options,
+      validationTime,
+      signedContent: rangeDigests(pdf, wellFormed),
+      // The digits between < and > of each /Contents gap.
+      contentsHex: wellFormed.map(([, firstLength, gapEnd]) => [firstLength + 1, gapEnd - 1] as const),
+    };
     signatures = checkTimestampOrder(
       await Promise.all(dictionaries.map((d, i) => verifyPdfSignature(i, d, context))),
     );

@@ -17,8 +17,8 @@ export type SeenRequest = { method: string; path: string; headers: Headers; at: 
 export function mockPlatform() {
   const seen: SeenRequest[] = [];
   let tokenCount = 0;
-  // Only the fetch interceptor: the ClientRequest one patches the global Headers class, and ky's
-  // header merging then loses every header (msw 2.15 on Node 20).
+  // Only the fetch interceptor: the SDK sends everything through fetch, and the ClientRequest one
+  // patches the global Headers class (msw 2.15 on Node 20).
   const server = defineNetwork({
     // The two packages' Interceptor types differ only in their event maps' declarations.
     sources: [new InterceptorSource({ interceptors: [new FetchInterceptor() as never] })],

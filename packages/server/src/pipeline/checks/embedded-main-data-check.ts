@@ -1,4 +1,4 @@
-import { extractMainData } from '@hdld/sdk/documents';
+import { extractMainDataFast, MAIN_DATA_FILE_NAME } from '@hdld/sdk/documents';
 import type { ContractMainData } from '@hdld/spec';
 import { CheckFailure, item } from '../check-outcome.js';
 
@@ -14,14 +14,8 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const ATTACHMENT = new TextEncoder().encode('contract-data.json');
-
 function hasAttachment(pdf: Uint8Array): boolean {
-  outer: for (let i = 0; i <= pdf.length - ATTACHMENT.length; i++) {
-    for (let j = 0; j < ATTACHMENT.length; j++) if (pdf[i + j] !== ATTACHMENT[j]) continue outer;
-    return true;
-  }
-  return false;
+  return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).includes(MAIN_DATA_FILE_NAME);
 }
 
 /**
@@ -30,7 +24,7 @@ function hasAttachment(pdf: Uint8Array): boolean {
  */
 export async function checkEmbeddedMainData(pdf: Uint8Array, mainData: ContractMainData): Promise<void> {
   if (!hasAttachment(pdf)) return;
-  const embedded = await extractMainData(pdf).catch(() => undefined);
+  const embedded = await extractMainDataFast(pdf).catch(() => undefined);
   if (!embedded || canonical(embedded) !== canonical(mainData)) {
     throw new CheckFailure('BUSINESS', [
       item(

@@ -104,7 +104,8 @@ function readSignerInfo(element: DerElement): SignerInfo {
     const implicit = fields[i++]!;
     signedAttributes = readAttributes(implicit);
     // The signature covers the attributes with their universal SET tag, not the [0] IMPLICIT tag.
-    signedAttributesDer = encodingOf(implicit).slice();
+    // A copy (the constructor copies; Buffer#slice would be a view and we would rewrite the caller's bytes).
+    signedAttributesDer = new Uint8Array(encodingOf(implicit));
     signedAttributesDer[0] = TAG.set;
   }
   const signatureAlgorithm = readAlgorithmIdentifier(fields[i++]!);

@@ -1,4 +1,4 @@
-import { bytesEqual, fromHex } from '../../cms/bytes.js';
+import { bytesEqual } from '../../cms/bytes.js';
 import { ALGORITHM_OID, type HashName, hashByOid } from '../asn1/algorithm-oids.js';
 import { readAlgorithmIdentifier } from '../asn1/certificate.js';
 import {
@@ -13,7 +13,7 @@ import {
   TAG,
 } from '../asn1/der-reader.js';
 import { type SignedData, type SignerInfo, singleAttributeValue } from '../asn1/signed-data.js';
-import { digest, verifySignature } from '../crypto/web-crypto.js';
+import { type DigestSource, digest, digestOf, verifySignature } from '../crypto/verify-crypto.js';
 import { type KnownCertificate, loadCertificate } from '../pki/known-certificate.js';
 import { type Finding, finding, type VerificationErrorCode } from '../report.js';
 
@@ -38,7 +38,7 @@ export interface SignerInfoCheck {
  */
 export async function checkSignerInfo(
   signedData: SignedData,
-  content: readonly Uint8Array[],
+  content: DigestSource,
   codes: CmsFailureCodes,
   { acceptEssCertIdV1 = false } = {},
 ): Promise<SignerInfoCheck> {
@@ -129,7 +129,7 @@ async function checkSigningCertificate(
   if (!hash) return 'unsupported ESSCertID hash algorithm';
   const certHash = readOctetString(expectTag(fields[i++], TAG.octetString, 'ESSCertID hash'));
   // SHA-256 (the usual case) is the certificate's fingerprint, already computed when it was loaded.
-  const actual = hash === 'SHA-256' ? fromHex(signer.sha256) : await digest(hash, [signer.der]);
+  const actual = hash === 'SHA-256' ? signer.sha256Bytes : await digest(hash, [signer.der]);
   if (!bytesEqual(certHash, actual)) return 'signing-certificate hash does not match the signer certificate';
   const issuerSerial = fields[i];
   if (issuerSerial) {
@@ -166,7 +166,7 @@ async function checkSignedAttributes(
   signerInfo: SignerInfo,
   signer: KnownCertificate,
   hash: HashName,
-  content: readonly Uint8Array[],
+  content: DigestSource,
   codes: CmsFailureCodes,
   acceptEssCertIdV1: boolean,
 ): Promise<Finding[]> {
@@ -180,7 +180,7 @@ async function checkSignedAttributes(
     }
     const messageDigest = singleAttributeValue(signerInfo.signedAttributes, ALGORITHM_OID.messageDigest);
     const expected = messageDigest ? readOctetString(messageDigest) : undefined;
-    if (!expected || !bytesEqual(expected, await digest(hash, content))) {
+    if (!expected || !bytesEqual(expected, await digestOf(content, hash))) {
       findings.push(
         finding(
           codes.digestMismatch,

@@ -2,7 +2,7 @@ import { bytesEqual } from '../../cms/bytes.js';
 import { hashByOid } from '../asn1/algorithm-oids.js';
 import { DerError } from '../asn1/der-reader.js';
 import { parseTimestampToken, type TimestampToken } from '../asn1/tst-info.js';
-import { digest } from '../crypto/web-crypto.js';
+import { type DigestSource, digestOf } from '../crypto/verify-crypto.js';
 import { buildPath, checkPath } from '../pki/certificate-chain.js';
 import { type KnownCertificate, summarizeCertificate } from '../pki/known-certificate.js';
 import { checkRevocation, type RevocationOptions } from '../pki/revocation.js';
@@ -27,7 +27,7 @@ const asTimestampFinding = (f: Finding): Finding =>
  */
 export async function checkTimestampToken(
   tokenDer: Uint8Array,
-  stamped: readonly Uint8Array[],
+  stamped: DigestSource,
   anchors: AnchorSet,
   revocation: RevocationOptions,
 ): Promise<TimestampCheck> {
@@ -44,7 +44,7 @@ export async function checkTimestampToken(
   const { tstInfo } = token;
   const findings: Finding[] = [];
   const imprintHash = hashByOid(tstInfo.imprintAlgorithm.oid);
-  if (!imprintHash || !bytesEqual(tstInfo.imprint, await digest(imprintHash, stamped))) {
+  if (!imprintHash || !bytesEqual(tstInfo.imprint, await digestOf(stamped, imprintHash))) {
     findings.push(
       finding(
         'TIMESTAMP_INVALID',

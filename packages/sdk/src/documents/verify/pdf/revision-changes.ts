@@ -22,12 +22,24 @@ interface UpdatedObject {
   isStream: boolean;
 }
 
-/** The objects (re)defined in the bytes after `signedEnd`, classified; empty when only allowed changes were made. */
-export async function changesAfter(pdf: Uint8Array, signedEnd: number): Promise<RevisionChange[]> {
+/** Byte ranges [start, end) of text to leave out of the scanned tail. */
+export type SkippedRanges = readonly (readonly [number, number])[];
+
+/**
+ * The objects (re)defined in the bytes after `signedEnd`, classified; empty when only allowed changes were
+ * made. `hexDigits` are the digits of later signatures' /Contents, already checked to be nothing but hex
+ * digits (pdf/signature-dictionaries.ts): they cannot spell an object, so they are not turned into text
+ * (they are most of the tail: tens of KB of placeholder per signature).
+ */
+export async function changesAfter(
+  pdf: Uint8Array,
+  signedEnd: number,
+  hexDigits: SkippedRanges = [],
+): Promise<RevisionChange[]> {
   let tailEnd = pdf.byteLength;
   while (tailEnd > signedEnd && isPdfWhitespace(pdf[tailEnd - 1])) tailEnd--;
   if (tailEnd === signedEnd) return [];
-  const tail = latin1Text(pdf.subarray(signedEnd, tailEnd));
+  const tail = textWithout(pdf, signedEnd, tailEnd, hexDigits);
   const objects = readObjects(tail);
   // Appended bytes that are not an incremental update ending in %%EOF: the file was changed after signing.
   if (objects.length === 0 || !tail.endsWith('%%EOF'))
@@ -39,6 +51,17 @@ export async function changesAfter(pdf: Uint8Array, signedEnd: number): Promise<
     if (kind) changes.push({ objectNumber: object.number, kind });
   }
   return changes;
+}
+
+function textWithout(pdf: Uint8Array, from: number, to: number, skipped: SkippedRanges): string {
+  let text = '';
+  let at = from;
+  for (const [start, end] of [...skipped].sort((a, b) => a[0] - b[0])) {
+    if (start < at || end > to) continue;
+    text += latin1Text(pdf.subarray(at, start));
+    at = end;
+  }
+  return text + latin1Text(pdf.subarray(at, to));
 }
 
 function readObjects(tail: string): UpdatedObject[] {

@@ -2,7 +2,7 @@ import { bytesEqual } from '../../cms/bytes.js';
 import { ALGORITHM_OID } from '../asn1/algorithm-oids.js';
 import { KEY_USAGE } from '../asn1/certificate.js';
 import { BoundedCache } from '../crypto/bounded-cache.js';
-import { verifySignature } from '../crypto/web-crypto.js';
+import { verifySignature } from '../crypto/verify-crypto.js';
 import { type Finding, finding } from '../report.js';
 import type { KnownCertificate } from './known-certificate.js';
 import type { AnchorSet } from './trust-anchors.js';

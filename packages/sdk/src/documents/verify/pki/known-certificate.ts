@@ -1,25 +1,24 @@
 import { toHex } from '../../cms/bytes.js';
 import { type ParsedCertificate, parseCertificate } from '../asn1/certificate.js';
-import { BoundedCache, bytesKey } from '../crypto/bounded-cache.js';
-import { digest } from '../crypto/web-crypto.js';
+import { BytesCache } from '../crypto/bounded-cache.js';
+import { digest } from '../crypto/verify-crypto.js';
 import type { CertificateSummary } from '../report.js';
 
 /** A parsed certificate plus its SHA-256 fingerprint, the identity used for pinning and caching. */
 export interface KnownCertificate extends ParsedCertificate {
+  /** Lowercase hex. */
   sha256: string;
+  sha256Bytes: Uint8Array;
 }
 
-const certificates = new BoundedCache<Promise<KnownCertificate>>(1024);
+const certificates = new BytesCache<Promise<KnownCertificate>>(1024);
 
-/**
- * Parses a certificate once per distinct DER (the same CA and TSA certificates recur in every contract).
- * The DER is copied so the cache never pins the PDF buffer the certificate was embedded in.
- */
+/** Parses a certificate once per distinct DER (the same CA and TSA certificates recur in every contract). */
 export function loadCertificate(der: Uint8Array): Promise<KnownCertificate> {
-  return certificates.getOrCreate(bytesKey(der), async () => {
-    const own = der.slice();
+  return certificates.getOrCreate(der, async (own) => {
     const parsed = parseCertificate(own);
-    return { ...parsed, sha256: toHex(await digest('SHA-256', [own])) };
+    const sha256Bytes = await digest('SHA-256', [own]);
+    return { ...parsed, sha256: toHex(sha256Bytes), sha256Bytes };
   });
 }
 

@@ -1,6 +1,6 @@
 import { bytesEqual } from '../../cms/bytes.js';
 import { type ParsedCrl, parseCrl } from '../asn1/crl.js';
-import { verifySignature } from '../crypto/web-crypto.js';
+import { verifySignature } from '../crypto/verify-crypto.js';
 import { type Finding, finding, type NoteCode } from '../report.js';
 import type { KnownCertificate } from './known-certificate.js';
 
