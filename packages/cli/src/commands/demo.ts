@@ -12,6 +12,7 @@ import { t } from '../i18n/messages.js';
 import { ExitError, UsageError } from '../output/errors.js';
 import { grid, table } from '../output/terminal.js';
 import { reconcile } from '../reconcile/reconcile.js';
+import { figuresTable } from '../reconcile/render-figures.js';
 import { createSyncReporter } from '../sync/reporters.js';
 import { runSync } from '../sync/run-sync.js';
 import { readSyncSource } from '../sync/source.js';
@@ -113,6 +114,13 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
         issued: issued.length,
         failed: failed.length,
         mismatches: report.mismatches,
+        // The journal against the Platform's own reconciliation figures for the period (F35).
+        figures: {
+          agree: report.figures.agree,
+          journal: report.figures.journal,
+          platform: report.figures.platform,
+          differences: report.figures.differences,
+        },
         buildSeconds: round(buildSeconds),
         syncSeconds: round(sync.seconds),
         throughput: round(sync.throughput),
@@ -136,6 +144,9 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
               r.outcome,
             ]),
           ),
+        );
+        ctx.term.out(
+          `\n${t(lang, 'reconcile.figures')}\n${figuresTable(report.figures, lang, ctx.term.color)}`,
         );
         ctx.term.out('');
         ctx.term.out(
@@ -166,7 +177,7 @@ export function registerDemoCommand(program: Command, ctx: Context): void {
         );
         await new Promise<void>((done) => ctx.signal.addEventListener('abort', () => done(), { once: true }));
       }
-      if (failed.length > 0 || sync.failed + sync.rejected + sync.interrupted > 0)
+      if (!report.figures.agree || failed.length > 0 || sync.failed + sync.rejected + sync.interrupted > 0)
         throw new ExitError(ExitCode.partialBatchFailure);
     } finally {
       await server.close();

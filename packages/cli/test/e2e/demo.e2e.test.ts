@@ -16,6 +16,13 @@ describe('hdld demo (built CLI)', () => {
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({ count: 5, issued: 5, failed: 0, mismatches: 0 });
+    // The journal's figures equal the Platform's own reconciliation figures (F35).
+    expect(summary.figures).toMatchObject({
+      agree: true,
+      differences: [],
+      journal: { received: 5, succeeded: 5, failed: 0 },
+      platform: { received: 5, succeeded: 5, failed: 0 },
+    });
     for (const c of summary.contracts) expect(isValidContractId(c.contractId)).toBe(true);
     expect(new Set(summary.contracts.map((c: { contractId: string }) => c.contractId)).size).toBe(5);
     const files = await readdir(join(out, 'contracts'));
