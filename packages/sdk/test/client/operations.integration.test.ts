@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxKit, startSandboxKit } from '../../../server/test/support/sandbox-kit.js';
-import { createHdldClient, type HdldClient, HdldConflictError } from '../../src/index.js';
+import { type HdldClient, HdldConflictError } from '../../src/index.js';
+import { sandboxClients } from './support/sandbox-clients.js';
 
 let kit: SandboxKit;
 let provider: HdldClient;
@@ -8,15 +9,7 @@ let operator: HdldClient;
 
 beforeAll(async () => {
   kit = await startSandboxKit();
-  const { server } = kit;
-  provider = createHdldClient({
-    baseUrl: server.url,
-    credentials: { clientId: server.sandbox.clientId, clientSecret: server.sandbox.clientSecret },
-  });
-  operator = createHdldClient({
-    baseUrl: server.url,
-    credentials: { clientId: server.operator.clientId, clientSecret: server.operator.clientSecret },
-  });
+  ({ provider, operator } = sandboxClients(kit));
 });
 afterAll(() => kit?.close());
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodEnd, periodOf } from '../../../server/src/provider-reports/reporting-period.js';
 import { DEFAULT_VIOLATION_THRESHOLDS } from '../../../server/src/violations/thresholds.js';
 import { type SandboxKit, startSandboxKit } from '../../../server/test/support/sandbox-kit.js';
-import { createHdldClient, HdldAuthError, type HdldClient } from '../../src/index.js';
+import { HdldAuthError, type HdldClient } from '../../src/index.js';
+import { sandboxClients } from './support/sandbox-clients.js';
 
 let kit: SandboxKit;
 let provider: HdldClient;
@@ -13,15 +14,7 @@ beforeAll(async () => {
   kit = await startSandboxKit('pglite', {
     violationThresholds: { ...DEFAULT_VIOLATION_THRESHOLDS, unexplainedAfterDays: 0 },
   });
-  const { server } = kit;
-  provider = createHdldClient({
-    baseUrl: server.url,
-    credentials: { clientId: server.sandbox.clientId, clientSecret: server.sandbox.clientSecret },
-  });
-  operator = createHdldClient({
-    baseUrl: server.url,
-    credentials: { clientId: server.operator.clientId, clientSecret: server.operator.clientSecret },
-  });
+  ({ provider, operator } = sandboxClients(kit));
 });
 afterAll(() => kit?.close());
 
