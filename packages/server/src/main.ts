@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { configFromEnv } from './config/server-config.js';
+import { describeMailSetup } from './notifications/mail-setup.js';
 import { ensureSandboxOperator } from './operators/sandbox-operator.js';
 import { createPlatform } from './platform.js';
 import { ensureSandboxProvider } from './providers/sandbox-provider.js';
@@ -23,7 +24,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   const address = await app.listen({ host: config.host, port: config.port });
   const storage = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
-  const lines = [`hdld reference Platform (${config.mode}) listening on ${address}, storage: ${storage}`];
+  const lines = [
+    `hdld reference Platform (${config.mode}) listening on ${address}, storage: ${storage}`,
+    describeMailSetup(config),
+  ];
   if (sandbox) {
     // The secret itself is never printed: it stays in the 0600 file.
     const file = `${config.dataDir}/sandbox-provider.json`;

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAnchors, type VerifyOptions } from '@hdld/sdk/documents';
+import { pino } from 'pino';
 import { type AccessTokens, createAccessTokens } from './auth/access-tokens.js';
 import { loadPlatformKeys, type PlatformKeys } from './auth/platform-keys.js';
 import {
@@ -76,7 +77,12 @@ export async function createPlatform(
   const metrics = createMetrics(storage.db);
   const pipeline = startPipeline(
     { storage, blobs, keys, publicUrl: config.publicUrl, idSecret, trust, identity, now, metrics },
-    { concurrency: config.pipelineConcurrency, pollIntervalMs: 1000, leaseMs: 60_000 },
+    {
+      concurrency: config.pipelineConcurrency,
+      pollIntervalMs: 1000,
+      leaseMs: 60_000,
+      log: pino({ level: config.logLevel, base: { component: 'pipeline' } }),
+    },
   );
   const violations = await startViolationScheduler(
     { storage, clock, thresholds: config.violationThresholds ?? DEFAULT_VIOLATION_THRESHOLDS },

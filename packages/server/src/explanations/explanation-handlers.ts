@@ -4,7 +4,7 @@ import { authorize, authorizeAction, visibleProviderId } from '../auth/policy.js
 import { actorOf } from '../auth/principal.js';
 import { principalOf } from '../auth/security-handlers.js';
 import { idempotencyOf } from '../http/idempotent-request.js';
-import { decodeCursor, pageOf } from '../http/keyset-cursor.js';
+import { keysetPage } from '../http/keyset-page.js';
 import { ProblemError } from '../http/problem.js';
 import { languageOf } from '../http/request-context.js';
 import type { Platform } from '../platform.js';
@@ -38,17 +38,19 @@ export function explanationHandlers(platform: Platform) {
   return {
     async listExplanations(request: ListRequest): Promise<Schemas['ExplanationPage']> {
       const q = request.query;
-      const limit = q.limit ?? 100;
-      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-      const rows = await platform.storage.explanations.page({
-        providerId: visibleProviderId(principalOf(request), q.providerId),
-        state: q.state,
-        transactionId: q.transactionId,
-        after: after && { submittedAt: after.at, id: after.id },
-        limit: limit + 1,
-      });
-      const { page, nextCursor } = pageOf(rows, limit, (e) => ({ at: e.submittedAt, id: e.id }));
-      return { items: page.map(explanationView), nextCursor };
+      return keysetPage(
+        q,
+        ({ after, limit }) =>
+          platform.storage.explanations.page({
+            providerId: visibleProviderId(principalOf(request), q.providerId),
+            state: q.state,
+            transactionId: q.transactionId,
+            after: after && { submittedAt: after.at, id: after.id },
+            limit,
+          }),
+        (e) => ({ at: e.submittedAt, id: e.id }),
+        explanationView,
+      );
     },
 
     async createExplanation(

@@ -1,8 +1,6 @@
 import { ProblemError } from '../http/problem.js';
-import { PROCESS_TRANSACTION_JOB } from '../intake/accept-submission.js';
-import { createJobQueue } from '../queue/index.js';
+import { enqueueTransactionJob } from '../pipeline/transaction-job.js';
 import type { Storage } from '../storage/index.js';
-import type { JsonObject } from '../storage/json.js';
 import type { StoredTransaction } from '../storage/transactions-repo.js';
 
 function notApproved(transaction: StoredTransaction): ProblemError {
@@ -33,9 +31,7 @@ export async function repushTransaction(
       throw notApproved(current);
     }
     await repos.explanations.recordRepush(transaction.id, { at: by.now, by: by.clientId });
-    await createJobQueue(repos.tx).enqueue(PROCESS_TRANSACTION_JOB, {
-      transactionId: transaction.id,
-    } as JsonObject);
+    await enqueueTransactionJob(repos.tx, transaction.id);
     return { transaction: requeued, requeued: true };
   });
 }

@@ -24,14 +24,3 @@ export function decodeCursor(value: string): KeysetCursor {
     });
   }
 }
-
-/** One page of `limit` rows out of `limit + 1` fetched, and the cursor of the next page if any. */
-export function pageOf<T>(
-  rows: T[],
-  limit: number,
-  keyOf: (row: T) => KeysetCursor,
-): { page: T[]; nextCursor: string | null } {
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { page, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
-}

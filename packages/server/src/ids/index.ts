@@ -1,2 +1,2 @@
 export { createSerialPermutation, SERIAL_DOMAIN, type SerialPermutation } from './feistel.js';
-export { issueContractId, issuingYear } from './issue-contract-id.js';
+export { contractIdOf, issueContractId, issuingYear } from './issue-contract-id.js';

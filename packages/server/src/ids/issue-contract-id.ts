@@ -11,17 +11,27 @@ export function issuingYear(at: Date): number {
 }
 
 /**
- * F9/N3: a new contract ID from the next contract_id_seq value, permuted with the server secret.
- * Call it only after every check passed (F8), inside the transaction that stores the contract; the
- * contracts primary key backs nationwide uniqueness. A sequence value is consumed even when that
- * transaction rolls back, so an ID is never handed out twice. `secret` must never change for a running
- * Platform: another key could map a new serial onto an existing ID.
+ * F9/N3: the contract ID of a contract_id_seq value, permuted with the server secret. `secret` must
+ * never change for a running Platform: another key could map a new serial onto an existing ID.
+ */
+export function contractIdOf(
+  serial: number,
+  { year, secret }: { year: number; secret: string | Uint8Array },
+): string {
+  return composeContractId(year, createSerialPermutation(secret).permute(serial));
+}
+
+/**
+ * F9/N3: a new contract ID from the next contract_id_seq value. The pipeline draws the value when it
+ * claims a transaction (storage/transaction-jobs.ts) and stores the ID only after every check passed
+ * (F8), in the statement that stores the contract; the contracts primary key backs nationwide
+ * uniqueness. A sequence value is consumed even when its transaction rolls back or its checks fail, so
+ * an ID is never handed out twice (gaps are allowed).
  */
 export async function issueContractId(
   q: Queryable,
-  { year, secret }: { year: number; secret: string | Uint8Array },
+  key: { year: number; secret: string | Uint8Array },
 ): Promise<string> {
-  const permutation = createSerialPermutation(secret);
   const { rows } = await q.query<{ serial: unknown }>("SELECT nextval('contract_id_seq') AS serial");
-  return composeContractId(year, permutation.permute(toNumber(rows[0]!.serial)));
+  return contractIdOf(toNumber(rows[0]!.serial), key);
 }

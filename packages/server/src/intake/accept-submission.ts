@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { BlobStore } from '../blobs/index.js';
 import { claimIdempotency, type IdempotentRequest } from '../http/idempotent-request.js';
 import { ProblemError } from '../http/problem.js';
-import { createJobQueue } from '../queue/index.js';
+import {
+  enqueueTransactionJob,
+  PROCESS_TRANSACTION_JOB,
+  PROCESS_TRANSACTION_MAX_ATTEMPTS,
+} from '../pipeline/transaction-job.js';
 import type { Storage } from '../storage/index.js';
-import type { JsonObject, JsonValue } from '../storage/json.js';
+import type { JsonValue } from '../storage/json.js';
 import { insertReceivedSubmission } from '../storage/received-submission.js';
 import { type Acknowledgement, acknowledgementOf } from './acknowledgement.js';
 import { decodeFiles } from './decode-documents.js';
 import type { SubmissionPackage } from './submission-package.js';
-
-export const PROCESS_TRANSACTION_JOB = 'process-transaction';
 
 export type ItemOutcome =
   | { ok: true; created: boolean; acknowledgement: Acknowledgement }
@@ -91,7 +93,6 @@ export async function acceptSubmissions(
   return ctx.storage.transaction(async (repos) => {
     const replay = await claimIdempotency(repos.idempotency, ctx.providerId, idempotency);
     if (replay) return { ...replay, replayed: true };
-    const queue = createJobQueue(repos.tx);
     const outcomes: ItemOutcome[] = [];
     for (const { pkg, files } of stored) {
       const { transaction, created } = await repos.transactions.insert({
@@ -106,12 +107,22 @@ export async function acceptSubmissions(
         request: pkg.request,
       });
       if (!created) {
-        // The same package again (a retry without idempotency key) answers with the first acknowledgement.
-        outcomes.push(
-          transaction.payloadSha256 === pkg.payloadSha256
-            ? { ok: true, created, acknowledgement: acknowledgementOf(transaction) }
-            : { ok: false, problem: duplicateReference(pkg.providerReference) },
-        );
+        if (transaction.payloadSha256 !== pkg.payloadSha256) {
+          outcomes.push({ ok: false, problem: duplicateReference(pkg.providerReference) });
+          continue;
+        }
+        // The Platform failed it (PROCESSING_FAILED, no failure class): the same package is new work.
+        const requeued =
+          transaction.status === 'FAILED' && !transaction.failureClass
+            ? await repos.transactions.requeueResubmitted(transaction.id)
+            : undefined;
+        if (requeued) await enqueueTransactionJob(repos.tx, requeued.id);
+        // Otherwise the same package again (a retry without idempotency key) answers with the first acknowledgement.
+        outcomes.push({
+          ok: true,
+          created: requeued !== undefined,
+          acknowledgement: acknowledgementOf(requeued ?? transaction),
+        });
         continue;
       }
       for (const file of files) {
@@ -121,7 +132,7 @@ export async function acceptSubmissions(
           role: file.role as never,
         });
       }
-      await queue.enqueue(PROCESS_TRANSACTION_JOB, { transactionId: transaction.id } as JsonObject);
+      await enqueueTransactionJob(repos.tx, transaction.id);
       outcomes.push({ ok: true, created, acknowledgement: acknowledgementOf(transaction) });
     }
     const response = respond(outcomes);
@@ -157,7 +168,7 @@ async function acceptNew(
     receivedAt: ctx.receivedAt,
     request: pkg.request,
     files,
-    jobKind: PROCESS_TRANSACTION_JOB,
+    job: { kind: PROCESS_TRANSACTION_JOB, maxAttempts: PROCESS_TRANSACTION_MAX_ATTEMPTS },
     idempotency: idempotency && { ...idempotency, response },
   });
   return stored ? { ...response, replayed: false } : undefined;

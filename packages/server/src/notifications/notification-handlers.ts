@@ -2,7 +2,7 @@ import type { Schemas } from '@hdld/spec';
 import type { FastifyRequest } from 'fastify';
 import { authorizeAction, visibleProviderId } from '../auth/policy.js';
 import { principalOf } from '../auth/security-handlers.js';
-import { decodeCursor, pageOf } from '../http/keyset-cursor.js';
+import { keysetPage } from '../http/keyset-page.js';
 import type { Platform } from '../platform.js';
 import type { NotificationKind, OutboxChannel, OutboxStatus } from '../storage/outbox-repo.js';
 import { notificationView } from './notification-view.js';
@@ -25,18 +25,20 @@ export function notificationHandlers(platform: Platform) {
       const principal = principalOf(request);
       authorizeAction(principal, 'notification.read');
       const q = request.query;
-      const limit = q.limit ?? 100;
-      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-      const rows = await platform.storage.outbox.page({
-        providerId: visibleProviderId(principal, q.providerId),
-        status: q.status,
-        channel: q.channel,
-        kind: q.kind,
-        after: after && { createdAt: after.at, id: after.id },
-        limit: limit + 1,
-      });
-      const { page, nextCursor } = pageOf(rows, limit, (m) => ({ at: m.createdAt, id: m.id }));
-      return { items: page.map(notificationView), nextCursor };
+      return keysetPage(
+        q,
+        ({ after, limit }) =>
+          platform.storage.outbox.page({
+            providerId: visibleProviderId(principal, q.providerId),
+            status: q.status,
+            channel: q.channel,
+            kind: q.kind,
+            after: after && { createdAt: after.at, id: after.id },
+            limit,
+          }),
+        (m) => ({ at: m.createdAt, id: m.id }),
+        notificationView,
+      );
     },
   };
 }

@@ -1,20 +1,13 @@
 import type { NotificationKind } from '../storage/outbox-repo.js';
 import type { Provider, ProviderStatus } from '../storage/providers-repo.js';
 import type { Repositories } from '../storage/repositories.js';
-import type { RenderedEmail } from './templates/layout.js';
-import { providerDisconnectedEmail } from './templates/provider-disconnected.js';
-import { providerRestoredEmail } from './templates/provider-restored.js';
-import type { ProviderStatusFacts } from './templates/provider-status-facts.js';
-import { providerSuspendedEmail } from './templates/provider-suspended.js';
+import { providerStatusEmail } from './templates/provider-status-email.js';
 
-/** The notice for each status a provider can be moved to (restored = back to ACTIVE). */
-const NOTICES: Record<
-  ProviderStatus,
-  { kind: NotificationKind; render(facts: ProviderStatusFacts): RenderedEmail }
-> = {
-  SUSPENDED: { kind: 'PROVIDER_SUSPENDED', render: providerSuspendedEmail },
-  ACTIVE: { kind: 'PROVIDER_RESTORED', render: providerRestoredEmail },
-  DISCONNECTED: { kind: 'PROVIDER_DISCONNECTED', render: providerDisconnectedEmail },
+/** The notice kind for each status a provider can be moved to (restored = back to ACTIVE). */
+const KINDS: Record<ProviderStatus, NotificationKind> = {
+  SUSPENDED: 'PROVIDER_SUSPENDED',
+  ACTIVE: 'PROVIDER_RESTORED',
+  DISCONNECTED: 'PROVIDER_DISCONNECTED',
 };
 
 /**
@@ -27,8 +20,7 @@ export async function notifyProviderStatusChange(
   provider: Provider,
   change: { historyId: number; status: ProviderStatus; reason: string; changedAt: Date },
 ): Promise<void> {
-  const notice = NOTICES[change.status];
-  const email = notice.render({
+  const email = providerStatusEmail(change.status, {
     providerId: provider.id,
     providerName: provider.name,
     reason: change.reason,
@@ -37,7 +29,7 @@ export async function notifyProviderStatusChange(
   await repos.outbox.insert({
     providerId: provider.id,
     channel: 'EMAIL',
-    kind: notice.kind,
+    kind: KINDS[change.status],
     recipient: provider.contactEmail,
     locale: email.locale,
     subject: email.subject,

@@ -24,7 +24,7 @@ export function createMetrics(db: Database) {
     }),
     verifications: new Counter({
       name: 'hdld_transactions_completed_total',
-      help: 'Processed submissions by outcome (SUCCEEDED, or the failure class)',
+      help: 'Processed submissions by outcome (SUCCEEDED, the failure class, or PROCESSING_FAILED)',
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),

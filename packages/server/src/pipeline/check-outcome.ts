@@ -15,7 +15,8 @@ export class CheckFailure extends Error {
 
 /**
  * A check that could not decide now (revocation data or the population registry unavailable): the
- * transaction stays PROCESSING and its job is retried later, never failed for it (issue 4).
+ * transaction stays PROCESSING and its job is retried later, not failed for it (issue 4) until every
+ * attempt is used, about a day (transaction-job.ts; then PROCESSING_FAILED, fail-attempt.ts).
  */
 export class TransientCheckError extends Error {
   constructor(

@@ -1,11 +1,11 @@
 import { hostname } from 'node:os';
-import { PROCESS_TRANSACTION_JOB } from '../intake/accept-submission.js';
-import { type ClaimedJob, createJobQueue } from '../queue/index.js';
 import { type ClaimedTransaction, claimTransactionJobs } from '../storage/transaction-jobs.js';
 import { TransientCheckError } from './check-outcome.js';
 import { createDocumentChecker } from './document-checks-pool.js';
+import { failAttempt, type PipelineLog } from './fail-attempt.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 import { processTransaction } from './process-transaction.js';
+import { PROCESS_TRANSACTION_JOB, retryDelay } from './transaction-job.js';
 
 export type PipelineRunner = {
   /** Tells the runner that new work was queued, so it does not wait for the next poll. */
@@ -22,14 +22,9 @@ export type RunnerOptions = {
   /** Threads for the per-file checks (document-checks-pool.ts); default one per core, 0 for none. */
   threads?: number;
   onError?: (error: unknown) => void;
+  /** Told about transactions failed because their job used every attempt (PROCESSING_FAILED). */
+  log?: PipelineLog;
 };
-
-const MAX_ERROR_LENGTH = 2000;
-
-/** Transient check results (revocation, registry) are retried sooner than unexpected errors. */
-function retryDelay(attempts: number): number {
-  return Math.min(2000 * 2 ** Math.max(0, attempts - 1), 10 * 60 * 1000);
-}
 
 /**
  * One loop per process claims transactions' jobs from the durable queue (the jobs table, shared by
@@ -44,7 +39,6 @@ export function startPipeline(deps: PipelineDeps, options: RunnerOptions): Pipel
     threads: options.threads,
     onError: options.onError,
   });
-  const queue = createJobQueue(deps.storage.db);
   const workerId = `${hostname()}:${process.pid}`;
   const running = new Set<Promise<void>>();
   let completed: { id: number; attempts: number }[] = [];
@@ -66,16 +60,15 @@ export function startPipeline(deps: PipelineDeps, options: RunnerOptions): Pipel
       wakeUp = done;
     });
 
-  const run = async ({ job, transaction, files }: ClaimedTransaction) => {
+  const run = async ({ job, transaction, files, contractSerial }: ClaimedTransaction) => {
     try {
-      if (transaction) await processTransaction(deps, checker, transaction, files);
+      if (transaction) await processTransaction(deps, checker, transaction, files, contractSerial);
       completed.push(job);
     } catch (error) {
       if (!(error instanceof TransientCheckError)) options.onError?.(error);
-      const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
-      await queue
-        .fail(job as ClaimedJob, message, retryDelay(job.attempts))
-        .catch((failure: unknown) => options.onError?.(failure));
+      await failAttempt(deps, options.log, job, transaction, error, retryDelay(job.attempts)).catch(
+        (failure: unknown) => options.onError?.(failure),
+      );
     }
   };
 

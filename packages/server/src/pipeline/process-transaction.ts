@@ -75,6 +75,8 @@ export async function processTransaction(
   checker: DocumentChecker,
   transaction: StoredTransaction,
   files: TransactionFile[],
+  /** The contract ID's sequence value drawn at claim (storage/transaction-jobs.ts), if any. */
+  contractSerial?: number,
 ): Promise<void> {
   try {
     const request = transaction.request as {
@@ -100,7 +102,7 @@ export async function processTransaction(
     const late =
       lastSignedAt !== undefined &&
       transaction.receivedAt.getTime() - lastSignedAt.getTime() > SUBMISSION_DEADLINE_MS;
-    await recordSuccess(deps, transaction, files, { lastSignedAt, late });
+    await recordSuccess(deps, transaction, files, { lastSignedAt, late }, contractSerial);
   } catch (error) {
     if (error instanceof CheckFailure) {
       await recordFailure(deps, transaction, error.failureClass, error.errors);

@@ -4,7 +4,7 @@ import { authorize, authorizeAction, visibleLines, visibleProviderId } from '../
 import { actorOf } from '../auth/principal.js';
 import { principalOf } from '../auth/security-handlers.js';
 import { idempotencyOf } from '../http/idempotent-request.js';
-import { decodeCursor, pageOf } from '../http/keyset-cursor.js';
+import { keysetPage } from '../http/keyset-page.js';
 import { ProblemError } from '../http/problem.js';
 import type { Platform } from '../platform.js';
 import { providerReportView, providerReportWithContent } from './provider-report-view.js';
@@ -30,17 +30,19 @@ export function providerReportHandlers(platform: Platform) {
   return {
     async listProviderReports(request: ListRequest): Promise<Schemas['ProviderReportPage']> {
       const q = request.query;
-      const limit = q.limit ?? 100;
-      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-      const rows = await platform.storage.providerReports.page({
-        providerId: visibleProviderId(principalOf(request), q.providerId),
-        period: q.period,
-        timeliness: q.timeliness,
-        after: after && { submittedAt: after.at, id: after.id },
-        limit: limit + 1,
-      });
-      const { page, nextCursor } = pageOf(rows, limit, (r) => ({ at: r.submittedAt, id: r.id }));
-      return { items: page.map(providerReportView), nextCursor };
+      return keysetPage(
+        q,
+        ({ after, limit }) =>
+          platform.storage.providerReports.page({
+            providerId: visibleProviderId(principalOf(request), q.providerId),
+            period: q.period,
+            timeliness: q.timeliness,
+            after: after && { submittedAt: after.at, id: after.id },
+            limit,
+          }),
+        (r) => ({ at: r.submittedAt, id: r.id }),
+        providerReportView,
+      );
     },
 
     async submitProviderReport(

@@ -18,7 +18,7 @@ export interface ContractSummary {
 }
 
 export interface NewContract extends ContractSummary {
-  /** From issueContractId (src/ids), within the same database transaction. */
+  /** From src/ids (contractIdOf or issueContractId). */
   id: string;
   providerId: string;
   origin: ContractOrigin;
@@ -51,6 +51,29 @@ interface ContractRow {
   late: boolean;
   source_transaction_id: string;
   state_changed_at: Date | null;
+}
+
+/** The columns a new contract fills, in the order of `contractValues` ($5 is JSON text for jsonb). */
+export const CONTRACT_COLUMNS = `id, provider_id, origin, document_sha256, main_data, employer_name, employee_sex,
+  employee_birth_year, job_position, contract_term, province_code, issued_at, late, source_transaction_id`;
+
+export function contractValues(contract: NewContract): unknown[] {
+  return [
+    contract.id,
+    contract.providerId,
+    contract.origin,
+    contract.documentSha256,
+    toJsonParam(contract.mainData),
+    contract.employerName ?? null,
+    contract.employeeSex ?? null,
+    contract.employeeBirthYear ?? null,
+    contract.jobPosition ?? null,
+    contract.contractTerm ?? null,
+    contract.provinceCode ?? null,
+    contract.issuedAt,
+    contract.late,
+    contract.sourceTransactionId,
+  ];
 }
 
 function toContract(row: ContractRow): Contract {
@@ -96,27 +119,11 @@ export function createContractsRepo(q: Queryable) {
       contract: NewContract,
     ): Promise<{ contract: Contract; created: boolean }> {
       const { rows } = await q.query<ContractRow>(
-        `INSERT INTO contracts (id, provider_id, origin, document_sha256, main_data, employer_name, employee_sex,
-           employee_birth_year, job_position, contract_term, province_code, issued_at, late, source_transaction_id)
+        `INSERT INTO contracts (${CONTRACT_COLUMNS})
          VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          ON CONFLICT (document_sha256) DO NOTHING
          RETURNING *`,
-        [
-          contract.id,
-          contract.providerId,
-          contract.origin,
-          contract.documentSha256,
-          toJsonParam(contract.mainData),
-          contract.employerName ?? null,
-          contract.employeeSex ?? null,
-          contract.employeeBirthYear ?? null,
-          contract.jobPosition ?? null,
-          contract.contractTerm ?? null,
-          contract.provinceCode ?? null,
-          contract.issuedAt,
-          contract.late,
-          contract.sourceTransactionId,
-        ],
+        contractValues(contract),
       );
       if (rows[0]) return { contract: toContract(rows[0]), created: true };
       const existing = await findByDocumentSha256(contract.documentSha256);

@@ -11,7 +11,7 @@ export type ReceivedSubmission = NewTransaction & {
   receivedAt: Date;
   files: (FileFacts & { role: string })[];
   /** Job enqueued with `{ transactionId }` as its payload (src/queue's jobs table). */
-  jobKind: string;
+  job: { kind: string; maxAttempts: number };
   /** The key and the response to store for it, when the request carried an Idempotency-Key. */
   idempotency?: { key: string; requestSha256: string; response: { status: number; body: JsonValue } };
 };
@@ -44,7 +44,8 @@ export async function insertReceivedSubmission(q: Queryable, s: ReceivedSubmissi
            AS f (role, sha256, size, media_type, file_name, blob_key)
          ON CONFLICT DO NOTHING),
        job AS (
-         INSERT INTO jobs (kind, payload) SELECT $18, jsonb_build_object('transactionId', tx.id) FROM tx),
+         INSERT INTO jobs (kind, payload, max_attempts)
+         SELECT $18, jsonb_build_object('transactionId', tx.id), $22 FROM tx),
        idem AS (
          INSERT INTO idempotency_keys (provider_id, key, request_sha256, response_status, response_body)
          SELECT $2, $11, $19, $20, $21::text::jsonb FROM tx WHERE $11::text IS NOT NULL)
@@ -67,10 +68,11 @@ export async function insertReceivedSubmission(q: Queryable, s: ReceivedSubmissi
         s.files.map((f) => f.mediaType),
         s.files.map((f) => f.fileName ?? null),
         s.files.map((f) => f.blobKey),
-        s.jobKind,
+        s.job.kind,
         idem?.requestSha256 ?? null,
         idem?.response.status ?? null,
         idem ? toJsonParam(idem.response.body as JsonObject) : null,
+        s.job.maxAttempts,
       ],
     );
     return toNumber(rows[0]?.created) === 1;

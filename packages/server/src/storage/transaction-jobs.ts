@@ -15,6 +15,11 @@ export type ClaimedTransaction = {
   /** Undefined when the transaction is already final (a redelivered job): nothing is left to do. */
   transaction?: StoredTransaction;
   files: TransactionFile[];
+  /**
+   * A contract_id_seq value drawn for a transaction that may issue a contract ID (CONTRACT,
+   * CONVERTED_PAPER): the ID is derived from it (src/ids) and stored only if every check passes.
+   */
+  contractSerial?: number;
 };
 
 export type ClaimTransactionsOptions = {
@@ -27,13 +32,21 @@ export type ClaimTransactionsOptions = {
   completed: readonly { id: number; attempts: number }[];
 };
 
-type Row = TransactionRow & { job_id: unknown; job_attempts: unknown; files: TransactionFileRow[] | null };
+type Row = TransactionRow & {
+  job_id: unknown;
+  job_attempts: unknown;
+  files: TransactionFileRow[] | null;
+  contract_serial: unknown;
+};
 
 /**
  * The pipeline's one statement per job (src/queue's claim, done and markProcessing, plus the file
  * list, which were four round trips): marks this worker's finished jobs done, claims up to `limit` due
  * jobs (FOR UPDATE SKIP LOCKED under a lease, as src/queue does), moves their transactions to
  * PROCESSING (only RECEIVED or PROCESSING ones) and returns them with their files, oldest job first.
+ * It also draws the contract ID's sequence value for each transaction that may issue one, so the
+ * outcome is one statement too (pipeline/record-outcome.ts); a value whose checks fail, or whose job
+ * is claimed again, is burnt (IDs have gaps, never repeats: src/ids).
  */
 export async function claimTransactionJobs(
   q: Queryable,
@@ -60,7 +73,8 @@ export async function claimTransactionJobs(
        UPDATE transactions t SET status = 'PROCESSING', attempts = t.attempts + 1
        FROM job
        WHERE t.id = (job.payload ->> 'transactionId')::uuid AND t.status IN ('RECEIVED', 'PROCESSING')
-       RETURNING t.*, job.id AS claimed_by_job)
+       RETURNING t.*, job.id AS claimed_by_job,
+         CASE WHEN t.kind <> 'LIFECYCLE' THEN nextval('contract_id_seq') END AS contract_serial)
      SELECT tx.*, job.id AS job_id, job.attempts AS job_attempts,
        (SELECT json_agg(f ORDER BY f.role, f.sha256) FROM transaction_files f WHERE f.transaction_id = tx.id)
          AS files
@@ -72,5 +86,6 @@ export async function claimTransactionJobs(
     job: { id: toNumber(row.job_id), attempts: toNumber(row.job_attempts), lockedBy: workerId },
     transaction: row.id === null ? undefined : toTransaction(row),
     files: (row.files ?? []).map(toTransactionFile),
+    contractSerial: row.contract_serial === null ? undefined : toNumber(row.contract_serial),
   }));
 }

@@ -313,6 +313,18 @@ export function createTransactionsRepo(q: Queryable) {
     },
 
     /**
+     * The same package resubmitted after the Platform failed it (no failure class, PROCESSING_FAILED):
+     * it is processed again from RECEIVED, as new work. Only such a row moves, once per resubmission.
+     */
+    requeueResubmitted(id: string): Promise<StoredTransaction | undefined> {
+      return updateReturning(
+        `UPDATE transactions SET status = 'RECEIVED', errors = '[]', completed_at = NULL, receipt = NULL
+         WHERE id = $1 AND status = 'FAILED' AND failure_class IS NULL RETURNING *`,
+        [id],
+      );
+    },
+
+    /**
      * F36, F37: moves failed transactions from one of `from` to `to`; returns the ids that moved, so the
      * caller can tell which ones were not in an expected state (a concurrent change never slips through).
      */

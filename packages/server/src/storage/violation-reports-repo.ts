@@ -202,7 +202,7 @@ export function createViolationReportsRepo(q: Queryable) {
     /**
      * F38 figures per provider (every registered one): transactions received in `[from, to)` that
      * were decided, failed at least once (explanation_status leaves NONE on the first failure and
-     * never returns to it) and late; and failures of any month still awaiting an explanation (or
+     * never returns to it; the Platform's own failures, PROCESSING_FAILED, do not count) and late; and failures of any month still awaiting an explanation (or
      * rejected) that failed at or before `unexplainedUpTo`.
      */
     async transactionFigures(window: {
@@ -222,9 +222,10 @@ export function createViolationReportsRepo(q: Queryable) {
         `SELECT p.id, m.decided, m.failed, m.late, u.unexplained
          FROM providers p
          CROSS JOIN LATERAL (
-           SELECT count(*) FILTER (WHERE t.status IN ('SUCCEEDED', 'FAILED') OR t.explanation_status <> 'NONE')
-                    AS decided,
-                  count(*) FILTER (WHERE t.status = 'FAILED' OR t.explanation_status <> 'NONE') AS failed,
+           -- Failed by the Platform itself (no failure class, PROCESSING_FAILED): not the provider's doing.
+           SELECT count(*) FILTER (WHERE t.status = 'SUCCEEDED' OR t.failure_class IS NOT NULL
+                    OR t.explanation_status <> 'NONE') AS decided,
+                  count(*) FILTER (WHERE t.failure_class IS NOT NULL OR t.explanation_status <> 'NONE') AS failed,
                   count(*) FILTER (WHERE t.late) AS late
            FROM transactions t
            WHERE t.provider_id = p.id AND t.received_at >= $1 AND t.received_at < $2) m

@@ -2,7 +2,7 @@ import type { Schemas } from '@hdld/spec';
 import type { FastifyRequest } from 'fastify';
 import { authorize, visibleProviderId } from '../auth/policy.js';
 import { principalOf } from '../auth/security-handlers.js';
-import { decodeCursor, pageOf } from '../http/keyset-cursor.js';
+import { keysetPage } from '../http/keyset-page.js';
 import { ProblemError } from '../http/problem.js';
 import { languageOf } from '../http/request-context.js';
 import type { Platform } from '../platform.js';
@@ -60,23 +60,25 @@ export function transactionHandlers(platform: Platform) {
      */
     async listTransactions(request: ListRequest): Promise<Schemas['TransactionPage']> {
       const q = request.query;
-      const limit = q.limit ?? 100;
-      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-      const rows = await platform.storage.transactions.page({
-        providerId: visibleProviderId(principalOf(request), q.providerId),
-        status: q.status,
-        kind: q.kind,
-        failureClass: q.failureClass,
-        explanationStatus: q.explanationStatus,
-        receivedFrom: q.receivedFrom ? new Date(q.receivedFrom) : undefined,
-        receivedTo: q.receivedTo ? new Date(q.receivedTo) : undefined,
-        providerReference: q.providerReference,
-        after: after && { receivedAt: after.at, id: after.id },
-        limit: limit + 1,
-      });
-      const { page, nextCursor } = pageOf(rows, limit, (t) => ({ at: t.receivedAt, id: t.id }));
       const lang = languageOf(request);
-      return { items: page.map((t) => transactionView(t, lang)), nextCursor };
+      return keysetPage(
+        q,
+        ({ after, limit }) =>
+          platform.storage.transactions.page({
+            providerId: visibleProviderId(principalOf(request), q.providerId),
+            status: q.status,
+            kind: q.kind,
+            failureClass: q.failureClass,
+            explanationStatus: q.explanationStatus,
+            receivedFrom: q.receivedFrom ? new Date(q.receivedFrom) : undefined,
+            receivedTo: q.receivedTo ? new Date(q.receivedTo) : undefined,
+            providerReference: q.providerReference,
+            after: after && { receivedAt: after.at, id: after.id },
+            limit,
+          }),
+        (t) => ({ at: t.receivedAt, id: t.id }),
+        (t) => transactionView(t, lang),
+      );
     },
   };
 }

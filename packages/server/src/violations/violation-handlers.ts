@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authorizeAction, visibleLines } from '../auth/policy.js';
 import { actorOf } from '../auth/principal.js';
 import { principalOf } from '../auth/security-handlers.js';
-import { decodeCursor, pageOf } from '../http/keyset-cursor.js';
+import { keysetPage } from '../http/keyset-page.js';
 import { ProblemError } from '../http/problem.js';
 import { languageOf } from '../http/request-context.js';
 import type { Platform } from '../platform.js';
@@ -37,15 +37,17 @@ export function violationHandlers(platform: Platform) {
     async listViolationReports(request: ListRequest): Promise<Schemas['ViolationReportPage']> {
       authorizeAction(principalOf(request), 'violationReport.read');
       const q = request.query;
-      const limit = q.limit ?? 100;
-      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-      const rows = await platform.storage.violationReports.page({
-        period: q.period,
-        after: after && { generatedAt: after.at, id: after.id },
-        limit: limit + 1,
-      });
-      const { page, nextCursor } = pageOf(rows, limit, (r) => ({ at: r.generatedAt, id: r.id }));
-      return { items: page.map((report) => visible(request, report, q.providerId)), nextCursor };
+      return keysetPage(
+        q,
+        ({ after, limit }) =>
+          platform.storage.violationReports.page({
+            period: q.period,
+            after: after && { generatedAt: after.at, id: after.id },
+            limit,
+          }),
+        (r) => ({ at: r.generatedAt, id: r.id }),
+        (report) => visible(request, report, q.providerId),
+      );
     },
 
     async generateViolationReport(

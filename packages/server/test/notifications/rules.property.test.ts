@@ -3,9 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explanationApprovedEmail } from '../../src/notifications/templates/explanation-approved.js';
 import { explanationRejectedEmail } from '../../src/notifications/templates/explanation-rejected.js';
-import { providerDisconnectedEmail } from '../../src/notifications/templates/provider-disconnected.js';
-import { providerRestoredEmail } from '../../src/notifications/templates/provider-restored.js';
-import { providerSuspendedEmail } from '../../src/notifications/templates/provider-suspended.js';
+import { providerStatusEmail } from '../../src/notifications/templates/provider-status-email.js';
 import { redactIdentityNumbers } from '../../src/notifications/templates/wording.js';
 import { ipAllowListMatcher, normalizeCidr } from '../../src/providers/ip-allow-list.js';
 import { createSecretBox } from '../../src/webhooks/secret-box.js';
@@ -112,9 +110,9 @@ describe('bilingual templates (T14)', () => {
     transactions: [{ transactionId: '0192f0c5-1a2b-7c3d-8e4f-5a6b7c8d9e0f', providerReference: 'HD-1' }],
   };
   const emails = [
-    providerSuspendedEmail(status),
-    providerRestoredEmail(status),
-    providerDisconnectedEmail(status),
+    providerStatusEmail('SUSPENDED', status),
+    providerStatusEmail('ACTIVE', status),
+    providerStatusEmail('DISCONNECTED', status),
     explanationApprovedEmail(decision),
     explanationRejectedEmail(decision),
   ];

@@ -142,6 +142,11 @@ describe.each(engines)('repositories on %s', (engine) => {
     await expect(
       storage.db.query(`UPDATE transactions SET status = 'FAILED' WHERE id = $1`, [transaction.id]),
     ).rejects.toThrow();
+    // Unless the Platform failed it (the pipeline's last attempt, src/pipeline/fail-attempt.ts).
+    await storage.db.query(
+      `UPDATE transactions SET status = 'FAILED', errors = '[{"code": "PROCESSING_FAILED"}]' WHERE id = $1`,
+      [transaction.id],
+    );
   });
 
   it('contracts: one contract per original document nationwide (F9)', async () => {

@@ -6159,7 +6159,8 @@ export const openapiDocument = {
           "REPORTING_PERIOD_NOT_ENDED",
           "ATTACHMENT_DIGEST_MISMATCH",
           "VIOLATION_REPORT_NOT_FOUND",
-          "IP_NOT_ALLOWED"
+          "IP_NOT_ALLOWED",
+          "PROCESSING_FAILED"
         ]
       },
       "Transaction": {
@@ -11419,6 +11420,20 @@ export const openapiDocument = {
         "fix": {
           "en": "Call from an address in your registered IP allow-list, or ask the Ministry of Home Affairs to update the list.",
           "vi": "Gọi từ một địa chỉ thuộc danh sách IP đã đăng ký, hoặc đề nghị Bộ Nội vụ cập nhật danh sách này."
+        }
+      },
+      "PROCESSING_FAILED": {
+        "status": 500,
+        "stage": "PLATFORM",
+        "action": "RETRY",
+        "since": "1.1.0",
+        "title": {
+          "en": "The Platform could not process the submission",
+          "vi": "Nền tảng không xử lý được hồ sơ"
+        },
+        "fix": {
+          "en": "The failure is on the Platform's side, not in your submission; send the same package again later (it is accepted as new work), and report the transactionId if it persists.",
+          "vi": "Lỗi phát sinh từ phía Nền tảng, không phải do hồ sơ của bạn; hãy gửi lại nguyên hồ sơ sau (hồ sơ được tiếp nhận xử lý lại) và báo mã giao dịch nếu lỗi còn tiếp diễn."
         }
       }
     }
