@@ -2,20 +2,18 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isValidContractId } from '@hdld/sdk';
-import { loadContractFonts } from '@hdld/sdk/node';
-import {
-  createSampleSubmission,
-  createTestPki,
-  createTestTsa,
-  type SampleSubmission,
-} from '@hdld/sdk/testing';
+import { createSampleSubmission } from '@hdld/sdk/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkSubmissions } from '../support/bulk-submissions.js';
+import { type BulkSubmissions, bulkSubmissions } from '../support/bulk-submissions.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { type ServerProcess, startServerProcess, writeTrustDirectory } from '../support/server-process.js';
 
-const COUNT = Number(process.env.HDLD_CONCURRENCY_TEST_COUNT ?? (process.env.HDLD_LONG_TESTS ? 10_000 : 200));
+// Issue 4 asks for 10,000 (HDLD_LONG_TESTS=1): generating them the first time (~4 min on two idle cores,
+// cached afterwards) does not fit the CI budget, so the default is 5,000.
+const COUNT = Number(
+  process.env.HDLD_CONCURRENCY_TEST_COUNT ?? (process.env.HDLD_LONG_TESTS ? 10_000 : 5_000),
+);
 const CRASH_COUNT = 100;
 
 type Caller = (
@@ -101,21 +99,14 @@ describe('two server processes on one PostgreSQL database', () => {
   let dataDir: string;
   let env: Record<string, string>;
   let servers: ServerProcess[] = [];
-  let samples: SampleSubmission[];
-  let pki: Awaited<ReturnType<typeof createTestPki>>;
-  let tsa: { timestamp(request: Uint8Array): Promise<Uint8Array> };
+  let load: BulkSubmissions;
 
   beforeAll(async () => {
-    pki = await createTestPki();
-    const service = createTestTsa({
-      certificate: pki.tsa.certificate,
-      intermediates: [pki.intermediate.certificate],
-      key: pki.tsa.privateKey,
-    });
-    tsa = { timestamp: (request) => service.timestamp(request) };
+    // Signed contracts come from a disk cache (generated on first use, in one process per core).
+    load = await bulkSubmissions(COUNT, 'LOAD');
     database = await createTestDatabase('postgres');
     dataDir = await mkdtemp(join(tmpdir(), 'hdld-two-'));
-    const trustDir = await writeTrustDirectory(join(dataDir, 'trust'), pki.root.certificate);
+    const trustDir = await writeTrustDirectory(join(dataDir, 'trust'), load.rootCertificate);
     env = {
       DATABASE_URL: database.url!,
       HDLD_DATA_DIR: dataDir,
@@ -125,8 +116,7 @@ describe('two server processes on one PostgreSQL database', () => {
     // One after the other: the first creates the data directory's keys and credentials, which a
     // process starting at the same moment could read half-written (see the report of issue 4).
     servers = [await startServerProcess(env), await startServerProcess(env)];
-    samples = await bulkSubmissions(pki, tsa, COUNT, 'LOAD');
-  }, 600_000);
+  }, 900_000);
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
     await database?.drop();
@@ -137,51 +127,48 @@ describe('two server processes on one PostgreSQL database', () => {
     timeout: 600_000,
   }, async () => {
     const call = await callerFor(dataDir, servers[0]!.url);
-    // Passports are not in the population registry (the check skips them).
-    const identities = samples
-      .filter((s) => s.mainData.employee.identity.type !== 'PASSPORT')
-      .map((s) => s.identity);
+    const identities = load.registryIdentities;
     for (let i = 0; i < identities.length; i += 1000) {
       expect(
         (await call(servers[0]!.url, '/v1/sandbox/identities', { identities: identities.slice(i, i + 1000) }))
           .status,
       ).toBe(200);
     }
-    const fonts = await loadContractFonts();
     // Every 20th contract is sent again under another reference: the same document must get the same ID.
-    const copies = await Promise.all(
-      samples
-        .filter((_, i) => i % 20 === 5)
-        .map((s) =>
-          createSampleSubmission({
-            pki,
-            tsa,
-            fonts,
-            seed: 0,
-            signedPdf: s.pdf,
-            mainData: s.mainData,
-            providerReference: `${s.submission.providerReference}-COPY`,
-          }),
-        ),
-    );
+    const copied = load.keys.filter((_, i) => i % 20 === 5);
     const plan = [
-      ...samples.map((s, i) => ({ body: s.submission, key: `key-${i}`, retry: i % 10 === 0 })),
-      ...copies.map((c, i) => ({ body: c.submission, key: `copy-${i}`, retry: false })),
+      ...load.keys.map((reference, i) => ({ reference, copy: false, key: `key-${i}`, retry: i % 10 === 0 })),
+      ...copied.map((reference, i) => ({ reference, copy: true, key: `copy-${i}`, retry: false })),
     ];
+    const gen = await load.generator();
+    // Bodies are read (and copies given their own evidence) as they are sent: memory stays flat.
+    const bodyOf = async (item: (typeof plan)[number]) => {
+      const sample = await load.read(item.reference);
+      if (!item.copy) return sample.submission;
+      const copy = await createSampleSubmission({
+        ...gen,
+        seed: 0,
+        signedPdf: sample.pdf,
+        mainData: sample.submission.mainData,
+        providerReference: `${item.reference}-COPY`,
+      });
+      return copy.submission;
+    };
     const acknowledged = new Map<string, string>();
     await inPool(plan, 16, async (item, index) => {
+      const body = await bodyOf(item);
       const server = servers[index % 2]!.url;
-      const first = await call(server, '/v1/contracts', item.body, { 'idempotency-key': item.key });
+      const first = await call(server, '/v1/contracts', body, { 'idempotency-key': item.key });
       expect(first.status).toBe(202);
       const ack = (await first.json()) as { transactionId: string };
       if (item.retry) {
         // The same key retried against the other process: the stored answer, not a second transaction.
-        const again = await call(servers[(index + 1) % 2]!.url, '/v1/contracts', item.body, {
+        const again = await call(servers[(index + 1) % 2]!.url, '/v1/contracts', body, {
           'idempotency-key': item.key,
         });
         expect(((await again.json()) as { transactionId: string }).transactionId).toBe(ack.transactionId);
       }
-      acknowledged.set(item.body.providerReference, ack.transactionId);
+      acknowledged.set(body.providerReference, ack.transactionId);
     });
     await waitUntilAllFinal(database.url!);
     const transactions = await query<{
@@ -199,9 +186,9 @@ describe('two server processes on one PostgreSQL database', () => {
     expect(new Set(contracts.map((c) => c.id)).size).toBe(COUNT);
     expect(contracts.every((c) => isValidContractId(c.id))).toBe(true);
     const byReference = new Map(transactions.map((t) => [t.provider_reference, t]));
-    for (const copy of copies) {
-      const original = byReference.get(copy.submission.providerReference.replace(/-COPY$/, ''))!;
-      const replay = byReference.get(copy.submission.providerReference)!;
+    for (const reference of copied) {
+      const original = byReference.get(reference)!;
+      const replay = byReference.get(`${reference}-COPY`)!;
       expect(replay.replay).toBe(true);
       expect(replay.contract_id).toBe(original.contract_id);
     }
@@ -210,17 +197,17 @@ describe('two server processes on one PostgreSQL database', () => {
   it('finishes every acknowledged submission exactly once after a SIGKILL mid-batch', {
     timeout: 300_000,
   }, async () => {
-    const batchSamples = await bulkSubmissions(pki, tsa, CRASH_COUNT, 'CRASH');
+    const batch = await bulkSubmissions(CRASH_COUNT, 'CRASH');
     const call = await callerFor(dataDir, servers[0]!.url);
-    const identities = batchSamples
-      .filter((s) => s.mainData.employee.identity.type !== 'PASSPORT')
-      .map((s) => s.identity);
+    const identities = batch.registryIdentities;
     expect((await call(servers[0]!.url, '/v1/sandbox/identities', { identities })).status).toBe(200);
     await Promise.all(servers.map((s) => s.stop()));
     const victim = await startServerProcess(env);
     const acknowledged: string[] = [];
-    for (let i = 0; i < batchSamples.length; i += 50) {
-      const items = batchSamples.slice(i, i + 50).map((s) => s.submission);
+    for (let i = 0; i < batch.keys.length; i += 50) {
+      const items = await Promise.all(
+        batch.keys.slice(i, i + 50).map(async (key) => (await batch.read(key)).submission),
+      );
       const response = await call(victim.url, '/v1/contracts/batch', { items });
       const body = (await response.json()) as { items: { acknowledgement?: { transactionId: string } }[] };
       for (const item of body.items) acknowledged.push(item.acknowledgement!.transactionId);

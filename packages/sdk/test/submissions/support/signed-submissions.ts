@@ -7,6 +7,7 @@ import {
   certificateSha256,
   sampleContractMainData,
   signPdf,
+  type TimestampFunction,
 } from '../../../src/documents/index.js';
 import type { ContractSubmissionInput } from '../../../src/index.js';
 import { loadContractFonts } from '../../../src/node/index.js';
@@ -23,14 +24,17 @@ export function trustOf(pki: TestPki) {
  * Builds what a provider's eContract produces for one contract (DOMAIN.md core flow 1-2): the PDF
  * signed by the employer then the employee (PAdES B-T, in-process TSA), the certification evidence
  * (T8) and the transaction log. `small` uses a one-line PDF for batches (no embedded main data).
+ * `given` signs under an existing PKI and TSA (the cached one of large batches) instead of a new one.
  */
-export async function contractFactory() {
-  const pki = await createTestPki();
-  const tsa = createTestTsa({
-    certificate: pki.tsa.certificate,
-    intermediates: [pki.intermediate.certificate],
-    key: pki.tsa.privateKey,
-  });
+export async function contractFactory(given?: { pki: TestPki; tsa: TimestampFunction }) {
+  const pki = given?.pki ?? (await createTestPki());
+  const tsa =
+    given?.tsa ??
+    createTestTsa({
+      certificate: pki.tsa.certificate,
+      intermediates: [pki.intermediate.certificate],
+      key: pki.tsa.privateKey,
+    });
   const fonts = await loadContractFonts();
   const employerCert = toHex(await certificateSha256(pki.employer.certificate));
   const employeeCert = toHex(await certificateSha256(pki.employee.certificate));
