@@ -75,6 +75,22 @@ describe('verifyEvidence: provider certification evidence (N2, F8, T8)', async (
     expect(report.findings).toHaveLength(2); // the listed one is missing and the submitted one is unlisted
   });
 
+  it("takes a document's SHA-256 computed by the caller instead of hashing it again", async () => {
+    const sha256 = content.documents[0]!.sha256;
+    const known = await verifyEvidence(evidence, {
+      ...f.options,
+      documents: [{ ...documents[0]!, sha256: sha256.toUpperCase() }],
+    });
+    expect(known.indication).toBe('TOTAL_PASSED');
+    expect(known.documents).toEqual([{ name: 'HD-123-2026.pdf', sha256, listed: true }]);
+    // The digest given is the one compared: another document's digest does not match the listing.
+    const other = await verifyEvidence(evidence, {
+      ...f.options,
+      documents: [{ ...documents[0]!, sha256: await sha256Hex(evidence) }],
+    });
+    expect(other).toMatchObject({ indication: 'TOTAL_FAILED', code: 'EVIDENCE_DOCUMENT_MISMATCH' });
+  });
+
   it('EVIDENCE_INVALID when the signed JSON is altered, CERTIFICATE_UNTRUSTED without the certification anchor', async () => {
     const tampered = evidence.slice();
     const at = new TextDecoder('latin1').decode(evidence).indexOf('HD-2026-000123');

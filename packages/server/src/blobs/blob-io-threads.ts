@@ -105,9 +105,11 @@ type Operations = {
 };
 
 export type BlobIo = {
+  /** `transfer`: buffers of the arguments that move to the thread instead of being copied (then detached here). */
   call<Op extends keyof Operations>(
     op: Op,
-    ...args: Operations[Op]['args']
+    args: Operations[Op]['args'],
+    transfer?: ArrayBuffer[],
   ): Promise<Operations[Op]['result']>;
 };
 
@@ -159,7 +161,7 @@ function startThread(onExit: (thread: Thread) => void): Thread {
 function startBlobIo(): BlobIo {
   let nextId = 0;
   const threads: Thread[] = [];
-  let batch: { request: Request; pending: Pending }[] = [];
+  let batch: { request: Request; pending: Pending; transfer?: ArrayBuffer[] }[] = [];
   const replace = (dead: Thread) => {
     const index = threads.indexOf(dead);
     if (index >= 0) threads.splice(index, 1);
@@ -171,15 +173,19 @@ function startBlobIo(): BlobIo {
     const thread = threads.reduce((best, t) => (t.pending.size < best.pending.size ? t : best));
     if (thread.pending.size === 0) thread.worker.ref();
     for (const { request, pending } of sending) thread.pending.set(request.id, pending);
-    thread.worker.postMessage(sending.map((s) => s.request));
+    thread.worker.postMessage(
+      sending.map((s) => s.request),
+      sending.flatMap((s) => s.transfer ?? []),
+    );
   };
   return {
-    call(op, ...args) {
+    call(op, args, transfer) {
       return new Promise((resolve, reject) => {
         if (batch.length === 0) queueMicrotask(flush);
         batch.push({
           request: { id: nextId++, op, args },
           pending: { resolve: resolve as (value: unknown) => void, reject },
+          transfer,
         });
       });
     },

@@ -12,8 +12,14 @@ export interface BlobInfo {
 }
 
 export interface BlobStore {
-  /** Stores the bytes durably (fsynced) before resolving, so a row referencing the key may then commit. */
-  put(data: Uint8Array | AsyncIterable<Uint8Array>): Promise<{ key: string; size: number }>;
+  /**
+   * Stores the bytes durably (fsynced) before resolving, so a row referencing the key may then commit.
+   * `transfer`: the caller no longer needs the bytes, so the store may take their buffer (then detached).
+   */
+  put(
+    data: Uint8Array | AsyncIterable<Uint8Array>,
+    options?: { transfer?: boolean },
+  ): Promise<{ key: string; size: number }>;
   get(key: string): Promise<Uint8Array | undefined>;
   /** For large downloads (S1.2) without holding the file in memory. */
   stream(key: string): Promise<AsyncIterable<Uint8Array> | undefined>;

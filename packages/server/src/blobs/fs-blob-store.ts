@@ -19,12 +19,19 @@ export function createFsBlobStore({ dir }: { dir: string }): BlobStore {
   };
 
   return {
-    async put(data) {
+    async put(data, options) {
       if (data instanceof Uint8Array) {
         // Bytes in hand: the I/O threads write, hash and fsync them in one message. A message copies
-        // a view's whole ArrayBuffer, so a view into a larger buffer is cut out first.
-        const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-        return blobIo().call('put', dir, whole ? data : data.slice());
+        // a view's whole ArrayBuffer (twice: in and out of the message), so a view into a larger
+        // buffer is cut out first, and that copy, or bytes the caller gives up, move instead.
+        const whole =
+          data.byteOffset === 0 &&
+          data.byteLength === data.buffer.byteLength &&
+          data.buffer instanceof ArrayBuffer;
+        // new Uint8Array copies (a Buffer's slice would share the memory).
+        const own = whole ? data : new Uint8Array(data);
+        const moves = own !== data || options?.transfer === true;
+        return blobIo().call('put', [dir, own], moves ? [own.buffer as ArrayBuffer] : undefined);
       }
       await mkdir(tmpDir, { recursive: true });
       const tmpPath = join(tmpDir, `${randomUUID()}.part`);
@@ -45,11 +52,11 @@ export function createFsBlobStore({ dir }: { dir: string }): BlobStore {
       }
       await file.close();
       const key = hash.digest('hex');
-      await blobIo().call('finalize', dir, tmpPath, key);
+      await blobIo().call('finalize', [dir, tmpPath, key]);
       return { key, size };
     },
 
-    get: async (key) => blobIo().call('get', pathOf(key)),
+    get: async (key) => blobIo().call('get', [pathOf(key)]),
 
     async stream(key) {
       const path = pathOf(key);

@@ -49,7 +49,8 @@ async function storeFiles(blobs: BlobStore, packages: SubmissionPackage[]): Prom
       pkg,
       files: await Promise.all(
         pkg.files.map(async (file, i) => {
-          const { key, size } = await blobs.put(decoded[p]![i]!.bytes);
+          // Decoded for the store alone: their buffer moves to the I/O thread rather than being copied.
+          const { key, size } = await blobs.put(decoded[p]![i]!.bytes, { transfer: true });
           return {
             role: file.role,
             fileName: file.fileName,

@@ -8,8 +8,17 @@ import { checkEvidence } from './checks/evidence-check.js';
 import { checkPdfFile } from './checks/file-checks.js';
 import { checkPdfSignatures } from './checks/signature-checks.js';
 
-/** A file of the transaction, with its bytes (they cross to a worker thread once, transferred). */
-export type CheckedFile = { name: string; role: string; mediaType: string; bytes: Uint8Array };
+/**
+ * A file of the transaction, with its bytes (they cross to a worker thread once, transferred) and
+ * their SHA-256: the blob key they were read by, computed by the server from the bytes it stored.
+ */
+export type CheckedFile = {
+  name: string;
+  role: string;
+  mediaType: string;
+  bytes: Uint8Array;
+  sha256: string;
+};
 
 /** Everything the per-file checks need: plain data, so it can be posted to a worker thread. */
 export type DocumentChecksInput = {

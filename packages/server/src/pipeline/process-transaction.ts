@@ -27,7 +27,13 @@ async function readFiles(deps: PipelineDeps, transaction: StoredTransaction, fil
       const bytes = await deps.blobs.get(file.blobKey);
       // Blobs are fsynced before their rows commit: a missing one means the store was damaged.
       if (!bytes) throw new Error(`blob ${file.blobKey} of transaction ${transaction.id} is missing`);
-      return { name: file.fileName ?? file.role, role: file.role, mediaType: file.mediaType, bytes };
+      return {
+        name: file.fileName ?? file.role,
+        role: file.role,
+        mediaType: file.mediaType,
+        bytes,
+        sha256: file.blobKey,
+      };
     }),
   );
 }

@@ -40,6 +40,21 @@ describe('filesystem blob store', () => {
     expect(await collect((await store.stream(key))!)).toEqual(Buffer.from(bytes));
   });
 
+  it("keeps the caller's bytes unless given up (transfer), and stores the same either way", async () => {
+    const bytes = randomBytes(200_000);
+    const copy = Buffer.from(bytes);
+    const kept = await store.put(bytes);
+    expect(bytes.equals(copy)).toBe(true);
+    // A view into a larger buffer: its own copy is what travels.
+    const view = Buffer.concat([Buffer.from('x'), copy]).subarray(1);
+    expect((await store.put(view, { transfer: true })).key).toBe(kept.key);
+    expect(view.equals(copy)).toBe(true);
+    const given = new Uint8Array(copy);
+    expect(await store.put(given, { transfer: true })).toEqual(kept);
+    expect(given.byteLength).toBe(0); // moved to the I/O thread, not copied
+    expect(await store.get(kept.key)).toEqual(new Uint8Array(copy));
+  });
+
   it('streams: any chunking of the same bytes gives the same key and content', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -2,12 +2,14 @@ import { type VerifyOptions, verifyEvidence } from '@hdld/sdk/documents';
 import { catalogEntry } from '@hdld/spec';
 import { CheckFailure, type Finding, item, TransientCheckError } from '../check-outcome.js';
 
-type Document = { bytes: Uint8Array; fileName?: string; role: string };
+/** `sha256`, when known, is the digest of `bytes` the server computed when storing them. */
+type Document = { bytes: Uint8Array; fileName?: string; role: string; sha256?: string };
 
 /**
  * T8, N2: the provider's certification of the data message, checked by the SDK's verifier (CMS
  * signature, chain to the certification anchors, timestamp, every submitted document listed with
- * its SHA-256), and it must name this submission.
+ * its SHA-256), and it must name this submission. A document's SHA-256 is not computed again when
+ * known: the blob key its bytes were read under (a key is the SHA-256 of the bytes stored, blob-store.ts).
  */
 export async function checkEvidence(
   der: Uint8Array,
@@ -18,7 +20,7 @@ export async function checkEvidence(
     trust: options.trust,
     validationTime: options.validationTime,
     requireTimestamp: true,
-    documents: documents.map((d) => ({ name: d.fileName ?? d.role, bytes: d.bytes })),
+    documents: documents.map((d) => ({ name: d.fileName ?? d.role, bytes: d.bytes, sha256: d.sha256 })),
   });
   if (report.subIndication === 'TRY_LATER') {
     throw new TransientCheckError(
