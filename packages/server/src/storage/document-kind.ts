@@ -21,3 +21,17 @@ export interface FileFacts {
   fileName?: string;
   blobKey: string;
 }
+
+/**
+ * The FileFacts of several files as one array per column (sha256, size, media type, file name, blob
+ * key), in that order, for a single `unnest(...)` insert of all of them.
+ */
+export function fileFactColumns(files: readonly FileFacts[]): unknown[][] {
+  return [
+    files.map((f) => f.sha256),
+    files.map((f) => f.size),
+    files.map((f) => f.mediaType),
+    files.map((f) => f.fileName ?? null),
+    files.map((f) => f.blobKey),
+  ];
+}

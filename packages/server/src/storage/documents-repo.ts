@@ -1,5 +1,5 @@
 import type { Queryable } from './database.js';
-import type { DocumentKind, FileFacts } from './document-kind.js';
+import { type DocumentKind, type FileFacts, fileFactColumns } from './document-kind.js';
 import { toDate, toNumber, toOptional } from './sql-values.js';
 
 export interface NewDocument extends FileFacts {
@@ -90,11 +90,7 @@ export function createDocumentsRepo(q: Queryable) {
           documents.map((d) => d.contractId),
           documents.map((d) => d.transactionId),
           documents.map((d) => d.kind),
-          documents.map((d) => d.sha256),
-          documents.map((d) => d.size),
-          documents.map((d) => d.mediaType),
-          documents.map((d) => d.fileName ?? null),
-          documents.map((d) => d.blobKey),
+          ...fileFactColumns(documents),
         ],
       );
     },

@@ -1,5 +1,5 @@
 import type { Queryable } from './database.js';
-import type { FileFacts } from './document-kind.js';
+import { type FileFacts, fileFactColumns } from './document-kind.js';
 import { isUniqueViolation } from './errors.js';
 import type { JsonObject, JsonValue } from './json.js';
 import { toJsonParam, toNumber } from './sql-values.js';
@@ -63,11 +63,7 @@ export async function insertReceivedSubmission(q: Queryable, s: ReceivedSubmissi
         toJsonParam(s.request),
         idem?.key ?? null,
         s.files.map((f) => f.role),
-        s.files.map((f) => f.sha256),
-        s.files.map((f) => f.size),
-        s.files.map((f) => f.mediaType),
-        s.files.map((f) => f.fileName ?? null),
-        s.files.map((f) => f.blobKey),
+        ...fileFactColumns(s.files),
         s.job.kind,
         idem?.requestSha256 ?? null,
         idem?.response.status ?? null,

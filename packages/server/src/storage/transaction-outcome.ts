@@ -1,6 +1,6 @@
 import { CONTRACT_COLUMNS, contractValues, type NewContract } from './contracts-repo.js';
 import type { Queryable } from './database.js';
-import type { DocumentKind, FileFacts } from './document-kind.js';
+import { type DocumentKind, type FileFacts, fileFactColumns } from './document-kind.js';
 import type { JsonObject } from './json.js';
 import { toJsonParam, toNumber } from './sql-values.js';
 import type { FailureClass } from './transactions-repo.js';
@@ -63,11 +63,7 @@ export async function recordIssuedContract(q: Queryable, issued: IssuedContract)
     [
       ...contractValues(contract),
       documents.map((d) => d.kind),
-      documents.map((d) => d.sha256),
-      documents.map((d) => d.size),
-      documents.map((d) => d.mediaType),
-      documents.map((d) => d.fileName ?? null),
-      documents.map((d) => d.blobKey),
+      ...fileFactColumns(documents),
       issued.receipt,
       issued.lastSignedAt ?? null,
       webhook.bodyText,
