@@ -105,9 +105,13 @@ describe.each(engines)('transaction-result webhooks on %s', (engine) => {
       contractId: final.contractId,
       occurredAt: final.completedAt,
     });
-    const page = (await (
-      await kit.api('/v1/notifications?channel=WEBHOOK')
-    ).json()) as Schemas['NotificationPage'];
+    // The receiver has answered; the sender marks the row SENT right after, so wait for that.
+    const page = await eventually(async () => {
+      const listed = (await (
+        await kit.api('/v1/notifications?channel=WEBHOOK')
+      ).json()) as Schemas['NotificationPage'];
+      return listed.items[0]?.status === 'PENDING' ? undefined : listed;
+    });
     expect(page.items[0]).toMatchObject({
       kind: 'TRANSACTION_COMPLETED',
       status: 'SENT',

@@ -3,19 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CitizenRecord } from '../../src/identity/identity-registry.js';
 import { type PipelineRunner, startPipeline } from '../../src/pipeline/pipeline-runner.js';
 import { createJobQueue } from '../../src/queue/index.js';
+import { eventually } from '../notifications/smtp-sink.js';
 import { engines } from '../support/databases.js';
 import { type SandboxKit, startSandboxKit, waitForFinal } from '../support/sandbox-kit.js';
 
 const CALLBACK_URL = 'https://provider.invalid/hook';
-
-async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('condition not reached');
-}
 
 /**
  * A transaction never stays PROCESSING for good: when its job uses every attempt on an unexpected
