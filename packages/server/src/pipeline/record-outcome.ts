@@ -120,7 +120,7 @@ export async function recordSuccess(
     transaction.kind !== 'LIFECYCLE' &&
     contractSerial !== undefined &&
     (await recordNewContract(deps, transaction, files, outcome, contractSerial));
-  if (!done) await recordSuccessInTransaction(deps, transaction, files, outcome);
+  if (!done) await recordSuccessInTransaction(deps, transaction, files, outcome, contractSerial);
   deps.metrics.verifications.inc({ outcome: 'SUCCEEDED' });
 }
 
@@ -129,8 +129,10 @@ async function recordSuccessInTransaction(
   transaction: StoredTransaction,
   files: TransactionFile[],
   outcome: { lastSignedAt?: Date; late: boolean },
+  contractSerial: number | undefined,
 ): Promise<void> {
   const now = deps.now();
+  const key = { year: issuingYear(now), secret: deps.idSecret };
   await deps.storage.transaction(async (repos) => {
     let contractId: string;
     let replay = false;
@@ -140,7 +142,11 @@ async function recordSuccessInTransaction(
       const state = contract && nextState(contract.state, transaction.lifecycleType!);
       if (state && state !== contract.state) await repos.contracts.setState(contractId, state, now);
     } else {
-      const id = await issueContractId(repos.tx, { year: issuingYear(now), secret: deps.idSecret });
+      // The value drawn at claim was not stored (the one-statement path found the document known).
+      const id =
+        contractSerial === undefined
+          ? await issueContractId(repos.tx, key)
+          : contractIdOf(contractSerial, key);
       const issued = await repos.contracts.insertUnlessDocumentKnown(
         newContract(transaction, files, id, now, outcome.late),
       );

@@ -1,9 +1,7 @@
 import type { Schemas } from '@hdld/spec';
 import type { Repositories } from '../storage/repositories.js';
+import type { OutcomeWebhook } from '../storage/transaction-outcome.js';
 import type { StoredTransaction } from '../storage/transactions-repo.js';
-
-/** The outbox message of a transaction's result webhook, less the provider's callback URL. */
-export type TransactionResultWebhook = { bodyText: string; dedupeKey: string; createdAt: Date };
 
 /**
  * The signed body of the "transaction.completed" webhook (F4 "sync result", T14) and its dedupe key:
@@ -14,7 +12,7 @@ export function transactionResultWebhook(
     StoredTransaction,
     'id' | 'providerReference' | 'contractId' | 'failureClass' | 'completedAt' | 'attempts'
   > & { status: Schemas['WebhookEvent']['status'] },
-): TransactionResultWebhook {
+): OutcomeWebhook {
   const occurredAt = transaction.completedAt ?? new Date();
   const event: Schemas['WebhookEvent'] = {
     event: 'transaction.completed',
