@@ -50,6 +50,7 @@ export type {
   TechnicalAuditInput,
 } from './client/resources/provider-reports.js';
 export type { ReconciliationQuery } from './client/resources/reconciliation.js';
+export type { SubmitOptions, Submitted } from './client/resources/submissions.js';
 export type {
   FailedTransactionQuery,
   RepushResult,

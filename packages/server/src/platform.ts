@@ -13,7 +13,7 @@ import {
 import { type BlobStore, createFsBlobStore } from './blobs/index.js';
 import { createPlatformClock, type PlatformClock } from './clock/platform-clock.js';
 import { persistentSecret } from './config/secrets.js';
-import type { ServerConfig } from './config/server-config.js';
+import { DEFAULT_PIPELINE_LEASE_MS, type ServerConfig } from './config/server-config.js';
 import { loadTrustDirectory } from './config/trust-anchors.js';
 import { createLocalIdentityRegistry } from './identity/local-identity-registry.js';
 import { type Notifications, startNotifications } from './notifications/start-notifications.js';
@@ -80,7 +80,7 @@ export async function createPlatform(
     {
       concurrency: config.pipelineConcurrency,
       pollIntervalMs: 1000,
-      leaseMs: 60_000,
+      leaseMs: config.pipelineLeaseMs ?? DEFAULT_PIPELINE_LEASE_MS,
       log: pino({ level: config.logLevel, base: { component: 'pipeline' } }),
     },
   );

@@ -1,4 +1,4 @@
-import type { Schemas, Transaction } from '@hdld/spec';
+import type { Transaction } from '@hdld/spec';
 import { receiptVerifier } from '../receipts/receipt-verifier.js';
 import type { Receipt, VerifyReceiptOptions } from '../receipts/verify-receipt.js';
 import {
@@ -10,25 +10,23 @@ import {
   lifecycleSubmission,
 } from '../submissions/submission-bodies.js';
 import { type WaitOptions, waitForResult } from '../submissions/wait-for-result.js';
-import type { RequestOptions } from './call.js';
 import { createBaseClient, type HdldClientOptions, type HdldResources } from './hdld-client.js';
-
-type Acknowledgement = Schemas['SubmissionAcknowledgement'];
+import type { SubmitOptions, Submitted } from './resources/submissions.js';
 
 export type HdldClient = HdldResources & {
-  /** Submits a signed contract from its bytes (N1, F7): PDF, main data, evidence, transaction log. */
-  submitContract(input: ContractSubmissionInput, options?: RequestOptions): Promise<Acknowledgement>;
+  /**
+   * Submits a signed contract from its bytes (N1, F7): PDF, main data, evidence, transaction log.
+   * With `waitSeconds`, the outcome comes back in the same call when ready by then (`outcome`).
+   */
+  submitContract(input: ContractSubmissionInput, options?: SubmitOptions): Promise<Submitted>;
   /** Attaches an appendix, amendment, suspension, resumption or termination to an ID (N5). */
   submitLifecycleDocument(
     contractId: string,
     input: LifecycleSubmissionInput,
-    options?: RequestOptions,
-  ): Promise<Acknowledgement>;
+    options?: SubmitOptions,
+  ): Promise<Submitted>;
   /** Submits a converted paper contract (Decree Art. 9.2) with its conversion log. */
-  submitConvertedPaper(
-    input: ConvertedPaperSubmissionInput,
-    options?: RequestOptions,
-  ): Promise<Acknowledgement>;
+  submitConvertedPaper(input: ConvertedPaperSubmissionInput, options?: SubmitOptions): Promise<Submitted>;
   /** Polls until SUCCEEDED or FAILED, honouring the Platform's polling hint (T10). */
   waitForResult(transactionId: string, options?: WaitOptions): Promise<Transaction>;
   /**

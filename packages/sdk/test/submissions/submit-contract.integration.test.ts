@@ -41,6 +41,17 @@ describe('against the reference server (N1-N5, F7-F10, T10)', () => {
     expect(contract).toMatchObject({ state: 'ACTIVE', providerReference: 'HD-SDK-0001' });
   });
 
+  it('gets the outcome in the same call with waitSeconds (Prefer: wait)', async () => {
+    const input = await factory.contract(9, 'HD-SDK-0009', { small: true });
+    await server.platform.identity.register([factory.identityOf(input.mainData)]);
+    const submitted = await client.submitContract(input, { waitSeconds: 10 });
+    expect(submitted.outcome).toMatchObject({ status: 'SUCCEEDED', transactionId: submitted.transactionId });
+    expect(submitted.statusUrl).toBe(`/v1/transactions/${submitted.transactionId}`);
+    expect(await client.transactions.get(submitted.transactionId)).toEqual(submitted.outcome);
+    const receipt = await client.verifyReceipt(submitted.outcome!);
+    expect(receipt).toMatchObject({ outcome: 'ISSUED', contractId: submitted.outcome!.contractId });
+  });
+
   it('attaches appendix, suspension, resumption and termination to the same ID (N5, F10)', async () => {
     const input = await factory.contract(2, 'HD-SDK-0002', { small: true });
     await server.platform.identity.register([factory.identityOf(input.mainData)]);

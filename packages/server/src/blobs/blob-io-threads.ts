@@ -67,7 +67,8 @@ function put(dir, data) {
   fs.closeSync(fd);
   const key = createHash('sha256').update(data).digest('hex');
   finalize(dir, tmpPath, key);
-  return { key, size: data.byteLength };
+  // The bytes go back (moved, not copied): the pipeline usually reads them again at once.
+  return [{ key, size: data.byteLength, bytes: data }, [data.buffer]];
 }
 
 function get(path) {
@@ -83,10 +84,9 @@ parentPort.on('message', (batch) => {
   const transfer = [];
   for (const { id, op, args } of batch) {
     try {
-      if (op === 'put') replies.push({ id, result: put(...args) });
-      else if (op === 'finalize') replies.push({ id, result: finalize(...args) });
+      if (op === 'finalize') replies.push({ id, result: finalize(...args) });
       else {
-        const [result, buffers] = get(...args);
+        const [result, buffers] = op === 'put' ? put(...args) : get(...args);
         replies.push({ id, result });
         if (buffers) transfer.push(...buffers);
       }
@@ -99,7 +99,8 @@ parentPort.on('message', (batch) => {
 `;
 
 type Operations = {
-  put: { args: [dir: string, data: Uint8Array]; result: { key: string; size: number } };
+  /** `bytes`: the data given, handed back. */
+  put: { args: [dir: string, data: Uint8Array]; result: { key: string; size: number; bytes: Uint8Array } };
   finalize: { args: [dir: string, tmpPath: string, key: string]; result: undefined };
   get: { args: [path: string]; result: Uint8Array | undefined };
 };

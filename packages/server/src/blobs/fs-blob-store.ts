@@ -4,15 +4,28 @@ import { mkdir, open, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { blobIo } from './blob-io-threads.js';
 import { assertBlobKey, type BlobInfo, type BlobStore, isBlobKey } from './blob-store.js';
+import { createRecentBlobs } from './recent-blobs.js';
+
+/** About a hundred ~300 KB submissions' files: those in flight, with room for a short backlog. */
+const RECENT_BYTES = 32 * 1024 * 1024;
 
 /**
  * Blobs live at `<dir>/ab/cd/<sha256>`. A put writes into `<dir>/tmp/` (streams are hashed as they
  * come), fsyncs the file, renames it into place and fsyncs the parent directory: after `put` resolves
  * the blob survives a crash, and a crash during `put` leaves at most a stray temp file, never a
  * partial blob. Reads, writes and the final rename run on the I/O threads (blob-io-threads.ts).
+ * The bytes of a put come back from the I/O thread and serve the next read of that blob once.
  */
-export function createFsBlobStore({ dir }: { dir: string }): BlobStore {
+export function createFsBlobStore({
+  dir,
+  recentBytes = RECENT_BYTES,
+}: {
+  dir: string;
+  /** Memory for the bytes of blobs just put, read once from there (recent-blobs.ts); 0 for none. */
+  recentBytes?: number;
+}): BlobStore {
   const tmpDir = join(dir, 'tmp');
+  const recent = createRecentBlobs(recentBytes);
   const pathOf = (key: string) => {
     assertBlobKey(key);
     return join(dir, key.slice(0, 2), key.slice(2, 4), key);
@@ -31,7 +44,13 @@ export function createFsBlobStore({ dir }: { dir: string }): BlobStore {
         // new Uint8Array copies (a Buffer's slice would share the memory).
         const own = whole ? data : new Uint8Array(data);
         const moves = own !== data || options?.transfer === true;
-        return blobIo().call('put', [dir, own], moves ? [own.buffer as ArrayBuffer] : undefined);
+        const { key, size, bytes } = await blobIo().call(
+          'put',
+          [dir, own],
+          moves ? [own.buffer as ArrayBuffer] : undefined,
+        );
+        recent.add(key, bytes);
+        return { key, size };
       }
       await mkdir(tmpDir, { recursive: true });
       const tmpPath = join(tmpDir, `${randomUUID()}.part`);
@@ -56,7 +75,7 @@ export function createFsBlobStore({ dir }: { dir: string }): BlobStore {
       return { key, size };
     },
 
-    get: async (key) => blobIo().call('get', [pathOf(key)]),
+    get: async (key) => recent.take(key) ?? blobIo().call('get', [pathOf(key)]),
 
     async stream(key) {
       const path = pathOf(key);
@@ -66,6 +85,7 @@ export function createFsBlobStore({ dir }: { dir: string }): BlobStore {
     has: async (key) => exists(pathOf(key)),
 
     async delete(key) {
+      recent.take(key);
       try {
         await unlink(pathOf(key));
         return true;

@@ -24,6 +24,11 @@ export type ServerConfig = {
   idSecret?: string;
   /** Concurrent pipeline jobs in this process. */
   pipelineConcurrency: number;
+  /**
+   * Lease of a claimed pipeline job (HDLD_PIPELINE_LEASE_MS, default DEFAULT_PIPELINE_LEASE_MS): renewed while the job
+   * runs, so it bounds only how long a crashed process's jobs wait before another process takes them.
+   */
+  pipelineLeaseMs?: number;
   /** Requests a minute per provider (per IP before authentication). */
   rateLimitPerMinute: number;
   /** F38 rules (HDLD_VIOLATION_*); DEFAULT_VIOLATION_THRESHOLDS when absent. */
@@ -35,6 +40,22 @@ export type ServerConfig = {
   /** Outbox polling, lease and retry backoff (HDLD_OUTBOX_POLL_MS, _LEASE_MS, _RETRY_MS). */
   outbox?: Partial<OutboxTiming>;
 };
+
+/** A crashed process's pipeline jobs are taken over after at most this long. */
+export const DEFAULT_PIPELINE_LEASE_MS = 60_000;
+/** Below this, lease renewals (every third of it) would be mostly overhead. */
+const MIN_PIPELINE_LEASE_MS = 1000;
+
+function pipelineLeaseMs(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < MIN_PIPELINE_LEASE_MS) {
+    throw new Error(
+      `HDLD_PIPELINE_LEASE_MS must be an integer of at least ${MIN_PIPELINE_LEASE_MS} (milliseconds)`,
+    );
+  }
+  return n;
+}
 
 function port(value: string | undefined, fallback: number): number {
   const n = value === undefined || value === '' ? fallback : Number(value);
@@ -62,6 +83,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustDir: env.HDLD_TRUST_DIR ? resolve(env.HDLD_TRUST_DIR) : undefined,
     idSecret: env.HDLD_ID_SECRET || undefined,
     pipelineConcurrency: Number(env.HDLD_PIPELINE_CONCURRENCY ?? 4),
+    pipelineLeaseMs: pipelineLeaseMs(env.HDLD_PIPELINE_LEASE_MS),
     rateLimitPerMinute: Number(env.HDLD_RATE_LIMIT_PER_MINUTE ?? 60_000),
     violationThresholds: violationThresholdsFromEnv(env),
     smtpUrl: env.HDLD_SMTP_URL || undefined,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Schemas } from '@hdld/spec';
+import type { BodyFiles } from '../http/body-files.js';
 import type { DocumentKind } from '../storage/document-kind.js';
 import type { JsonObject } from '../storage/json.js';
 import { MAX_DOCUMENT_BYTES, MAX_EVIDENCE_BYTES } from './decode-documents.js';
@@ -12,23 +13,24 @@ type Evidence = Schemas['CertificationEvidenceFile'];
 function documentFiles(
   documents: SubmittedDocument[],
   principalKind: DocumentKind,
+  files: BodyFiles,
   base: string,
 ): IncomingFile[] {
   return documents.map((doc, i) => ({
     role: doc.role === 'CONTRACT' ? principalKind : doc.role,
     fileName: doc.fileName,
     mediaType: doc.mediaType,
-    contentBase64: doc.contentBase64,
+    contentBase64: files.content(doc.contentBase64),
     pointer: `${base}/documents/${i}/contentBase64`,
     maxBytes: MAX_DOCUMENT_BYTES,
   }));
 }
 
-function evidenceFile(evidence: Evidence, base: string): IncomingFile {
+function evidenceFile(evidence: Evidence, files: BodyFiles, base: string): IncomingFile {
   return {
     role: 'EVIDENCE',
     mediaType: evidence.mediaType ?? 'application/pkcs7-mime',
-    contentBase64: evidence.contentBase64,
+    contentBase64: files.content(evidence.contentBase64),
     pointer: `${base}/evidence/contentBase64`,
     maxBytes: MAX_EVIDENCE_BYTES,
   };
@@ -36,21 +38,32 @@ function evidenceFile(evidence: Evidence, base: string): IncomingFile {
 
 const json = (value: unknown) => value as JsonObject;
 
-/** SHA-256 of a batch item as `JSON.stringify` writes it: what a provider recomputes to match. */
-export function itemSha256(item: unknown): string {
-  return createHash('sha256').update(JSON.stringify(item)).digest('hex');
+/**
+ * SHA-256 of a batch item as `JSON.stringify` writes it: what a provider recomputes to match. Its
+ * files are hashed from the bytes received, in place of their placeholders (base64 is ASCII, so
+ * those bytes are the UTF-8 of the strings the provider wrote).
+ */
+export function itemSha256(item: unknown, files: BodyFiles): string {
+  const hash = createHash('sha256');
+  for (const piece of files.spliced(JSON.stringify(item))) hash.update(piece);
+  return hash.digest('hex');
 }
 
+/** `files`: the request's (bodyFilesOf), where the body's file fields get their base64 text. */
 export function contractPackage(
   body: Schemas['ContractSubmission'],
   payloadSha256: string,
+  files: BodyFiles,
   base = '',
 ): SubmissionPackage {
   return {
     kind: 'CONTRACT',
     providerReference: body.providerReference,
     payloadSha256,
-    files: [...documentFiles(body.documents, 'CONTRACT', base), evidenceFile(body.evidence, base)],
+    files: [
+      ...documentFiles(body.documents, 'CONTRACT', files, base),
+      evidenceFile(body.evidence, files, base),
+    ],
     request: json({ mainData: body.mainData, transactionLog: body.transactionLog }),
   };
 }
@@ -59,6 +72,7 @@ export function lifecyclePackage(
   contractId: string,
   body: Schemas['LifecycleSubmission'],
   payloadSha256: string,
+  files: BodyFiles,
 ): SubmissionPackage {
   return {
     kind: 'LIFECYCLE',
@@ -66,7 +80,7 @@ export function lifecyclePackage(
     targetContractId: contractId,
     providerReference: body.providerReference,
     payloadSha256,
-    files: [...documentFiles(body.documents, body.type, ''), evidenceFile(body.evidence, '')],
+    files: [...documentFiles(body.documents, body.type, files, ''), evidenceFile(body.evidence, files, '')],
     request: json({
       type: body.type,
       effectiveOn: body.effectiveOn,
@@ -80,12 +94,13 @@ export function lifecyclePackage(
 export function convertedPaperPackage(
   body: Schemas['ConvertedPaperSubmission'],
   payloadSha256: string,
+  files: BodyFiles,
 ): SubmissionPackage {
   return {
     kind: 'CONVERTED_PAPER',
     providerReference: body.providerReference,
     payloadSha256,
-    files: documentFiles(body.documents, 'CONVERTED_PAPER' as DocumentKind, ''),
+    files: documentFiles(body.documents, 'CONVERTED_PAPER' as DocumentKind, files, ''),
     request: json({
       mainData: body.mainData,
       conversionLog: body.conversionLog,

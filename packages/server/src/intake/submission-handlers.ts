@@ -2,12 +2,17 @@ import type { Schemas } from '@hdld/spec';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authorize } from '../auth/policy.js';
 import { principalOf } from '../auth/security-handlers.js';
+import { bodyFilesOf } from '../http/body-files.js';
 import { idempotencyOf } from '../http/idempotent-request.js';
+import { preferredWaitSeconds } from '../http/prefer-wait.js';
 import { ProblemError, renderProblem } from '../http/problem.js';
 import { languageOf } from '../http/request-context.js';
 import type { Platform } from '../platform.js';
 import type { JsonValue } from '../storage/json.js';
+import { transactionView } from '../transactions/transaction-view.js';
 import { acceptSubmissions, type ItemOutcome } from './accept-submission.js';
+import type { Acknowledgement } from './acknowledgement.js';
+import { awaitFinalTransaction } from './await-outcome.js';
 import {
   contractPackage,
   convertedPaperPackage,
@@ -15,6 +20,13 @@ import {
   lifecyclePackage,
 } from './packages-from-requests.js';
 import type { SubmissionPackage } from './submission-package.js';
+
+/** Aborts when the response is closed before it was sent: the client went away. */
+function whileConnected(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => controller.abort());
+  return controller.signal;
+}
 
 type Post<Body, Params = unknown> = FastifyRequest<{ Body: Body; Params: Params }>;
 
@@ -26,7 +38,7 @@ function singleResponse(outcomes: ItemOutcome[]): { status: number; body: JsonVa
 }
 
 export function submissionHandlers(platform: Platform) {
-  const submit = async (
+  const accept = async (
     request: FastifyRequest,
     reply: FastifyReply,
     packages: SubmissionPackage[],
@@ -48,21 +60,43 @@ export function submissionHandlers(platform: Platform) {
     );
     platform.pipeline.wake();
     if (result.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.code(result.status).send(result.body);
+    return result;
+  };
+
+  /** 202 with its acknowledgement, or 201 with the transaction once final within `Prefer: wait`. */
+  const submitOne = async (request: FastifyRequest, reply: FastifyReply, pkg: SubmissionPackage) => {
+    const result = await accept(request, reply, [pkg], singleResponse);
+    // A retry with the same key gets its first answer again (idempotency), not a wait.
+    if (result.status !== 202 || result.replayed) return reply.code(result.status).send(result.body);
+    const { transactionId, statusUrl } = result.body as unknown as Acknowledgement;
+    reply.header('location', statusUrl);
+    const waitSeconds = preferredWaitSeconds(request.headers.prefer);
+    const final =
+      waitSeconds > 0 &&
+      (await awaitFinalTransaction(platform, transactionId, waitSeconds * 1000, whileConnected(reply)));
+    if (!final) return reply.code(202).send(result.body);
+    return reply.code(201).send(transactionView(final, languageOf(request)));
   };
 
   return {
     /** N1, F7, T5: one signed contract with its main data, evidence and transaction log. */
     async submitContract(request: Post<Schemas['ContractSubmission']>, reply: FastifyReply) {
-      return submit(request, reply, [contractPackage(request.body, request.bodySha256!)], singleResponse);
+      return submitOne(
+        request,
+        reply,
+        contractPackage(request.body, request.bodySha256!, bodyFilesOf(request)),
+      );
     },
 
     /** T5: up to 50 contracts; every item gets its own transaction id (or problem) at once. */
     async submitContractBatch(request: Post<Schemas['BatchSubmission']>, reply: FastifyReply) {
       const lang = languageOf(request);
       const items = request.body.items;
-      const packages = items.map((item, i) => contractPackage(item, itemSha256(item), `/items/${i}`));
-      return submit(request, reply, packages, (outcomes) => ({
+      const files = bodyFilesOf(request);
+      const packages = items.map((item, i) =>
+        contractPackage(item, itemSha256(item, files), files, `/items/${i}`),
+      );
+      const result = await accept(request, reply, packages, (outcomes) => ({
         status: 202,
         body: {
           items: outcomes.map((outcome, index) => ({
@@ -74,6 +108,7 @@ export function submissionHandlers(platform: Platform) {
           })),
         } as unknown as JsonValue,
       }));
+      return reply.code(result.status).send(result.body);
     },
 
     /** N5, Decree Art. 9.3: appendix, amendment, supplement, suspension, resumption or termination. */
@@ -84,8 +119,13 @@ export function submissionHandlers(platform: Platform) {
       const contract = await platform.storage.contracts.findById(request.params.contractId);
       if (!contract) throw new ProblemError('CONTRACT_NOT_FOUND');
       authorize(principalOf(request), 'contract.submitLifecycle', contract);
-      const pkg = lifecyclePackage(request.params.contractId, request.body, request.bodySha256!);
-      return submit(request, reply, [pkg], singleResponse);
+      const pkg = lifecyclePackage(
+        request.params.contractId,
+        request.body,
+        request.bodySha256!,
+        bodyFilesOf(request),
+      );
+      return submitOne(request, reply, pkg);
     },
 
     /** DOMAIN.md core flow step 3, Decree Art. 9.2: a paper contract converted to a data message. */
@@ -93,11 +133,10 @@ export function submissionHandlers(platform: Platform) {
       request: Post<Schemas['ConvertedPaperSubmission']>,
       reply: FastifyReply,
     ) {
-      return submit(
+      return submitOne(
         request,
         reply,
-        [convertedPaperPackage(request.body, request.bodySha256!)],
-        singleResponse,
+        convertedPaperPackage(request.body, request.bodySha256!, bodyFilesOf(request)),
       );
     },
   };

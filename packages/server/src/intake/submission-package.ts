@@ -1,13 +1,14 @@
 import type { DocumentKind } from '../storage/document-kind.js';
 import type { JsonObject } from '../storage/json.js';
 import type { LifecycleType, TransactionKind } from '../storage/transactions-repo.js';
+import type { Base64Text } from './decode-documents.js';
 
 /** A file of a submission before decoding; `pointer` locates it in the request for error details. */
 export type IncomingFile = {
   role: DocumentKind | 'OTHER';
   fileName?: string;
   mediaType: string;
-  contentBase64: string;
+  contentBase64: Base64Text;
   pointer: string;
   /** Largest decoded size accepted for this file. */
   maxBytes: number;

@@ -3,6 +3,8 @@ import { type ClaimedTransaction, claimTransactionJobs } from '../storage/transa
 import { TransientCheckError } from './check-outcome.js';
 import { createDocumentChecker } from './document-checks-pool.js';
 import { failAttempt, type PipelineLog } from './fail-attempt.js';
+import { keepLeases } from './lease-keeper.js';
+import { createOutcomeWaiters, type OutcomeWaiters } from './outcome-waiters.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 import { processTransaction } from './process-transaction.js';
 import { PROCESS_TRANSACTION_JOB, retryDelay } from './transaction-job.js';
@@ -10,6 +12,8 @@ import { PROCESS_TRANSACTION_JOB, retryDelay } from './transaction-job.js';
 export type PipelineRunner = {
   /** Tells the runner that new work was queued, so it does not wait for the next poll. */
   wake(): void;
+  /** Requests waiting for a transaction's outcome (`Prefer: wait`); told as this process ends attempts. */
+  outcomes: Pick<OutcomeWaiters, 'wait'>;
   /** Finishes the jobs in hand, then resolves; unfinished leases are reclaimed by any process. */
   stop(): Promise<void>;
 };
@@ -18,6 +22,7 @@ export type RunnerOptions = {
   /** Transactions in progress at once in this process (database waits overlap with the checks). */
   concurrency: number;
   pollIntervalMs: number;
+  /** How long a claimed job stays this process's without renewal (renewed while it runs: lease-keeper.ts). */
   leaseMs: number;
   /** Threads for the per-file checks (document-checks-pool.ts); default one per core, 0 for none. */
   threads?: number;
@@ -40,6 +45,12 @@ export function startPipeline(deps: PipelineDeps, options: RunnerOptions): Pipel
     onError: options.onError,
   });
   const workerId = `${hostname()}:${process.pid}`;
+  const outcomes = createOutcomeWaiters();
+  const leases = keepLeases(deps.storage.db, {
+    workerId,
+    leaseMs: options.leaseMs,
+    onError: options.onError,
+  });
   const running = new Set<Promise<void>>();
   let completed: { id: number; attempts: number }[] = [];
   let woken = false;
@@ -69,6 +80,8 @@ export function startPipeline(deps: PipelineDeps, options: RunnerOptions): Pipel
       await failAttempt(deps, options.log, job, transaction, error, retryDelay(job.attempts)).catch(
         (failure: unknown) => options.onError?.(failure),
       );
+    } finally {
+      if (transaction) outcomes.settled(transaction.id);
     }
   };
 
@@ -97,7 +110,9 @@ export function startPipeline(deps: PipelineDeps, options: RunnerOptions): Pipel
       if (free > 0 || completed.length > 0) {
         const claimed = await claim(Math.max(0, free));
         for (const item of claimed) {
+          leases.hold(item.job);
           const task: Promise<void> = run(item).finally(() => {
+            leases.release(item.job);
             running.delete(task);
             wake();
           });
@@ -110,11 +125,14 @@ export function startPipeline(deps: PipelineDeps, options: RunnerOptions): Pipel
 
   return {
     wake,
+    outcomes,
     async stop() {
       controller.abort();
+      outcomes.releaseAll();
       wakeUp?.();
       await loop;
       await Promise.all(running);
+      await leases.stop();
       if (completed.length > 0) await claim(0);
       await checker.close();
     },

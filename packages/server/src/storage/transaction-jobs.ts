@@ -44,6 +44,14 @@ type Row = TransactionRow & {
  * list, which were four round trips): marks this worker's finished jobs done, claims up to `limit` due
  * jobs (FOR UPDATE SKIP LOCKED under a lease, as src/queue does), moves their transactions to
  * PROCESSING (only RECEIVED or PROCESSING ones) and returns them with their files, oldest job first.
+ *
+ * First received wins (F9, N3): a job is not claimed while an earlier received transaction with the
+ * same document (received_at, then id) is not final, so that one gets the ID and this one is its
+ * replay, or gets the ID if the earlier one failed. Lifecycle documents too: the same document twice
+ * is then checked against the state the first one left (a second TERMINATION is refused), not raced.
+ * A job held back costs nothing until the earlier job ends and wakes the runner. Always the earliest
+ * in flight goes first, so none waits for good (migration 006 indexes the lookup).
+ *
  * It also draws the contract ID's sequence value for each transaction that may issue one, so the
  * outcome is one statement too (pipeline/record-outcome.ts); a value whose checks fail, or whose job
  * is claimed again, is burnt (IDs have gaps, never repeats: src/ids).
@@ -61,13 +69,18 @@ export async function claimTransactionJobs(
        UPDATE jobs SET locked_by = $1, locked_until = now() + $2::float8 * interval '1 millisecond',
          attempts = attempts + 1
        WHERE id IN (
-         SELECT id FROM jobs
-         WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= now()
-           AND (locked_until IS NULL OR locked_until <= now()) AND kind = $3
-           AND id <> ALL ($5::bigint[])
-         ORDER BY run_at, id
+         SELECT j.id FROM jobs j
+         WHERE j.done_at IS NULL AND j.failed_at IS NULL AND j.run_at <= now()
+           AND (j.locked_until IS NULL OR j.locked_until <= now()) AND j.kind = $3
+           AND j.id <> ALL ($5::bigint[])
+           AND NOT EXISTS (
+             SELECT 1 FROM transactions t JOIN transactions earlier ON earlier.document_sha256 = t.document_sha256
+             WHERE t.id = (j.payload ->> 'transactionId')::uuid AND t.status IN ('RECEIVED', 'PROCESSING')
+               AND earlier.status IN ('RECEIVED', 'PROCESSING')
+               AND (earlier.received_at, earlier.id) < (t.received_at, t.id))
+         ORDER BY j.run_at, j.id
          LIMIT $4
-         FOR UPDATE SKIP LOCKED)
+         FOR UPDATE OF j SKIP LOCKED)
        RETURNING id, attempts, payload),
      tx AS (
        UPDATE transactions t SET status = 'PROCESSING', attempts = t.attempts + 1
@@ -88,4 +101,21 @@ export async function claimTransactionJobs(
     files: (row.files ?? []).map(toTransactionFile),
     contractSerial: row.contract_serial === null ? undefined : toNumber(row.contract_serial),
   }));
+}
+
+/**
+ * Renews the leases of jobs this worker holds, in one statement. A job matches only under its lease
+ * token (id, locked_by, attempts): one claimed again by another worker since (attempts moved on) or
+ * already finished keeps its state.
+ */
+export async function extendJobLeases(
+  q: Queryable,
+  { workerId, leaseMs, jobs }: { workerId: string; leaseMs: number; jobs: readonly TransactionJob[] },
+): Promise<void> {
+  await q.query(
+    `UPDATE jobs j SET locked_until = now() + $2::float8 * interval '1 millisecond'
+     FROM unnest($3::bigint[], $4::int[]) AS h (id, attempts)
+     WHERE j.id = h.id AND j.locked_by = $1 AND j.attempts = h.attempts AND j.done_at IS NULL`,
+    [workerId, leaseMs, jobs.map((job) => job.id), jobs.map((job) => job.attempts)],
+  );
 }

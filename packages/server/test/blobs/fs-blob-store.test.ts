@@ -55,6 +55,19 @@ describe('filesystem blob store', () => {
     expect(await store.get(kept.key)).toEqual(new Uint8Array(copy));
   });
 
+  it('serves the next read of a blob just put from memory, once; later reads from disk', async () => {
+    const bytes = randomBytes(100_000);
+    const { key } = await store.put(new Uint8Array(bytes), { transfer: true });
+    const first = await store.get(key);
+    expect(first).toEqual(new Uint8Array(bytes));
+    // The reader owns what it got: spoiling it changes neither the blob nor the next read.
+    first!.fill(0);
+    expect(await store.get(key)).toEqual(new Uint8Array(bytes));
+    // The file on disk is the same bytes (the memory copy is not the only one).
+    await rm(join(dir, key.slice(0, 2), key.slice(2, 4), key));
+    expect(await store.get(key)).toBeUndefined();
+  });
+
   it('streams: any chunking of the same bytes gives the same key and content', async () => {
     await fc.assert(
       fc.asyncProperty(

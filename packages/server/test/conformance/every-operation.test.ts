@@ -123,20 +123,23 @@ describe('every operation of the spec', () => {
       providerReference: 'CONF-APX',
       effectiveOn: '2026-07-01',
     });
-    await conforming(
-      'submitLifecycleDocument',
-      await kit.api(`/v1/contracts/${contract.contractId}/lifecycle`, { body: appendix }),
-    );
+    // Prefer: wait: the final transaction (201), checked against the spec like every answer.
+    const wait = { prefer: 'wait=10' };
+    const appended = await kit.api(`/v1/contracts/${contract.contractId}/lifecycle`, {
+      body: appendix,
+      headers: wait,
+    });
+    expect(appended.status).toBe(201);
+    await conforming('submitLifecycleDocument', appended);
     const paper = await createSampleConvertedPaper({
       pki: kit.pki,
       tsa: kit.tsa,
       seed: 73,
       providerReference: 'CONF-PAPER',
     });
-    await conforming(
-      'submitConvertedPaperContract',
-      await kit.api('/v1/converted-paper-contracts', { body: paper }),
-    );
+    const converted = await kit.api('/v1/converted-paper-contracts', { body: paper, headers: wait });
+    expect(converted.status).toBe(201);
+    await conforming('submitConvertedPaperContract', converted);
     const invalid = await kit.api('/v1/contracts', { body: { providerReference: 'x' } });
     expect(((await conforming('submitContract', invalid)) as { code: string }).code).toBe('REQUEST_INVALID');
   });

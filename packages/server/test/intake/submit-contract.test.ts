@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isValidContractId } from '@hdld/sdk';
 import { TransactionSchema } from '@hdld/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,20 @@ describe.each(engines)('contract intake on %s', (engine) => {
     expect(isValidContractId(final.contractId!)).toBe(true);
     expect(final.replay).toBe(false);
     expect(final.late).toBe(false);
+  });
+
+  it('acknowledges each batch item with the SHA-256 of its JSON, and issues IDs for them (T5)', async () => {
+    const items = [(await kit.sample(7)).submission, (await kit.sample(8)).submission];
+    const response = await kit.api('/v1/contracts/batch', { body: { items } });
+    expect(response.status).toBe(202);
+    const batch = (await response.json()) as {
+      items: { acknowledgement: { transactionId: string; payloadSha256: string } }[];
+    };
+    const sha256 = (item: unknown) => createHash('sha256').update(JSON.stringify(item)).digest('hex');
+    expect(batch.items.map((i) => i.acknowledgement.payloadSha256)).toEqual(items.map(sha256));
+    for (const { acknowledgement } of batch.items) {
+      expect((await waitForFinal(kit, acknowledgement.transactionId)).status).toBe('SUCCEEDED');
+    }
   });
 
   it('answers a retried idempotency key with the stored response and a different body with a conflict', async () => {

@@ -15,6 +15,7 @@ const COUNT = Number(
   process.env.HDLD_CONCURRENCY_TEST_COUNT ?? (process.env.HDLD_LONG_TESTS ? 10_000 : 5_000),
 );
 const CRASH_COUNT = 100;
+const LEASE_MS = 5000;
 
 type Caller = (
   url: string,
@@ -112,6 +113,9 @@ describe('two server processes on one PostgreSQL database', () => {
       HDLD_DATA_DIR: dataDir,
       HDLD_TRUST_DIR: trustDir,
       HDLD_PIPELINE_CONCURRENCY: '4',
+      // The killed process's jobs are taken over once their lease runs out: 5 s rather than the
+      // default minute keeps the crash test short; running jobs renew theirs (lease-keeper.ts).
+      HDLD_PIPELINE_LEASE_MS: String(LEASE_MS),
     };
     // One after the other: the first creates the data directory's keys and credentials, which a
     // process starting at the same moment could read half-written (see the report of issue 4).

@@ -260,7 +260,7 @@ export const openapiDocument = {
       "post": {
         "operationId": "submitContract",
         "summary": "Submit a signed electronic labor contract",
-        "description": "Sends one contract signed in the provider's eContract (DOMAIN.md N1, F7, S2.1, T5-T8; Decree\n337/2025 Art. 7, 13.1): main data, signed PDF(s) as base64, certification evidence and transaction\nlog. Limits: request body 16 MiB (`PAYLOAD_TOO_LARGE`), each document 10 MiB decoded.\n\nThe Platform answers `202` at once with a transaction id; the checks (T9: schema, files,\nsignatures and timestamps, certification evidence, identity against the National Population\nDatabase, labor rules; N2, F8) and the ID issuance (N3, F9) follow asynchronously, and the outcome\nis read with `getTransaction` (T10). Send it within 24 hours of the last signature, or it is\nflagged `SUBMISSION_LATE`. Resubmitting the same contract is answered with the existing ID\n(`replay`). Use an `Idempotency-Key` to retry safely: same key and body give `200` with the stored\nacknowledgement, same key and another body `409 IDEMPOTENCY_KEY_REUSED`.\n",
+        "description": "Sends one contract signed in the provider's eContract (DOMAIN.md N1, F7, S2.1, T5-T8; Decree\n337/2025 Art. 7, 13.1): main data, signed PDF(s) as base64, certification evidence and transaction\nlog. Limits: request body 16 MiB (`PAYLOAD_TOO_LARGE`), each document 10 MiB decoded.\n\nThe Platform answers `202` at once with a transaction id; the checks (T9: schema, files,\nsignatures and timestamps, certification evidence, identity against the National Population\nDatabase, labor rules; N2, F8) and the ID issuance (N3, F9) follow asynchronously, and the outcome\nis read with `getTransaction` (T10), or awaited in the same call with `Prefer: wait=N` (`201`\nwith the final transaction when it is ready within N seconds). Send it within 24 hours of the\nlast signature, or it is flagged `SUBMISSION_LATE`. Resubmitting the same contract is answered with the existing ID\n(`replay`). Use an `Idempotency-Key` to retry safely: same key and body give the first answer\nagain (status and body, with `Idempotent-Replayed: true`), same key and another body\n`409 IDEMPOTENCY_KEY_REUSED`.\n",
         "tags": [
           "contracts"
         ],
@@ -277,6 +277,9 @@ export const openapiDocument = {
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKey"
+          },
+          {
+            "$ref": "#/components/parameters/PreferWait"
           },
           {
             "$ref": "#/components/parameters/AcceptLanguage"
@@ -299,7 +302,7 @@ export const openapiDocument = {
         },
         "responses": {
           "200": {
-            "description": "Replay of an earlier request with the same Idempotency-Key and body; the stored acknowledgement, no new transaction.",
+            "description": "The same package (provider reference and body) sent again without its first Idempotency-Key; the existing transaction's acknowledgement, no new transaction.",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/XRequestId"
@@ -325,6 +328,9 @@ export const openapiDocument = {
                 }
               }
             }
+          },
+          "201": {
+            "$ref": "#/components/responses/SubmissionCompleted"
           },
           "202": {
             "description": "Received and queued; the outcome follows asynchronously (poll `Location`).",
@@ -571,6 +577,9 @@ export const openapiDocument = {
             "$ref": "#/components/parameters/IdempotencyKey"
           },
           {
+            "$ref": "#/components/parameters/PreferWait"
+          },
+          {
             "$ref": "#/components/parameters/AcceptLanguage"
           }
         ],
@@ -591,7 +600,7 @@ export const openapiDocument = {
         },
         "responses": {
           "200": {
-            "description": "Replay of an earlier request with the same Idempotency-Key and body; the stored acknowledgement, no new transaction.",
+            "description": "The same package (provider reference and body) sent again without its first Idempotency-Key; the existing transaction's acknowledgement, no new transaction.",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/XRequestId"
@@ -617,6 +626,9 @@ export const openapiDocument = {
                 }
               }
             }
+          },
+          "201": {
+            "$ref": "#/components/responses/SubmissionCompleted"
           },
           "202": {
             "description": "Received and queued; the outcome follows asynchronously (poll `Location`).",
@@ -776,6 +788,9 @@ export const openapiDocument = {
             "$ref": "#/components/parameters/IdempotencyKey"
           },
           {
+            "$ref": "#/components/parameters/PreferWait"
+          },
+          {
             "$ref": "#/components/parameters/AcceptLanguage"
           }
         ],
@@ -796,7 +811,7 @@ export const openapiDocument = {
         },
         "responses": {
           "200": {
-            "description": "Replay of an earlier request with the same Idempotency-Key and body; the stored acknowledgement, no new transaction.",
+            "description": "The same package (provider reference and body) sent again without its first Idempotency-Key; the existing transaction's acknowledgement, no new transaction.",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/XRequestId"
@@ -822,6 +837,9 @@ export const openapiDocument = {
                 }
               }
             }
+          },
+          "201": {
+            "$ref": "#/components/responses/SubmissionCompleted"
           },
           "202": {
             "description": "Received and queued; the outcome follows asynchronously (poll `Location`).",
@@ -4303,7 +4321,7 @@ export const openapiDocument = {
         "name": "Idempotency-Key",
         "in": "header",
         "required": false,
-        "description": "Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating\na request with the same key and the same body returns the stored response (`200`, with\n`Idempotent-Replayed: true`) without creating a new transaction; the same key with a different\nbody is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.\n",
+        "description": "Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating\na request with the same key and the same body returns the stored response (its status and\nbody, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different\nbody is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.\n",
         "schema": {
           "$ref": "#/components/schemas/IdempotencyKey"
         }
@@ -4378,6 +4396,17 @@ export const openapiDocument = {
           "minimum": 1,
           "maximum": 500,
           "default": 100
+        }
+      },
+      "PreferWait": {
+        "name": "Prefer",
+        "in": "header",
+        "required": false,
+        "description": "`wait=N` (RFC 7240): the caller would rather wait up to N seconds (at most 10; a larger N is read\nas 10) for the outcome than poll for it. When the transaction is final (SUCCEEDED or FAILED)\nwithin that time the answer is `201` with the transaction, as `getTransaction` returns it;\notherwise `202` with the acknowledgement, as without the header. Other preferences are ignored.\nOnly a new submission waits: a repeated one (the same package, or a retry with the same\nIdempotency-Key) is answered at once, as without the header.\n",
+        "schema": {
+          "type": "string",
+          "maxLength": 200,
+          "example": "wait=10"
         }
       },
       "ContractId": {
@@ -5981,6 +6010,37 @@ export const openapiDocument = {
                   "requestId": "req-7f3a9c"
                 }
               }
+            }
+          }
+        }
+      },
+      "SubmissionCompleted": {
+        "description": "Received, checked and final within the `Prefer: wait` time: the transaction, as `getTransaction`\nreturns it, SUCCEEDED with its `contractId` or FAILED with its `errors` (T10), with its signed\nreceipt. The same transaction stays readable at `Location`.\n",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          },
+          "Location": {
+            "$ref": "#/components/headers/Location"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Transaction"
+            },
+            "example": {
+              "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+              "kind": "CONTRACT",
+              "status": "SUCCEEDED",
+              "providerReference": "HD-2026-000123",
+              "contractId": "2604173920581648",
+              "receivedAt": "2026-03-02T08:15:30Z",
+              "completedAt": "2026-03-02T08:15:30Z",
+              "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+              "late": false,
+              "replay": false,
+              "errors": []
             }
           }
         }

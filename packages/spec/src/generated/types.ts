@@ -70,10 +70,12 @@ export interface paths {
          *     The Platform answers `202` at once with a transaction id; the checks (T9: schema, files,
          *     signatures and timestamps, certification evidence, identity against the National Population
          *     Database, labor rules; N2, F8) and the ID issuance (N3, F9) follow asynchronously, and the outcome
-         *     is read with `getTransaction` (T10). Send it within 24 hours of the last signature, or it is
-         *     flagged `SUBMISSION_LATE`. Resubmitting the same contract is answered with the existing ID
-         *     (`replay`). Use an `Idempotency-Key` to retry safely: same key and body give `200` with the stored
-         *     acknowledgement, same key and another body `409 IDEMPOTENCY_KEY_REUSED`.
+         *     is read with `getTransaction` (T10), or awaited in the same call with `Prefer: wait=N` (`201`
+         *     with the final transaction when it is ready within N seconds). Send it within 24 hours of the
+         *     last signature, or it is flagged `SUBMISSION_LATE`. Resubmitting the same contract is answered with the existing ID
+         *     (`replay`). Use an `Idempotency-Key` to retry safely: same key and body give the first answer
+         *     again (status and body, with `Idempotent-Replayed: true`), same key and another body
+         *     `409 IDEMPOTENCY_KEY_REUSED`.
          */
         post: operations["submitContract"];
         delete?: never;
@@ -3266,6 +3268,36 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description Received, checked and final within the `Prefer: wait` time: the transaction, as `getTransaction`
+         *     returns it, SUCCEEDED with its `contractId` or FAILED with its `errors` (T10), with its signed
+         *     receipt. The same transaction stays readable at `Location`.
+         */
+        SubmissionCompleted: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "transactionId": "0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e",
+                 *       "kind": "CONTRACT",
+                 *       "status": "SUCCEEDED",
+                 *       "providerReference": "HD-2026-000123",
+                 *       "contractId": "2604173920581648",
+                 *       "receivedAt": "2026-03-02T08:15:30Z",
+                 *       "completedAt": "2026-03-02T08:15:30Z",
+                 *       "payloadSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                 *       "late": false,
+                 *       "replay": false,
+                 *       "errors": []
+                 *     }
+                 */
+                "application/json": components["schemas"]["Transaction"];
+            };
+        };
     };
     parameters: {
         /**
@@ -3277,8 +3309,8 @@ export interface components {
         AcceptLanguage: string;
         /**
          * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-         *     a request with the same key and the same body returns the stored response (`200`, with
-         *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+         *     a request with the same key and the same body returns the stored response (its status and
+         *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
          *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
          */
         IdempotencyKey: components["schemas"]["IdempotencyKey"];
@@ -3301,6 +3333,15 @@ export interface components {
         Cursor: string;
         /** @description Page size. */
         Limit: number;
+        /**
+         * @description `wait=N` (RFC 7240): the caller would rather wait up to N seconds (at most 10; a larger N is read
+         *     as 10) for the outcome than poll for it. When the transaction is final (SUCCEEDED or FAILED)
+         *     within that time the answer is `201` with the transaction, as `getTransaction` returns it;
+         *     otherwise `202` with the acknowledgement, as without the header. Other preferences are ignored.
+         *     Only a new submission waits: a repeated one (the same package, or a retry with the same
+         *     Idempotency-Key) is answered at once, as without the header.
+         */
+        PreferWait: string;
         /** @description The contract's national ID (16 digits, without separators). */
         ContractId: components["schemas"]["ContractId"];
         /** @description The provider's own reference, percent-encoded (for example `/` as `%2F`). */
@@ -3372,8 +3413,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3456,11 +3497,20 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description `wait=N` (RFC 7240): the caller would rather wait up to N seconds (at most 10; a larger N is read
+                 *     as 10) for the outcome than poll for it. When the transaction is final (SUCCEEDED or FAILED)
+                 *     within that time the answer is `201` with the transaction, as `getTransaction` returns it;
+                 *     otherwise `202` with the acknowledgement, as without the header. Other preferences are ignored.
+                 *     Only a new submission waits: a repeated one (the same package, or a retry with the same
+                 *     Idempotency-Key) is answered at once, as without the header.
+                 */
+                Prefer?: components["parameters"]["PreferWait"];
                 /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
@@ -3473,7 +3523,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Replay of an earlier request with the same Idempotency-Key and body; the stored acknowledgement, no new transaction. */
+            /** @description The same package (provider reference and body) sent again without its first Idempotency-Key; the existing transaction's acknowledgement, no new transaction. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -3496,6 +3546,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionAcknowledgement"];
                 };
             };
+            201: components["responses"]["SubmissionCompleted"];
             /** @description Received and queued; the outcome follows asynchronously (poll `Location`). */
             202: {
                 headers: {
@@ -3537,8 +3588,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3650,11 +3701,20 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description `wait=N` (RFC 7240): the caller would rather wait up to N seconds (at most 10; a larger N is read
+                 *     as 10) for the outcome than poll for it. When the transaction is final (SUCCEEDED or FAILED)
+                 *     within that time the answer is `201` with the transaction, as `getTransaction` returns it;
+                 *     otherwise `202` with the acknowledgement, as without the header. Other preferences are ignored.
+                 *     Only a new submission waits: a repeated one (the same package, or a retry with the same
+                 *     Idempotency-Key) is answered at once, as without the header.
+                 */
+                Prefer?: components["parameters"]["PreferWait"];
                 /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
@@ -3667,7 +3727,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Replay of an earlier request with the same Idempotency-Key and body; the stored acknowledgement, no new transaction. */
+            /** @description The same package (provider reference and body) sent again without its first Idempotency-Key; the existing transaction's acknowledgement, no new transaction. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -3690,6 +3750,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionAcknowledgement"];
                 };
             };
+            201: components["responses"]["SubmissionCompleted"];
             /** @description Received and queued; the outcome follows asynchronously (poll `Location`). */
             202: {
                 headers: {
@@ -3765,11 +3826,20 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description `wait=N` (RFC 7240): the caller would rather wait up to N seconds (at most 10; a larger N is read
+                 *     as 10) for the outcome than poll for it. When the transaction is final (SUCCEEDED or FAILED)
+                 *     within that time the answer is `201` with the transaction, as `getTransaction` returns it;
+                 *     otherwise `202` with the acknowledgement, as without the header. Other preferences are ignored.
+                 *     Only a new submission waits: a repeated one (the same package, or a retry with the same
+                 *     Idempotency-Key) is answered at once, as without the header.
+                 */
+                Prefer?: components["parameters"]["PreferWait"];
                 /** @description Language of `title`/`detail` texts in problems and reports (`vi` or `en`, default `en`). */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
@@ -3785,7 +3855,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Replay of an earlier request with the same Idempotency-Key and body; the stored acknowledgement, no new transaction. */
+            /** @description The same package (provider reference and body) sent again without its first Idempotency-Key; the existing transaction's acknowledgement, no new transaction. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -3808,6 +3878,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionAcknowledgement"];
                 };
             };
+            201: components["responses"]["SubmissionCompleted"];
             /** @description Received and queued; the outcome follows asynchronously (poll `Location`). */
             202: {
                 headers: {
@@ -4101,8 +4172,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4346,8 +4417,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4510,8 +4581,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4706,8 +4777,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4849,8 +4920,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5093,8 +5164,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5420,8 +5491,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5681,8 +5752,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5805,8 +5876,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5849,8 +5920,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Makes a POST safe to retry (1-255 characters; a UUID is recommended). Within 24 hours, repeating
-                 *     a request with the same key and the same body returns the stored response (`200`, with
-                 *     `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
+                 *     a request with the same key and the same body returns the stored response (its status and
+                 *     body, with `Idempotent-Replayed: true`) without creating a new transaction; the same key with a different
                  *     body is refused with `IDEMPOTENCY_KEY_REUSED` (409). Strongly recommended on every submission.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
