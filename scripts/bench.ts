@@ -35,7 +35,11 @@ import {
   type ProfileSummary,
   summarizeProfile,
 } from '../packages/server/bench/profile-summary.js';
-import { type BenchEngine, postgresAvailable } from '../packages/server/bench/server-process.js';
+import {
+  type BenchEngine,
+  postgresAvailable,
+  postgresTransport,
+} from '../packages/server/bench/server-process.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = resolve(ROOT, process.env.HDLD_BENCH_OUTPUT ?? 'docs/benchmarks.md');
@@ -153,7 +157,7 @@ async function main(): Promise<void> {
   const profiled = engines().includes('postgres') ? 'postgres' : 'pglite';
   for (const engine of contracts ? engines() : []) {
     if (engine === 'postgres' && !(await postgresAvailable())) {
-      skipped.push('postgres (no PostgreSQL at HDLD_BENCH_POSTGRES_URL or 127.0.0.1:5432)');
+      skipped.push(`postgres (no PostgreSQL reached through ${postgresTransport()})`);
       continue;
     }
     intake.push(
@@ -316,7 +320,8 @@ ${skipped.length ? `Skipped: ${skipped.join('; ')}.\n` : ''}${client.note ? `Cli
   CMS signature and timestamp), so the comparison is conservative for the server.
 ${verifierMethod(verify)}- **Server.** The reference server runs in its own process (packages/server/bench/bench-server.ts: the assembly
   of src/main.ts, run with tsx from the TypeScript sources) on a fresh data directory, sandbox mode, trusting the
-  test PKI's root through HDLD_TRUST_DIR; PGlite on disk, or a fresh PostgreSQL database on 127.0.0.1:5432.
+  test PKI's root through HDLD_TRUST_DIR; PGlite on disk, or a fresh database of the PostgreSQL on this machine,
+  reached through ${postgresTransport()} (HDLD_BENCH_POSTGRES_URL chooses another).
   Its CPU time and event-loop utilisation are read inside the process for exactly the throughput window.
 - **Throughput.** After ${settings.warmup} warm-up contracts (so that start-up compilation is not in the window),
   distinct contracts are POSTed to /v1/contracts with an Idempotency-Key and \`Prefer: wait=10\`, keeping

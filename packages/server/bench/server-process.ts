@@ -8,6 +8,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -47,8 +48,25 @@ const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const SERVER_ROOT = resolve(process.env.HDLD_BENCH_SERVER_ROOT ?? REPO_ROOT);
 const ENTRY = join(SERVER_ROOT, 'packages/server/bench/bench-server.ts');
 
+const SOCKET_DIR = '/var/run/postgresql';
+
+/**
+ * PostgreSQL on this machine, through its Unix socket when it has one, as a deployment with the
+ * database beside the server would connect (TCP loopback cost ~10% more CPU per contract here);
+ * HDLD_BENCH_POSTGRES_URL chooses another (e.g. postgres://postgres@127.0.0.1:5432/postgres).
+ */
 export const DEFAULT_POSTGRES_ADMIN_URL =
-  process.env.HDLD_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.env.HDLD_BENCH_POSTGRES_URL ??
+  (existsSync(join(SOCKET_DIR, '.s.PGSQL.5432'))
+    ? `postgres://postgres@localhost/postgres?host=${SOCKET_DIR}`
+    : 'postgres://postgres@127.0.0.1:5432/postgres');
+
+/** How the benchmark reaches PostgreSQL, for the report. */
+export function postgresTransport(url = DEFAULT_POSTGRES_ADMIN_URL): string {
+  const parsed = new URL(url);
+  const socket = parsed.searchParams.get('host');
+  return socket?.startsWith('/') ? `its Unix socket in ${socket}` : `TCP to ${parsed.host}`;
+}
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {

@@ -21,10 +21,13 @@ import {
 } from './packages-from-requests.js';
 import type { SubmissionPackage } from './submission-package.js';
 
-/** Aborts when the response is closed before it was sent: the client went away. */
+/** Aborts when the connection closes before the response was sent: the client went away. */
 function whileConnected(reply: FastifyReply): AbortSignal {
   const controller = new AbortController();
-  reply.raw.once('close', () => controller.abort());
+  // After a response, 'close' is routine (and an abort's DOMException costs ~0.1 ms).
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableEnded) controller.abort();
+  });
   return controller.signal;
 }
 
