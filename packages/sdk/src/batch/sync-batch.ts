@@ -2,6 +2,7 @@ import type { Schemas, Transaction } from '@hdld/spec';
 import PQueue from 'p-queue';
 import { HdldAbortError, HdldAuthError, HdldError, HdldNotFoundError } from '../client/errors.js';
 import type { HdldResources } from '../client/hdld-client.js';
+import { jsonBytes } from '../client/json-bytes.js';
 import type { PageIterable } from '../client/pagination.js';
 import { fromBase64 } from '../submissions/base64.js';
 import { isFinal } from '../submissions/wait-for-result.js';
@@ -143,10 +144,10 @@ export async function syncBatch(
     const unfinished =
       state && !state.outcome && !state.transactionId && state.documentSha256 === documentSha256;
     if (unfinished) {
-      // The exact bytes openapi-fetch will send: the Platform hashes the raw body (payloadSha256).
+      // The exact bytes the client will send: the Platform hashes the raw body (payloadSha256).
       const earlier = await findEarlierSubmission(
         item.providerReference,
-        await sha256Hex(new TextEncoder().encode(JSON.stringify(body))),
+        await sha256Hex(jsonBytes(body)),
         signal,
       );
       if (earlier) {

@@ -2,6 +2,7 @@ import type { Lang, paths } from '@hdld/spec';
 import createClient, { createQuerySerializer } from 'openapi-fetch';
 import type { CallContext, CallInit, RequestOptions } from './call.js';
 import { type Credentials, TokenProvider } from './credentials.js';
+import { serializeBody } from './json-bytes.js';
 import { defaultLogger, type Logger, redactingLogger } from './logger.js';
 import { RateLimitGate } from './rate-limit-gate.js';
 import { callerResource } from './resources/caller.js';
@@ -127,6 +128,7 @@ export function createBaseClient(options: HdldClientOptions): HdldResources {
     // Built once: openapi-fetch would otherwise build the default query serializer on every call.
     querySerializer: createQuerySerializer(),
     pathSerializer: compiledPathSerializer(),
+    bodySerializer: serializeBody,
     fetch: (request) => platformFetch(request as unknown as PlatformRequest),
   });
   const context: CallContext = {

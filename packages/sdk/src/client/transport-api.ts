@@ -1,5 +1,6 @@
 import type { paths } from '@hdld/spec';
 import { type Client, createQuerySerializer, type ParseAs } from 'openapi-fetch';
+import { serializeBody } from './json-bytes.js';
 import { PlatformRequest } from './transport.js';
 import { compiledPathSerializer } from './transport-url.js';
 
@@ -49,8 +50,7 @@ export function createPlatformApi(
     let url = baseUrl + (params?.path ? pathOf(template, params.path) : template);
     const search = params?.query ? queryOf(params.query) : '';
     if (search) url += `?${search}`;
-    let encoded: string | FormData | undefined;
-    if (body !== undefined) encoded = body instanceof FormData ? body : JSON.stringify(body);
+    const encoded = body === undefined ? undefined : serializeBody(body, options.headers);
     const request = new PlatformRequest(url, {
       method,
       headers: options.headers,
@@ -63,7 +63,8 @@ export function createPlatformApi(
       if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
     }
     // FormData carries its own multipart content type; everything else is JSON (openapi-fetch's default).
-    if (typeof encoded === 'string') headers['content-type'] ??= 'application/json';
+    if (encoded !== undefined && !(encoded instanceof FormData))
+      headers['content-type'] ??= 'application/json';
     const response = await (options.fetch ?? send)(request);
     const parseAs = options.parseAs ?? 'json';
     // The common case read here, without another async frame: a JSON answer with a body.

@@ -2,6 +2,7 @@ import type { paths } from '@hdld/spec';
 import fc from 'fast-check';
 import createClient, { createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
+import { serializeBody } from '../../src/client/json-bytes.js';
 import { PlatformRequest } from '../../src/client/transport.js';
 import { createPlatformApi } from '../../src/client/transport-api.js';
 import { compiledPathSerializer } from '../../src/client/transport-url.js';
@@ -27,6 +28,7 @@ function pair(answer: () => Response) {
     Request: PlatformRequest as unknown as typeof Request,
     querySerializer: createQuerySerializer(),
     pathSerializer: compiledPathSerializer(),
+    bodySerializer: serializeBody,
     fetch: (request) => send(request as unknown as PlatformRequest),
   });
   return { seen, lean, openapi };
@@ -73,7 +75,7 @@ describe('the resources request path builds what openapi-fetch builds (issue 5 o
     );
     expect(seen[0]).toMatchObject({
       method: 'POST',
-      body: '{"providerReference":"HD-1"}',
+      body: new TextEncoder().encode('{"providerReference":"HD-1"}'),
       headers: { 'content-type': 'application/json', 'idempotency-key': 'k-1' },
     });
   });
