@@ -34,6 +34,13 @@ export type SyncBatchOptions = {
   waitForOutcomes?: boolean;
   /** Between two outcome polls; default 1 s. */
   pollIntervalMs?: number;
+  /**
+   * Seconds each submission waits for its outcome in the same call (`Prefer: wait`, at most 10),
+   * so outcomes ready by then need no poll and the Platform's queue holds at most `concurrency` of
+   * this batch. Default 0: submissions return at once and outcomes are polled, which keeps uploads
+   * going when the Platform is slow.
+   */
+  waitSeconds?: number;
   /** Acknowledged items awaited at once before submissions wait; default 1,000. */
   maxPendingOutcomes?: number;
   /** Number of items, when known: enables the ETA. */
@@ -173,7 +180,11 @@ export async function syncBatch(
       });
     }
     try {
-      const ack = await client.submissions.submitContract(body, { idempotencyKey, signal });
+      const ack = await client.submissions.submitContract(body, {
+        idempotencyKey,
+        signal,
+        waitSeconds: waitForOutcomes ? options.waitSeconds : undefined,
+      });
       await record({
         type: 'acknowledged',
         providerReference: item.providerReference,
@@ -182,7 +193,7 @@ export async function syncBatch(
         transactionId: ack.transactionId,
         receivedAt: ack.receivedAt,
       });
-      await acknowledged(item.providerReference, ack);
+      await acknowledged(item.providerReference, ack.outcome ?? ack);
     } catch (error) {
       if (!(error instanceof HdldError)) throw error;
       if (error instanceof HdldAuthError) {

@@ -47,6 +47,28 @@ describe('syncBatch journal (T5; issue 5 crash safety)', () => {
     expect(journal.records.filter((r) => r.type === 'acknowledged')).toHaveLength(5);
   });
 
+  it('with waitSeconds, settles outcomes answered with the submission (201) without polling', async () => {
+    const journal = memoryJournal();
+    const prefer: (string | null)[] = [];
+    platform.server.use(
+      http.post(`${BASE_URL}/v1/contracts`, async ({ request }) => {
+        const { providerReference } = (await request.json()) as { providerReference: string };
+        prefer.push(request.headers.get('prefer'));
+        const transactionId = crypto.randomUUID();
+        return HttpResponse.json(transaction({ providerReference, transactionId }), {
+          status: 201,
+          headers: { location: `/v1/transactions/${transactionId}` },
+        });
+      }),
+    );
+    const summary = await syncBatch(platform.client(), items(3), { journal, waitSeconds: 5 });
+    expect(summary.counts).toMatchObject({ read: 3, succeeded: 3, failed: 0 });
+    expect(prefer).toEqual(['wait=5', 'wait=5', 'wait=5']);
+    expect(platform.seen.filter((r) => r.path.startsWith('/v1/transactions'))).toEqual([]);
+    const settled = journal.records.filter((r) => r.type === 'settled');
+    expect(settled.map((r) => r.providerReference).sort()).toEqual(['HD-0', 'HD-1', 'HD-2']);
+  });
+
   it('resumes an unfinished intent with the same key after checking the Platform did not get it', async () => {
     const journal = memoryJournal([
       {
