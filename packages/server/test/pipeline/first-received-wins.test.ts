@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PipelineRunner } from '../../src/pipeline/pipeline-runner.js';
+import { describe, expect, it } from 'vitest';
 import { engines } from '../support/databases.js';
-import { type SandboxKit, startSandboxKit, waitForFinal } from '../support/sandbox-kit.js';
-import { type HeldRegistry, heldRegistry, startTestPipeline } from '../support/test-pipeline.js';
+import { waitForFinal } from '../support/sandbox-kit.js';
+import { useHeldPipeline } from '../support/test-pipeline.js';
 
 /**
  * F9, N3: one ID per contract document, and the transaction received first gets it. Two transactions
@@ -11,31 +10,19 @@ import { type HeldRegistry, heldRegistry, startTestPipeline } from '../support/t
  * the ID when the earlier one failed.
  */
 describe.each(engines)('the same document twice in flight, on %s', (engine) => {
-  let kit: SandboxKit;
-  let registry: HeldRegistry;
-  let runner: PipelineRunner | undefined;
-
-  beforeAll(async () => {
-    // The kit's own pipeline claims nothing; the one below, with a registry the test can hold, does.
-    kit = await startSandboxKit(engine, { pipelineConcurrency: 0 });
-    registry = heldRegistry(kit.server.platform.identity);
-  });
-  afterAll(async () => {
-    await runner?.stop();
-    await kit?.close();
-  });
+  const held = useHeldPipeline(engine);
 
   const submit = async (body: unknown, status = 202): Promise<string> => {
-    const response = await kit.api('/v1/contracts', { body });
+    const response = await held.kit.api('/v1/contracts', { body });
     expect(response.status).toBe(status);
     return ((await response.json()) as { transactionId: string }).transactionId;
   };
   const statusOf = async (transactionId: string) =>
-    (await kit.server.platform.storage.transactions.findById(transactionId))?.status;
+    (await held.kit.server.platform.storage.transactions.findById(transactionId))?.status;
   /** Both were received while no pipeline ran; it starts now, and the first one's checks are slow (held). */
   const runWithFirstHeld = async (first: string, second: string) => {
-    const hold = registry.holdNext();
-    runner = startTestPipeline(kit, registry);
+    const hold = held.registry.holdNext();
+    held.start();
     try {
       await hold.entered;
       expect(await statusOf(first)).toBe('PROCESSING');
@@ -45,15 +32,14 @@ describe.each(engines)('the same document twice in flight, on %s', (engine) => {
     } finally {
       hold.release();
     }
-    const outcomes = [await waitForFinal(kit, first), await waitForFinal(kit, second)] as const;
-    await runner.stop();
-    runner = undefined;
+    const outcomes = [await waitForFinal(held.kit, first), await waitForFinal(held.kit, second)] as const;
+    await held.stop();
     return outcomes;
   };
 
   it('gives the ID to the first received; the later one, and the same package again, are the replay', async () => {
-    const original = await kit.sample(61);
-    const copy = await kit.sample(61, { providerReference: 'HD-COPY-61', signedPdf: original.pdf });
+    const original = await held.kit.sample(61);
+    const copy = await held.kit.sample(61, { providerReference: 'HD-COPY-61', signedPdf: original.pdf });
     const first = await submit(original.submission);
     const second = await submit(copy.submission);
     // The same package again is a retry: answered with the first acknowledgement, no third transaction.
@@ -63,7 +49,7 @@ describe.each(engines)('the same document twice in flight, on %s', (engine) => {
     expect(issued).toMatchObject({ status: 'SUCCEEDED', replay: false });
     expect(issued.contractId).toEqual(expect.any(String));
     expect(replayed).toMatchObject({ status: 'SUCCEEDED', replay: true, contractId: issued.contractId });
-    const contracts = await kit.server.platform.storage.db.query(
+    const contracts = await held.kit.server.platform.storage.db.query(
       'SELECT id FROM contracts WHERE source_transaction_id IN ($1, $2)',
       [first, second],
     );
@@ -71,9 +57,9 @@ describe.each(engines)('the same document twice in flight, on %s', (engine) => {
   });
 
   it('gives the ID to the later one when the earlier one fails its checks', async () => {
-    const valid = await kit.sample(62);
+    const valid = await held.kit.sample(62);
     // The same signed document, sent with main data that differs from the data embedded in it.
-    const copy = await kit.sample(62, { providerReference: 'HD-FORGED-62', signedPdf: valid.pdf });
+    const copy = await held.kit.sample(62, { providerReference: 'HD-FORGED-62', signedPdf: valid.pdf });
     const pay = { ...copy.mainData.pay, salary: copy.mainData.pay.salary + 1 };
     const forged = { ...copy.submission, mainData: { ...copy.mainData, pay } };
     const first = await submit(forged);

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PipelineRunner } from '../../src/pipeline/pipeline-runner.js';
+import { describe, expect, it } from 'vitest';
 import { PROCESS_TRANSACTION_JOB } from '../../src/pipeline/transaction-job.js';
 import { createJobQueue } from '../../src/queue/index.js';
 import { claimTransactionJobs } from '../../src/storage/transaction-jobs.js';
 import { engines } from '../support/databases.js';
-import { type SandboxKit, startSandboxKit, waitForFinal } from '../support/sandbox-kit.js';
-import { type HeldRegistry, heldRegistry, startTestPipeline } from '../support/test-pipeline.js';
+import { waitForFinal } from '../support/sandbox-kit.js';
+import { useHeldPipeline } from '../support/test-pipeline.js';
 
 const LEASE_MS = 1000;
 
@@ -15,27 +14,16 @@ const LEASE_MS = 1000;
  * another worker meanwhile, and is processed once.
  */
 describe.each(engines)('lease renewal of running jobs, on %s', (engine) => {
-  let kit: SandboxKit;
-  let registry: HeldRegistry;
-  let runner: PipelineRunner | undefined;
-
-  beforeAll(async () => {
-    kit = await startSandboxKit(engine, { pipelineConcurrency: 0 });
-    registry = heldRegistry(kit.server.platform.identity);
-  });
-  afterAll(async () => {
-    await runner?.stop();
-    await kit?.close();
-  });
+  const held = useHeldPipeline(engine);
 
   it('keeps a job processing for three leases its own, then completes it once', async () => {
-    const db = kit.server.platform.storage.db;
-    const sample = await kit.sample(71);
-    const response = await kit.api('/v1/contracts', { body: sample.submission });
+    const db = held.kit.server.platform.storage.db;
+    const sample = await held.kit.sample(71);
+    const response = await held.kit.api('/v1/contracts', { body: sample.submission });
     const { transactionId } = (await response.json()) as { transactionId: string };
-    const hold = registry.holdNext();
+    const hold = held.registry.holdNext();
     // One job at a time: while it is held, only another worker could claim it.
-    runner = startTestPipeline(kit, registry, { leaseMs: LEASE_MS, concurrency: 1 });
+    held.start({ leaseMs: LEASE_MS, concurrency: 1 });
     await hold.entered;
 
     // Another worker tries to claim, as a second process would, while the check takes 3 leases.
@@ -55,17 +43,16 @@ describe.each(engines)('lease renewal of running jobs, on %s', (engine) => {
     hold.release();
 
     expect(takenOver).toEqual([]);
-    expect(await waitForFinal(kit, transactionId)).toMatchObject({ status: 'SUCCEEDED', replay: false });
+    expect(await waitForFinal(held.kit, transactionId)).toMatchObject({ status: 'SUCCEEDED', replay: false });
     const { rows } = await db.query<{ id: string }>(
       `SELECT id FROM jobs WHERE payload ->> 'transactionId' = $1`,
       [transactionId],
     );
-    await runner.stop();
-    runner = undefined;
+    await held.stop();
     // Claimed once, and marked done by its holder (the stop marks what finished since the last claim).
     const job = await createJobQueue(db).findById(Number(rows[0]!.id));
     expect(job).toMatchObject({ attempts: 1 });
     expect(job?.doneAt).toBeInstanceOf(Date);
-    expect((await kit.server.platform.storage.transactions.findById(transactionId))?.attempts).toBe(1);
+    expect((await held.kit.server.platform.storage.transactions.findById(transactionId))?.attempts).toBe(1);
   });
 });
