@@ -17,6 +17,14 @@ process.on('SIGINT', () => {
   } else if (Date.now() - firstAt > ECHO_MS) process.exit(ExitCode.cancelled);
 });
 
+// A reader that closed the pipe (`hdld ... | head`) has all it wanted: end quietly, not with EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? ExitCode.ok);
+  });
+}
+
 runCli(process.argv.slice(2), processTerminal(), { signal: controller.signal }).then(
   (code) => {
     process.exitCode = code;

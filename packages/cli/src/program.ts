@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerCompletionCommand } from './commands/completion.js';
@@ -14,6 +15,7 @@ import { registerSyncCommand } from './commands/sync.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { createContext, type GlobalFlags } from './context.js';
 import { ExitCode } from './exit-codes.js';
+import { isLang, t } from './i18n/messages.js';
 import { ExitError, reportError } from './output/errors.js';
 import type { Terminal } from './output/terminal.js';
 
@@ -24,6 +26,11 @@ Environment:
 
 Exit codes:
   0 ok, 1 error, 2 usage, 3 validation failed, 4 authentication, 5 partial batch failure, 130 cancelled`;
+
+/** Read once from the package's own package.json (beside dist/ and src/ alike). */
+export const cliVersion: string = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).version;
 
 export type RunOptions = { env?: NodeJS.ProcessEnv; signal?: AbortSignal };
 
@@ -44,6 +51,7 @@ export function buildProgram(
     .option('--json', 'print machine-readable JSON on stdout')
     .option('--lang <lang>', 'language of messages: en or vi (default from LANG)')
     .option('-y, --yes', 'confirm writes against a production profile')
+    .version(cliVersion, '-V, --version', 'print the version of hdld')
     .addHelpText('after', FOOTER)
     .showSuggestionAfterError()
     .configureOutput({ writeOut: (s) => term.write(s), writeErr: (s) => term.err(s.trimEnd()) })
@@ -82,6 +90,14 @@ export function allCommands(command: Command): Command[] {
 
 export async function runCli(argv: string[], term: Terminal, options: RunOptions = {}): Promise<number> {
   const { program, context } = buildProgram(term, options);
+  const lang = langFlag(argv);
+  if (lang !== undefined && !isLang(lang)) {
+    // Refused before parsing: a misspelt language must not silently fall back to English.
+    term.err(
+      `${t('vi', 'error.prefix')}: ${t('vi', 'error.badLang')} / ${t('en', 'error.badLang')}: ${lang}`,
+    );
+    return ExitCode.usage;
+  }
   if (argv.length === 0) {
     program.outputHelp();
     return ExitCode.ok;
@@ -101,4 +117,14 @@ export async function runCli(argv: string[], term: Terminal, options: RunOptions
       profileName: context.profileName(),
     });
   }
+}
+
+/** The value of `--lang X` or `--lang=X`, wherever it stands (a global option). */
+function langFlag(argv: string[]): string | undefined {
+  for (const [i, arg] of argv.entries()) {
+    if (arg === '--') return undefined;
+    if (arg === '--lang') return argv[i + 1] ?? '';
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return undefined;
 }

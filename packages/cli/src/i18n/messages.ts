@@ -19,6 +19,10 @@ const messages = {
   'status.SUCCEEDED': { en: 'succeeded', vi: 'thành công' },
   'status.FAILED': { en: 'failed', vi: 'thất bại' },
   'error.prefix': { en: 'error', vi: 'lỗi' },
+  'error.badLang': {
+    en: '--lang takes vi or en',
+    vi: '--lang chỉ nhận vi hoặc en',
+  },
   'error.requestId': { en: 'request id', vi: 'mã yêu cầu' },
   'error.profile': { en: 'profile', vi: 'hồ sơ kết nối' },
   'error.unknownProfile': { en: 'No such profile', vi: 'Không có hồ sơ kết nối' },
@@ -225,6 +229,8 @@ export type MessageKey = keyof typeof messages;
 export function t(lang: Lang, key: MessageKey): string {
   return messages[key][lang];
 }
+
+export const isLang = (value: string): value is Lang => value === 'vi' || value === 'en';
 
 /** `--lang` wins; otherwise the environment's locale decides. */
 export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
