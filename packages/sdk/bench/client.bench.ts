@@ -355,7 +355,7 @@ async function syncBatchRun(reference: IntakeReference, waitSeconds: number): Pr
       .map((c) => c.identity)
       .filter((i) => /^(?:\d{12}|\d{9})$/.test(i.identityNumber));
     for (let i = 0; i < identities.length; i += 1000)
-      await client.sandbox.registerIdentities(identities.slice(i, i + 1000));
+      await client.sandbox.registerIdentities({ identities: identities.slice(i, i + 1000) });
     const items = (list: BenchContract[]): BatchItem[] =>
       list.map((c) => ({
         providerReference: c.submission.providerReference,

@@ -15,10 +15,15 @@ import { createPlatformClock, type PlatformClock } from './clock/platform-clock.
 import { persistentSecret } from './config/secrets.js';
 import { DEFAULT_PIPELINE_LEASE_MS, type ServerConfig } from './config/server-config.js';
 import { loadTrustDirectory } from './config/trust-anchors.js';
-import { createLocalIdentityRegistry } from './identity/local-identity-registry.js';
+import type { IdentityRegistries } from './identity/identity-registry.js';
+import {
+  createLocalIdentityRegistries,
+  type LocalIdentityRegistries,
+} from './identity/local-identity-registry.js';
 import { type Notifications, startNotifications } from './notifications/start-notifications.js';
 import { createMetrics, type PlatformMetrics } from './observability/metrics.js';
 import { type PipelineRunner, startPipeline } from './pipeline/pipeline-runner.js';
+import { seedSandboxRegistries } from './sandbox/seed-sandbox-registries.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { DEFAULT_VIOLATION_THRESHOLDS } from './violations/thresholds.js';
 import { startViolationScheduler, type ViolationScheduler } from './violations/violation-scheduler.js';
@@ -37,7 +42,10 @@ export type Platform = {
   /** Connection status of providers, read by every authenticated call (N8). */
   providerStatus: ProviderStatusCache;
   trust: VerifyOptions['trust'];
-  identity: ReturnType<typeof createLocalIdentityRegistry>;
+  /** The local stand-in registries (the sandbox's; `registerSandboxIdentities` writes to them). */
+  identity: LocalIdentityRegistries;
+  /** What the F8 identity check asks: the local registries in the sandbox, the national ones in production. */
+  registries: IdentityRegistries;
   pipeline: PipelineRunner;
   /** F38: the monthly violations report, made on the 1st of each month by a durable job. */
   violations: ViolationScheduler;
@@ -70,13 +78,15 @@ export async function createPlatform(
     ));
   // A bad anchor file stops the start here, not every verification later.
   await Promise.all([trust.ca, trust.tsa, trust.certification].map((anchors) => loadAnchors(anchors)));
-  const identity = createLocalIdentityRegistry(storage.db);
+  const identity = createLocalIdentityRegistries(storage.db);
+  if (config.mode === 'sandbox') await seedSandboxRegistries(storage.db);
+  const registries: IdentityRegistries = identity;
   const idSecret = await persistentSecret('contract-id', config.idSecret, config.dataDir);
   const clock = await createPlatformClock(storage.sandboxClock, config.mode === 'sandbox');
   const now = clock.now;
   const metrics = createMetrics(storage.db);
   const pipeline = startPipeline(
-    { storage, blobs, keys, publicUrl: config.publicUrl, idSecret, trust, identity, now, metrics },
+    { storage, blobs, keys, publicUrl: config.publicUrl, idSecret, trust, registries, now, metrics },
     {
       concurrency: config.pipelineConcurrency,
       pollIntervalMs: 1000,
@@ -105,6 +115,7 @@ export async function createPlatform(
     }),
     trust,
     identity,
+    registries,
     pipeline,
     violations,
     notifications,

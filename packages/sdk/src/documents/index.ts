@@ -35,7 +35,7 @@ export type { ContractFonts } from './pdf/contract-fonts.js';
 export { ContractPdfError, type ContractPdfErrorCode } from './pdf/contract-pdf-error.js';
 export { extractMainData, extractMainDataFast } from './pdf/extract-main-data.js';
 export { MAIN_DATA_FILE_NAME } from './pdf/main-data-attachment.js';
-export { sampleContractMainData } from './pdf/sample-data.js';
+export { SAMPLE_EMPLOYERS, sampleContractMainData } from './pdf/sample-data.js';
 export { type CadesSignatureOptions, createCadesSignature } from './signing/cades-signature.js';
 export { type CryptoKeySignerOptions, signerFromCryptoKey } from './signing/crypto-key-signer.js';
 export type { SignatureWidgetPlacement } from './signing/pdf-signature-appearance.js';

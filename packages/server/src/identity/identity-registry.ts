@@ -1,17 +1,54 @@
+import type { ContractMainData } from '@hdld/spec';
+
 /**
- * The National Population Database as the Platform sees it (DOMAIN.md "CSDL dân cư", F8 identity
- * check). Production plugs in the real connector; the sandbox uses the local registry.
+ * The two national registries the F8 identity check asks (DOMAIN.md "CSDL dân cư", "enterprise
+ * registry"). Production plugs in the HTTP adapters (http-registries.ts); the sandbox uses the local
+ * stand-ins (local-identity-registry.ts). A lookup answers `undefined` when the registry holds no such
+ * record and throws RegistryUnavailableError when it cannot answer now (transient: the check is
+ * retried later, it never fails the contract).
  */
+
+/** A person as the National Population Database records them. */
 export type CitizenRecord = {
   fullName: string;
   dateOfBirth: string;
   sex: 'MALE' | 'FEMALE';
 };
 
-export interface IdentityRegistry {
-  /** Undefined when the number is unknown; throws RegistryUnavailableError when it cannot answer now. */
-  lookup(identityNumber: string): Promise<CitizenRecord | undefined>;
+/** The employee's identity document as the main data gives it (CCCD, CMND or passport). */
+export type PersonIdentity = ContractMainData['employee']['identity'];
+
+export interface PopulationRegistry {
+  findPerson(identity: PersonIdentity): Promise<CitizenRecord | undefined>;
 }
+
+/** Registration status in the National Business Registration Portal; only ACTIVE may employ. */
+export type EnterpriseStatus = 'ACTIVE' | 'SUSPENDED' | 'DISSOLVING' | 'DISSOLVED' | 'REVOKED';
+
+export const ENTERPRISE_STATUSES: readonly EnterpriseStatus[] = [
+  'ACTIVE',
+  'SUSPENDED',
+  'DISSOLVING',
+  'DISSOLVED',
+  'REVOKED',
+];
+
+/** An enterprise (or branch) as the National Business Registration Portal records it (N6). */
+export type EnterpriseRecord = {
+  name: string;
+  address: string;
+  status: EnterpriseStatus;
+};
+
+export interface BusinessRegistry {
+  findEnterprise(taxCode: string): Promise<EnterpriseRecord | undefined>;
+}
+
+/** What the pipeline checks identities against. */
+export type IdentityRegistries = {
+  population: PopulationRegistry;
+  business: BusinessRegistry;
+};
 
 export class RegistryUnavailableError extends Error {
   override readonly name = 'RegistryUnavailableError';

@@ -1,7 +1,7 @@
 import type { VerifyOptions } from '@hdld/sdk/documents';
 import type { PlatformKeys } from '../auth/platform-keys.js';
 import type { BlobStore } from '../blobs/index.js';
-import type { IdentityRegistry } from '../identity/identity-registry.js';
+import type { IdentityRegistries } from '../identity/identity-registry.js';
 import type { PlatformMetrics } from '../observability/metrics.js';
 import type { Storage } from '../storage/index.js';
 
@@ -14,7 +14,8 @@ export type PipelineDeps = {
   /** Key of the ID permutation (F9); must never change for a running Platform. */
   idSecret: string;
   trust: VerifyOptions['trust'];
-  identity: IdentityRegistry;
+  /** The F8 identity check's registries (population and business). */
+  registries: IdentityRegistries;
   now(): Date;
   metrics: PlatformMetrics;
 };

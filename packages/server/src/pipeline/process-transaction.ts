@@ -5,7 +5,7 @@ import { ProblemError } from '../http/problem.js';
 import type { TransactionFile } from '../storage/transaction-files-repo.js';
 import type { StoredTransaction } from '../storage/transactions-repo.js';
 import { CheckFailure, type Finding, failIfAny, item } from './check-outcome.js';
-import { checkEmployeeIdentity } from './checks/identity-check.js';
+import { checkIdentities } from './checks/identity-check.js';
 import type { CheckedFile } from './document-checks.js';
 import { throwIfFailed } from './document-checks.js';
 import type { DocumentChecker } from './document-checks-pool.js';
@@ -65,7 +65,7 @@ async function checkBusiness(deps: PipelineDeps, transaction: StoredTransaction)
   }
   const data = (transaction.request as { mainData: ContractMainData }).mainData;
   failIfAny('BUSINESS', checkLaborRules(data));
-  failIfAny('BUSINESS', await checkEmployeeIdentity(deps.identity, data));
+  failIfAny('BUSINESS', await checkIdentities(deps.registries, data));
 }
 
 /**

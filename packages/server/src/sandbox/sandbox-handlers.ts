@@ -22,12 +22,14 @@ export function sandboxHandlers(platform: Platform) {
       await platform.clock.refresh();
       return clockView();
     },
-    /** F8 stand-in: test persons for the local population registry. */
+    /** F8 stand-ins: test persons for the local population registry, test enterprises for the business one. */
     async registerSandboxIdentities(
       request: FastifyRequest<{ Body: Schemas['SandboxIdentityRegistration'] }>,
     ) {
       sandboxOnly(platform, request);
-      return { registered: await platform.identity.register(request.body.identities) };
+      const { identities = [], enterprises = [] } = request.body;
+      const persons = await platform.identity.register(identities);
+      return { registered: persons + (await platform.identity.registerEnterprises(enterprises)) };
     },
     async advanceSandboxClock(request: FastifyRequest<{ Body: Schemas['SandboxClockChange'] }>) {
       sandboxOnly(platform, request);

@@ -1,6 +1,6 @@
 import { verifyReceipt } from '@hdld/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CitizenRecord } from '../../src/identity/identity-registry.js';
+import type { IdentityRegistries } from '../../src/identity/identity-registry.js';
 import { type PipelineRunner, startPipeline } from '../../src/pipeline/pipeline-runner.js';
 import { createJobQueue } from '../../src/queue/index.js';
 import { eventually } from '../notifications/smtp-sink.js';
@@ -34,10 +34,13 @@ describe.each(engines)('a transaction the Platform cannot process, on %s', (engi
       platform.webhookSecrets.seal('webhook-secret-0123456789', providerId),
       new Date(),
     );
-    const identity = {
-      async lookup(identityNumber: string): Promise<CitizenRecord | undefined> {
-        if (registryBroken) throw new TypeError(`registry answer for ${identityNumber} is unreadable`);
-        return platform.identity.lookup(identityNumber);
+    const registries: IdentityRegistries = {
+      ...platform.registries,
+      population: {
+        async findPerson(identity) {
+          if (registryBroken) throw new TypeError(`registry answer for ${identity.number} is unreadable`);
+          return platform.registries.population.findPerson(identity);
+        },
       },
     };
     runner = startPipeline(
@@ -45,7 +48,7 @@ describe.each(engines)('a transaction the Platform cannot process, on %s', (engi
         ...platform,
         publicUrl: platform.config.publicUrl,
         idSecret: 'a test contract ID secret of 32 bytes or more',
-        identity,
+        registries,
       },
       {
         concurrency: 1,

@@ -24,6 +24,7 @@ describe.each(engines)('migrate on %s', (engine) => {
     );
     expect(rows.map((row) => row.table_name)).toEqual([
       'api_calls',
+      'business_registry',
       'contracts',
       'documents',
       'explanation_attachments',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { IdentityRegistry } from '../../src/identity/identity-registry.js';
+import type { IdentityRegistries, PopulationRegistry } from '../../src/identity/identity-registry.js';
 import {
   type PipelineRunner,
   type RunnerOptions,
@@ -9,7 +9,7 @@ import type { Engine } from '../../src/storage/database.js';
 import { type SandboxKit, startSandboxKit } from './sandbox-kit.js';
 
 /** A population registry whose next lookup waits until the test releases it: a slow check on demand. */
-export type HeldRegistry = IdentityRegistry & {
+export type HeldRegistry = PopulationRegistry & {
   /** The next lookup waits for `release`; `entered` resolves once it has started waiting. */
   holdNext(): { entered: Promise<void>; release(): void };
 };
@@ -22,17 +22,17 @@ function deferred(): { promise: Promise<void>; resolve(): void } {
   return { promise, resolve };
 }
 
-export function heldRegistry(registry: IdentityRegistry): HeldRegistry {
+export function heldRegistry(registry: PopulationRegistry): HeldRegistry {
   let next: { entered(): void; released: Promise<void> } | undefined;
   return {
-    async lookup(identityNumber) {
+    async findPerson(identity) {
       const held = next;
       next = undefined;
       if (held) {
         held.entered();
         await held.released;
       }
-      return registry.lookup(identityNumber);
+      return registry.findPerson(identity);
     },
     holdNext() {
       const entered = deferred();
@@ -49,7 +49,7 @@ export function heldRegistry(registry: IdentityRegistry): HeldRegistry {
  */
 function startTestPipeline(
   kit: SandboxKit,
-  identity: IdentityRegistry,
+  population: PopulationRegistry,
   options: Partial<RunnerOptions> = {},
 ): PipelineRunner {
   const platform = kit.server.platform;
@@ -58,7 +58,7 @@ function startTestPipeline(
       ...platform,
       publicUrl: platform.config.publicUrl,
       idSecret: 'a test contract ID secret of 32 bytes or more',
-      identity,
+      registries: { ...platform.registries, population } satisfies IdentityRegistries,
     },
     { concurrency: 4, pollIntervalMs: 10, leaseMs: 60_000, threads: 0, ...options },
   );
@@ -75,7 +75,7 @@ export function useHeldPipeline(engine: Engine) {
   let runner: PipelineRunner | undefined;
   beforeAll(async () => {
     kit = await startSandboxKit(engine, { pipelineConcurrency: 0 });
-    registry = heldRegistry(kit.server.platform.identity);
+    registry = heldRegistry(kit.server.platform.registries.population);
   });
   afterAll(async () => {
     await runner?.stop();

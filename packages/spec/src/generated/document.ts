@@ -3991,8 +3991,8 @@ export const openapiDocument = {
     "/v1/sandbox/identities": {
       "post": {
         "operationId": "registerSandboxIdentities",
-        "summary": "Register test persons in the sandbox population registry",
-        "description": "The sandbox checks every employee's citizen ID against a local stand-in for the National\nPopulation Database (DOMAIN.md \"CSDL dân cư\", F8 identity check). Integrators register the test\npersons their contracts name here; registering a number again replaces its record. Refused\nwith `SANDBOX_ONLY` outside sandbox mode (DOMAIN.md S2.4 \"test environment\").\n",
+        "summary": "Register test persons and enterprises in the sandbox identity registries",
+        "description": "The sandbox checks every employee's identity against a local stand-in for the National\nPopulation Database (DOMAIN.md \"CSDL dân cư\") and every employer's tax code against a local\nstand-in for the National Business Registration Portal (F8 identity check). Integrators register\nthe test persons and enterprises their contracts name here; registering a number or tax code\nagain replaces its record. The sample employers of `sampleContractMainData` are registered\nwhen the sandbox starts. Refused\nwith `SANDBOX_ONLY` outside sandbox mode (DOMAIN.md S2.4 \"test environment\").\n",
         "tags": [
           "sandbox"
         ],
@@ -4026,6 +4026,14 @@ export const openapiDocument = {
                     "dateOfBirth": "1990-05-17",
                     "sex": "FEMALE"
                   }
+                ],
+                "enterprises": [
+                  {
+                    "taxCode": "0109876543",
+                    "name": "Công ty Cổ phần Phần mềm Sông Hồng",
+                    "address": "Tầng 12, tòa nhà Hà Thành, số 102 phố Thái Thịnh, phường Đống Đa, thành phố Hà Nội",
+                    "status": "ACTIVE"
+                  }
                 ]
               }
             }
@@ -4033,7 +4041,7 @@ export const openapiDocument = {
         },
         "responses": {
           "200": {
-            "description": "How many records were registered or replaced.",
+            "description": "How many records (persons and enterprises) were registered or replaced.",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/XRequestId"
@@ -4045,7 +4053,7 @@ export const openapiDocument = {
                   "$ref": "#/components/schemas/SandboxIdentityRegistrationResult"
                 },
                 "example": {
-                  "registered": 1
+                  "registered": 2
                 }
               }
             }
@@ -6199,6 +6207,9 @@ export const openapiDocument = {
           "CONVERSION_LOG_INVALID",
           "IDENTITY_NOT_FOUND",
           "IDENTITY_MISMATCH",
+          "EMPLOYER_NOT_FOUND",
+          "EMPLOYER_MISMATCH",
+          "EMPLOYER_INACTIVE",
           "IDENTITY_REGISTRY_UNAVAILABLE",
           "LIFECYCLE_TRANSITION_INVALID",
           "CONTRACT_NOT_CONVERTED",
@@ -8341,11 +8352,8 @@ export const openapiDocument = {
       "SandboxIdentityRegistration": {
         "type": "object",
         "title": "SandboxIdentityRegistration",
-        "description": "Test persons for the sandbox population registry (1 to 1000 per call).",
+        "description": "Test persons for the sandbox population registry and test enterprises for the sandbox business\nregistry (each list 1 to 1000 per call; either or both).\n",
         "additionalProperties": false,
-        "required": [
-          "identities"
-        ],
         "properties": {
           "identities": {
             "type": "array",
@@ -8363,8 +8371,8 @@ export const openapiDocument = {
               "properties": {
                 "identityNumber": {
                   "type": "string",
-                  "pattern": "^(?:[0-9]{12}|[0-9]{9})$",
-                  "description": "Citizen ID (CCCD, 12 digits) or old ID card (CMND, 9 digits)."
+                  "pattern": "^(?:[0-9]{12}|[0-9]{9}|[A-Z0-9]{6,12})$",
+                  "description": "Citizen ID (CCCD, 12 digits), old ID card (CMND, 9 digits) or passport number."
                 },
                 "fullName": {
                   "type": "string",
@@ -8381,6 +8389,50 @@ export const openapiDocument = {
                     "MALE",
                     "FEMALE"
                   ]
+                }
+              }
+            }
+          },
+          "enterprises": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 1000,
+            "description": "Employers as the National Business Registration Portal would answer for them.",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "taxCode",
+                "name",
+                "address",
+                "status"
+              ],
+              "properties": {
+                "taxCode": {
+                  "type": "string",
+                  "pattern": "^[0-9]{10}(-[0-9]{3})?$",
+                  "description": "Enterprise/tax code (mã số thuế), 10 digits or 10-3 for a branch."
+                },
+                "name": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 255
+                },
+                "address": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 500
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "ACTIVE",
+                    "SUSPENDED",
+                    "DISSOLVING",
+                    "DISSOLVED",
+                    "REVOKED"
+                  ],
+                  "description": "ACTIVE (đang hoạt động), SUSPENDED (tạm ngừng kinh doanh), DISSOLVING (đang làm thủ tục\ngiải thể), DISSOLVED (đã giải thể), REVOKED (bị thu hồi giấy chứng nhận đăng ký). Only an\nACTIVE employer passes the identity check.\n"
                 }
               }
             }
@@ -11171,6 +11223,54 @@ export const openapiDocument = {
           "vi": "Họ tên, ngày sinh hoặc giới tính khác với Cơ sở dữ liệu quốc gia về dân cư; hãy sửa lại theo đúng thẻ căn cước."
         }
       },
+      "EMPLOYER_NOT_FOUND": {
+        "status": 422,
+        "stage": "IDENTITY",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.1.0",
+        "legalBasis": "Decree 337/2025 Art. 7.1.d, 13.2.d",
+        "title": {
+          "en": "Employer's tax code not found in the National Business Registration Portal",
+          "vi": "Không tìm thấy mã số thuế của người sử dụng lao động trên Cổng thông tin quốc gia về đăng ký doanh nghiệp"
+        },
+        "fix": {
+          "en": "Check the employer's enterprise/tax code (10 digits, or 10-3 for a branch).",
+          "vi": "Kiểm tra lại mã số doanh nghiệp/mã số thuế của người sử dụng lao động (10 chữ số, hoặc 10-3 với chi nhánh)."
+        }
+      },
+      "EMPLOYER_MISMATCH": {
+        "status": 422,
+        "stage": "IDENTITY",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.1.0",
+        "legalBasis": "Decree 337/2025 Art. 7.1.d, 13.2.d",
+        "title": {
+          "en": "Employer's name differs from the National Business Registration Portal",
+          "vi": "Tên người sử dụng lao động không khớp với Cổng thông tin quốc gia về đăng ký doanh nghiệp"
+        },
+        "fix": {
+          "en": "Write the employer's name as in its certificate of enterprise registration.",
+          "vi": "Ghi tên người sử dụng lao động đúng như trên giấy chứng nhận đăng ký doanh nghiệp."
+        }
+      },
+      "EMPLOYER_INACTIVE": {
+        "status": 422,
+        "stage": "IDENTITY",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "BUSINESS",
+        "since": "1.1.0",
+        "legalBasis": "Decree 337/2025 Art. 7.1.d, 13.2.d",
+        "title": {
+          "en": "Employer is not active in the National Business Registration Portal",
+          "vi": "Người sử dụng lao động không ở trạng thái đang hoạt động trên Cổng thông tin quốc gia về đăng ký doanh nghiệp"
+        },
+        "fix": {
+          "en": "The enterprise is suspended, being dissolved, dissolved or its registration revoked; check the tax code, or submit once it is active again.",
+          "vi": "Doanh nghiệp đang tạm ngừng kinh doanh, đang giải thể, đã giải thể hoặc bị thu hồi giấy chứng nhận đăng ký; kiểm tra lại mã số thuế hoặc gửi lại khi doanh nghiệp hoạt động trở lại."
+        }
+      },
       "IDENTITY_REGISTRY_UNAVAILABLE": {
         "status": 503,
         "stage": "IDENTITY",
@@ -11178,12 +11278,12 @@ export const openapiDocument = {
         "failureClass": "BUSINESS",
         "since": "1.0.0",
         "title": {
-          "en": "National Population Database temporarily unavailable",
-          "vi": "Cơ sở dữ liệu quốc gia về dân cư tạm thời không phản hồi"
+          "en": "Identity registry temporarily unavailable",
+          "vi": "Cơ sở dữ liệu quốc gia về dân cư hoặc Cổng thông tin quốc gia về đăng ký doanh nghiệp tạm thời không phản hồi"
         },
         "fix": {
-          "en": "Identity could not be checked right now; submit the same package again later.",
-          "vi": "Hiện chưa thể xác thực thông tin định danh; hãy gửi lại nguyên hồ sơ sau."
+          "en": "The National Population Database or the National Business Registration Portal did not answer; the Platform checks again later, or submit the same package again later.",
+          "vi": "Cơ sở dữ liệu quốc gia về dân cư hoặc Cổng thông tin quốc gia về đăng ký doanh nghiệp chưa phản hồi; Nền tảng sẽ tự kiểm tra lại sau, hoặc hãy gửi lại nguyên hồ sơ sau."
         }
       },
       "LIFECYCLE_TRANSITION_INVALID": {

@@ -692,6 +692,54 @@ export const errorCatalog = {
         "vi": "Họ tên, ngày sinh hoặc giới tính khác với Cơ sở dữ liệu quốc gia về dân cư; hãy sửa lại theo đúng thẻ căn cước."
       }
     },
+    "EMPLOYER_NOT_FOUND": {
+      "status": 422,
+      "stage": "IDENTITY",
+      "action": "FIX_AND_RESUBMIT",
+      "failureClass": "BUSINESS",
+      "since": "1.1.0",
+      "legalBasis": "Decree 337/2025 Art. 7.1.d, 13.2.d",
+      "title": {
+        "en": "Employer's tax code not found in the National Business Registration Portal",
+        "vi": "Không tìm thấy mã số thuế của người sử dụng lao động trên Cổng thông tin quốc gia về đăng ký doanh nghiệp"
+      },
+      "fix": {
+        "en": "Check the employer's enterprise/tax code (10 digits, or 10-3 for a branch).",
+        "vi": "Kiểm tra lại mã số doanh nghiệp/mã số thuế của người sử dụng lao động (10 chữ số, hoặc 10-3 với chi nhánh)."
+      }
+    },
+    "EMPLOYER_MISMATCH": {
+      "status": 422,
+      "stage": "IDENTITY",
+      "action": "FIX_AND_RESUBMIT",
+      "failureClass": "BUSINESS",
+      "since": "1.1.0",
+      "legalBasis": "Decree 337/2025 Art. 7.1.d, 13.2.d",
+      "title": {
+        "en": "Employer's name differs from the National Business Registration Portal",
+        "vi": "Tên người sử dụng lao động không khớp với Cổng thông tin quốc gia về đăng ký doanh nghiệp"
+      },
+      "fix": {
+        "en": "Write the employer's name as in its certificate of enterprise registration.",
+        "vi": "Ghi tên người sử dụng lao động đúng như trên giấy chứng nhận đăng ký doanh nghiệp."
+      }
+    },
+    "EMPLOYER_INACTIVE": {
+      "status": 422,
+      "stage": "IDENTITY",
+      "action": "FIX_AND_RESUBMIT",
+      "failureClass": "BUSINESS",
+      "since": "1.1.0",
+      "legalBasis": "Decree 337/2025 Art. 7.1.d, 13.2.d",
+      "title": {
+        "en": "Employer is not active in the National Business Registration Portal",
+        "vi": "Người sử dụng lao động không ở trạng thái đang hoạt động trên Cổng thông tin quốc gia về đăng ký doanh nghiệp"
+      },
+      "fix": {
+        "en": "The enterprise is suspended, being dissolved, dissolved or its registration revoked; check the tax code, or submit once it is active again.",
+        "vi": "Doanh nghiệp đang tạm ngừng kinh doanh, đang giải thể, đã giải thể hoặc bị thu hồi giấy chứng nhận đăng ký; kiểm tra lại mã số thuế hoặc gửi lại khi doanh nghiệp hoạt động trở lại."
+      }
+    },
     "IDENTITY_REGISTRY_UNAVAILABLE": {
       "status": 503,
       "stage": "IDENTITY",
@@ -699,12 +747,12 @@ export const errorCatalog = {
       "failureClass": "BUSINESS",
       "since": "1.0.0",
       "title": {
-        "en": "National Population Database temporarily unavailable",
-        "vi": "Cơ sở dữ liệu quốc gia về dân cư tạm thời không phản hồi"
+        "en": "Identity registry temporarily unavailable",
+        "vi": "Cơ sở dữ liệu quốc gia về dân cư hoặc Cổng thông tin quốc gia về đăng ký doanh nghiệp tạm thời không phản hồi"
       },
       "fix": {
-        "en": "Identity could not be checked right now; submit the same package again later.",
-        "vi": "Hiện chưa thể xác thực thông tin định danh; hãy gửi lại nguyên hồ sơ sau."
+        "en": "The National Population Database or the National Business Registration Portal did not answer; the Platform checks again later, or submit the same package again later.",
+        "vi": "Cơ sở dữ liệu quốc gia về dân cư hoặc Cổng thông tin quốc gia về đăng ký doanh nghiệp chưa phản hồi; Nền tảng sẽ tự kiểm tra lại sau, hoặc hãy gửi lại nguyên hồ sơ sau."
       }
     },
     "LIFECYCLE_TRANSITION_INVALID": {

@@ -770,10 +770,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Register test persons in the sandbox population registry
-         * @description The sandbox checks every employee's citizen ID against a local stand-in for the National
-         *     Population Database (DOMAIN.md "CSDL dân cư", F8 identity check). Integrators register the test
-         *     persons their contracts name here; registering a number again replaces its record. Refused
+         * Register test persons and enterprises in the sandbox identity registries
+         * @description The sandbox checks every employee's identity against a local stand-in for the National
+         *     Population Database (DOMAIN.md "CSDL dân cư") and every employer's tax code against a local
+         *     stand-in for the National Business Registration Portal (F8 identity check). Integrators register
+         *     the test persons and enterprises their contracts name here; registering a number or tax code
+         *     again replaces its record. The sample employers of `sampleContractMainData` are registered
+         *     when the sandbox starts. Refused
          *     with `SANDBOX_ONLY` outside sandbox mode (DOMAIN.md S2.4 "test environment").
          */
         post: operations["registerSandboxIdentities"];
@@ -916,7 +919,7 @@ export interface components {
          * @description Stable code from the error catalog (`x-error-catalog`). Codes are never reused.
          * @enum {string}
          */
-        ErrorCode: "TRANSACTION_NOT_FOUND" | "REQUEST_INVALID" | "UNAUTHENTICATED" | "INTERNAL_ERROR" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_AUTH_FAILED" | "FORBIDDEN" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "CONTRACT_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "BATCH_TOO_LARGE" | "DUPLICATE_PROVIDER_REFERENCE" | "MAIN_DATA_INVALID" | "MAIN_DATA_MISMATCH" | "LABOR_TERM_INVALID" | "EMPLOYEE_UNDERAGE" | "DOCUMENT_MISSING" | "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "PDF_MALFORMED" | "PDF_TOO_MANY_PAGES" | "PDF_NOT_SIGNED" | "SIGNATURE_INVALID" | "SIGNATURE_DIGEST_MISMATCH" | "SIGNATURE_BYTERANGE_INVALID" | "SIGNATURE_MODIFIED_AFTER_SIGNING" | "SIGNATURE_PARTY_MISSING" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_USAGE_INVALID" | "TIMESTAMP_MISSING" | "TIMESTAMP_INVALID" | "TIMESTAMP_UNTRUSTED" | "REVOCATION_UNAVAILABLE" | "EVIDENCE_INVALID" | "EVIDENCE_DOCUMENT_MISMATCH" | "CONVERSION_LOG_INVALID" | "IDENTITY_NOT_FOUND" | "IDENTITY_MISMATCH" | "IDENTITY_REGISTRY_UNAVAILABLE" | "LIFECYCLE_TRANSITION_INVALID" | "CONTRACT_NOT_CONVERTED" | "PROVIDER_SUSPENDED" | "PROVIDER_DISCONNECTED" | "ROUTE_NOT_FOUND" | "SANDBOX_ONLY" | "SERVICE_UNAVAILABLE" | "SUBMISSION_LATE" | "EXPLANATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "TRANSACTION_NOT_AWAITING_EXPLANATION" | "EXPLANATION_ALREADY_DECIDED" | "REPUSH_NOT_APPROVED" | "PROVIDER_STATUS_TRANSITION_INVALID" | "PROVIDER_REPORT_NOT_FOUND" | "PROVIDER_REPORT_CONFLICT" | "REPORTING_PERIOD_NOT_ENDED" | "ATTACHMENT_DIGEST_MISMATCH" | "VIOLATION_REPORT_NOT_FOUND" | "IP_NOT_ALLOWED" | "PROCESSING_FAILED";
+        ErrorCode: "TRANSACTION_NOT_FOUND" | "REQUEST_INVALID" | "UNAUTHENTICATED" | "INTERNAL_ERROR" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_AUTH_FAILED" | "FORBIDDEN" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "CONTRACT_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "BATCH_TOO_LARGE" | "DUPLICATE_PROVIDER_REFERENCE" | "MAIN_DATA_INVALID" | "MAIN_DATA_MISMATCH" | "LABOR_TERM_INVALID" | "EMPLOYEE_UNDERAGE" | "DOCUMENT_MISSING" | "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "PDF_MALFORMED" | "PDF_TOO_MANY_PAGES" | "PDF_NOT_SIGNED" | "SIGNATURE_INVALID" | "SIGNATURE_DIGEST_MISMATCH" | "SIGNATURE_BYTERANGE_INVALID" | "SIGNATURE_MODIFIED_AFTER_SIGNING" | "SIGNATURE_PARTY_MISSING" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_USAGE_INVALID" | "TIMESTAMP_MISSING" | "TIMESTAMP_INVALID" | "TIMESTAMP_UNTRUSTED" | "REVOCATION_UNAVAILABLE" | "EVIDENCE_INVALID" | "EVIDENCE_DOCUMENT_MISMATCH" | "CONVERSION_LOG_INVALID" | "IDENTITY_NOT_FOUND" | "IDENTITY_MISMATCH" | "EMPLOYER_NOT_FOUND" | "EMPLOYER_MISMATCH" | "EMPLOYER_INACTIVE" | "IDENTITY_REGISTRY_UNAVAILABLE" | "LIFECYCLE_TRANSITION_INVALID" | "CONTRACT_NOT_CONVERTED" | "PROVIDER_SUSPENDED" | "PROVIDER_DISCONNECTED" | "ROUTE_NOT_FOUND" | "SANDBOX_ONLY" | "SERVICE_UNAVAILABLE" | "SUBMISSION_LATE" | "EXPLANATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "TRANSACTION_NOT_AWAITING_EXPLANATION" | "EXPLANATION_ALREADY_DECIDED" | "REPUSH_NOT_APPROVED" | "PROVIDER_STATUS_TRANSITION_INVALID" | "PROVIDER_REPORT_NOT_FOUND" | "PROVIDER_REPORT_CONFLICT" | "REPORTING_PERIOD_NOT_ENDED" | "ATTACHMENT_DIGEST_MISMATCH" | "VIOLATION_REPORT_NOT_FOUND" | "IP_NOT_ALLOWED" | "PROCESSING_FAILED";
         /** @description A submission and its outcome. It can be looked up by id or provider reference, with no expiry. */
         Transaction: {
             /** Format: uuid */
@@ -1922,17 +1925,32 @@ export interface components {
         };
         /**
          * SandboxIdentityRegistration
-         * @description Test persons for the sandbox population registry (1 to 1000 per call).
+         * @description Test persons for the sandbox population registry and test enterprises for the sandbox business
+         *     registry (each list 1 to 1000 per call; either or both).
          */
         SandboxIdentityRegistration: {
-            identities: {
-                /** @description Citizen ID (CCCD, 12 digits) or old ID card (CMND, 9 digits). */
+            identities?: {
+                /** @description Citizen ID (CCCD, 12 digits), old ID card (CMND, 9 digits) or passport number. */
                 identityNumber: string;
                 fullName: string;
                 /** Format: date */
                 dateOfBirth: string;
                 /** @enum {string} */
                 sex: "MALE" | "FEMALE";
+            }[];
+            /** @description Employers as the National Business Registration Portal would answer for them. */
+            enterprises?: {
+                /** @description Enterprise/tax code (mã số thuế), 10 digits or 10-3 for a branch. */
+                taxCode: string;
+                name: string;
+                address: string;
+                /**
+                 * @description ACTIVE (đang hoạt động), SUSPENDED (tạm ngừng kinh doanh), DISSOLVING (đang làm thủ tục
+                 *     giải thể), DISSOLVED (đã giải thể), REVOKED (bị thu hồi giấy chứng nhận đăng ký). Only an
+                 *     ACTIVE employer passes the identity check.
+                 * @enum {string}
+                 */
+                status: "ACTIVE" | "SUSPENDED" | "DISSOLVING" | "DISSOLVED" | "REVOKED";
             }[];
         };
         /** SandboxIdentityRegistrationResult */
@@ -5940,6 +5958,14 @@ export interface operations {
                  *           "dateOfBirth": "1990-05-17",
                  *           "sex": "FEMALE"
                  *         }
+                 *       ],
+                 *       "enterprises": [
+                 *         {
+                 *           "taxCode": "0109876543",
+                 *           "name": "Công ty Cổ phần Phần mềm Sông Hồng",
+                 *           "address": "Tầng 12, tòa nhà Hà Thành, số 102 phố Thái Thịnh, phường Đống Đa, thành phố Hà Nội",
+                 *           "status": "ACTIVE"
+                 *         }
                  *       ]
                  *     }
                  */
@@ -5947,7 +5973,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description How many records were registered or replaced. */
+            /** @description How many records (persons and enterprises) were registered or replaced. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -5956,7 +5982,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "registered": 1
+                     *       "registered": 2
                      *     }
                      */
                     "application/json": components["schemas"]["SandboxIdentityRegistrationResult"];

@@ -24,7 +24,7 @@ export const SubmissionAcknowledgementSchema = z.strictObject({
   "retryAfterSeconds": z.int().gte(0).lte(3600).describe("Polling hint, in seconds.").optional(),
 }).describe("Immediate answer to a submission (DOMAIN.md S2.1, T10): the package was received and queued. The\noutcome (ID issued or failure) follows asynchronously; poll `statusUrl` no sooner than\n`retryAfterSeconds`, or look the transaction up by `providerReference`.");
 
-export const ErrorCodeSchema = z.enum(["TRANSACTION_NOT_FOUND","REQUEST_INVALID","UNAUTHENTICATED","INTERNAL_ERROR","TOKEN_INVALID","TOKEN_EXPIRED","CLIENT_AUTH_FAILED","FORBIDDEN","RATE_LIMITED","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","IDEMPOTENCY_KEY_IN_USE","CONTRACT_NOT_FOUND","DOCUMENT_NOT_FOUND","BATCH_TOO_LARGE","DUPLICATE_PROVIDER_REFERENCE","MAIN_DATA_INVALID","MAIN_DATA_MISMATCH","LABOR_TERM_INVALID","EMPLOYEE_UNDERAGE","DOCUMENT_MISSING","FILE_TYPE_NOT_ALLOWED","FILE_TOO_LARGE","PDF_MALFORMED","PDF_TOO_MANY_PAGES","PDF_NOT_SIGNED","SIGNATURE_INVALID","SIGNATURE_DIGEST_MISMATCH","SIGNATURE_BYTERANGE_INVALID","SIGNATURE_MODIFIED_AFTER_SIGNING","SIGNATURE_PARTY_MISSING","CERTIFICATE_UNTRUSTED","CERTIFICATE_EXPIRED","CERTIFICATE_REVOKED","CERTIFICATE_USAGE_INVALID","TIMESTAMP_MISSING","TIMESTAMP_INVALID","TIMESTAMP_UNTRUSTED","REVOCATION_UNAVAILABLE","EVIDENCE_INVALID","EVIDENCE_DOCUMENT_MISMATCH","CONVERSION_LOG_INVALID","IDENTITY_NOT_FOUND","IDENTITY_MISMATCH","IDENTITY_REGISTRY_UNAVAILABLE","LIFECYCLE_TRANSITION_INVALID","CONTRACT_NOT_CONVERTED","PROVIDER_SUSPENDED","PROVIDER_DISCONNECTED","ROUTE_NOT_FOUND","SANDBOX_ONLY","SERVICE_UNAVAILABLE","SUBMISSION_LATE","EXPLANATION_NOT_FOUND","PROVIDER_NOT_FOUND","TRANSACTION_NOT_AWAITING_EXPLANATION","EXPLANATION_ALREADY_DECIDED","REPUSH_NOT_APPROVED","PROVIDER_STATUS_TRANSITION_INVALID","PROVIDER_REPORT_NOT_FOUND","PROVIDER_REPORT_CONFLICT","REPORTING_PERIOD_NOT_ENDED","ATTACHMENT_DIGEST_MISMATCH","VIOLATION_REPORT_NOT_FOUND","IP_NOT_ALLOWED","PROCESSING_FAILED"]).describe("Stable code from the error catalog (`x-error-catalog`). Codes are never reused.");
+export const ErrorCodeSchema = z.enum(["TRANSACTION_NOT_FOUND","REQUEST_INVALID","UNAUTHENTICATED","INTERNAL_ERROR","TOKEN_INVALID","TOKEN_EXPIRED","CLIENT_AUTH_FAILED","FORBIDDEN","RATE_LIMITED","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","IDEMPOTENCY_KEY_IN_USE","CONTRACT_NOT_FOUND","DOCUMENT_NOT_FOUND","BATCH_TOO_LARGE","DUPLICATE_PROVIDER_REFERENCE","MAIN_DATA_INVALID","MAIN_DATA_MISMATCH","LABOR_TERM_INVALID","EMPLOYEE_UNDERAGE","DOCUMENT_MISSING","FILE_TYPE_NOT_ALLOWED","FILE_TOO_LARGE","PDF_MALFORMED","PDF_TOO_MANY_PAGES","PDF_NOT_SIGNED","SIGNATURE_INVALID","SIGNATURE_DIGEST_MISMATCH","SIGNATURE_BYTERANGE_INVALID","SIGNATURE_MODIFIED_AFTER_SIGNING","SIGNATURE_PARTY_MISSING","CERTIFICATE_UNTRUSTED","CERTIFICATE_EXPIRED","CERTIFICATE_REVOKED","CERTIFICATE_USAGE_INVALID","TIMESTAMP_MISSING","TIMESTAMP_INVALID","TIMESTAMP_UNTRUSTED","REVOCATION_UNAVAILABLE","EVIDENCE_INVALID","EVIDENCE_DOCUMENT_MISMATCH","CONVERSION_LOG_INVALID","IDENTITY_NOT_FOUND","IDENTITY_MISMATCH","EMPLOYER_NOT_FOUND","EMPLOYER_MISMATCH","EMPLOYER_INACTIVE","IDENTITY_REGISTRY_UNAVAILABLE","LIFECYCLE_TRANSITION_INVALID","CONTRACT_NOT_CONVERTED","PROVIDER_SUSPENDED","PROVIDER_DISCONNECTED","ROUTE_NOT_FOUND","SANDBOX_ONLY","SERVICE_UNAVAILABLE","SUBMISSION_LATE","EXPLANATION_NOT_FOUND","PROVIDER_NOT_FOUND","TRANSACTION_NOT_AWAITING_EXPLANATION","EXPLANATION_ALREADY_DECIDED","REPUSH_NOT_APPROVED","PROVIDER_STATUS_TRANSITION_INVALID","PROVIDER_REPORT_NOT_FOUND","PROVIDER_REPORT_CONFLICT","REPORTING_PERIOD_NOT_ENDED","ATTACHMENT_DIGEST_MISMATCH","VIOLATION_REPORT_NOT_FOUND","IP_NOT_ALLOWED","PROCESSING_FAILED"]).describe("Stable code from the error catalog (`x-error-catalog`). Codes are never reused.");
 
 export const ProblemDetailItemSchema = z.looseObject({
   "code": ErrorCodeSchema,
@@ -596,12 +596,18 @@ export const SandboxClockChangeSchema = z.union([z.strictObject({
 
 export const SandboxIdentityRegistrationSchema = z.strictObject({
   "identities": z.array(z.strictObject({
-    "identityNumber": z.string().regex(new RegExp("^(?:[0-9]{12}|[0-9]{9})$", 'u')).describe("Citizen ID (CCCD, 12 digits) or old ID card (CMND, 9 digits)."),
+    "identityNumber": z.string().regex(new RegExp("^(?:[0-9]{12}|[0-9]{9}|[A-Z0-9]{6,12})$", 'u')).describe("Citizen ID (CCCD, 12 digits), old ID card (CMND, 9 digits) or passport number."),
     "fullName": z.string().min(1).max(100),
     "dateOfBirth": z.iso.date(),
     "sex": z.enum(["MALE","FEMALE"]),
-  })).min(1).max(1000),
-}).describe("Test persons for the sandbox population registry (1 to 1000 per call).");
+  })).min(1).max(1000).optional(),
+  "enterprises": z.array(z.strictObject({
+    "taxCode": z.string().regex(new RegExp("^[0-9]{10}(-[0-9]{3})?$", 'u')).describe("Enterprise/tax code (mã số thuế), 10 digits or 10-3 for a branch."),
+    "name": z.string().min(1).max(255),
+    "address": z.string().min(1).max(500),
+    "status": z.enum(["ACTIVE","SUSPENDED","DISSOLVING","DISSOLVED","REVOKED"]).describe("ACTIVE (đang hoạt động), SUSPENDED (tạm ngừng kinh doanh), DISSOLVING (đang làm thủ tục\ngiải thể), DISSOLVED (đã giải thể), REVOKED (bị thu hồi giấy chứng nhận đăng ký). Only an\nACTIVE employer passes the identity check."),
+  })).min(1).max(1000).describe("Employers as the National Business Registration Portal would answer for them.").optional(),
+}).describe("Test persons for the sandbox population registry and test enterprises for the sandbox business\nregistry (each list 1 to 1000 per call; either or both).");
 
 export const SandboxIdentityRegistrationResultSchema = z.strictObject({
   "registered": z.int().gte(0),

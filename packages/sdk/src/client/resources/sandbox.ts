@@ -19,14 +19,17 @@ export function sandboxResource(context: CallContext) {
       return unwrap(context, result, key);
     },
 
-    /** Registers test persons in the sandbox's population registry (F8 identity check stand-in). */
+    /**
+     * Registers test persons in the sandbox's population registry and test enterprises in its
+     * business registry (F8 identity check stand-ins); give `identities`, `enterprises` or both.
+     */
     async registerIdentities(
-      identities: Schemas['SandboxIdentityRegistration']['identities'],
+      registration: Schemas['SandboxIdentityRegistration'],
       options?: RequestOptions,
     ): Promise<Schemas['SandboxIdentityRegistrationResult']> {
       const key = idempotencyKeyFor(options);
       const result = await api.POST('/v1/sandbox/identities', {
-        body: { identities },
+        body: registration,
         ...context.init(options, key),
       });
       return unwrap(context, result, key);

@@ -7,9 +7,13 @@ import type { ContractMainData } from '@hdld/spec';
  * terms of at most 36 months, probation of at most 60 days, age 18+). All names are made up.
  */
 
-type Employer = ContractMainData['employer'] & { code: string; provinceCode: string };
+type Employer = ContractMainData['employer'] & { code: string; provinceCode: string; taxCode: string };
 
-const EMPLOYERS: readonly Employer[] = [
+/**
+ * The employers of the sample contracts: the sandbox seeds its stand-in business registry with them
+ * (server sandbox/seed-sandbox-registries.ts), so sample contracts pass the employer check (F8).
+ */
+export const SAMPLE_EMPLOYERS: readonly Employer[] = [
   {
     code: 'TCVN',
     name: 'Công ty TNHH Dệt may Thành Công Việt Nam',
@@ -194,7 +198,7 @@ export function sampleContractMainData(seed: number): ContractMainData {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 
-  const { code, ...employer } = pick(EMPLOYERS);
+  const { code, ...employer } = pick(SAMPLE_EMPLOYERS);
   const concludedOn = addDays('2026-01-05', between(0, 330));
   const position = pick(['MANAGER', 'HIGH_TECHNICAL', 'MID_TECHNICAL', 'OTHER', 'OTHER', 'OTHER'] as const);
   const term = sampleTerm(concludedOn, position, pick, between);
