@@ -26,6 +26,11 @@ export type PlatformKeys = {
 
 const ALG = 'ES256';
 
+/** The JWK Set the Platform publishes and verifies its own tokens with: current key first, then retired. */
+export function publishedJwks(keys: PlatformKeys): { keys: JWK[] } {
+  return { keys: [keys.publicJwk, ...keys.retired] };
+}
+
 async function publicJwkOf(jwk: JWK): Promise<JWK> {
   const { d: _private, ...publicPart } = jwk;
   const kid = jwk.kid ?? (await calculateJwkThumbprint(publicPart));
