@@ -1,7 +1,8 @@
 /**
  * `pnpm start [-- args]`: runs the reference server (`node packages/server/dist/main.js args`) after
- * building, in dependency order, only the packages whose dist/ is missing or older than their
- * sources (a fresh clone builds once; later starts go straight to the server). A package is rebuilt
+ * building (`build:js`: the code, not the type declarations, which the server does not run), in
+ * dependency order, only the packages whose built code is missing or older than their sources (a
+ * fresh clone builds once; later starts go straight to the server). A package is rebuilt
  * too when a workspace package it bundles or imports was, so the server never runs on stale code.
  * Plain Node on purpose: it must run before anything is built.
  */
@@ -28,13 +29,13 @@ function newestMtime(path) {
   return newest;
 }
 
-/** Every file under dist/ that package.json points at (exports, bin). */
+/** Every file under dist/ that package.json points at (exports, bin), but type declarations. */
 function builtFiles(dir) {
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const found = new Set();
   const walk = (value) => {
     if (typeof value === 'string') {
-      if (value.startsWith('./dist/')) found.add(join(dir, value));
+      if (value.startsWith('./dist/') && !/\.d\.c?ts$/.test(value)) found.add(join(dir, value));
     } else if (value && typeof value === 'object') {
       for (const inner of Object.values(value)) walk(inner);
     }
@@ -63,7 +64,7 @@ for (const [name, uses] of PACKAGES) {
   const why = usedRebuilt ? `@hdld/${usedRebuilt} was rebuilt` : staleness(dir);
   if (!why) continue;
   process.stderr.write(`pnpm start: building @hdld/${name} (${why})\n`);
-  const build = spawnSync('pnpm', ['--filter', `@hdld/${name}`, 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync('pnpm', ['--filter', `@hdld/${name}`, 'build:js'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
   rebuilt.add(name);
 }
