@@ -1,6 +1,7 @@
 import { ConfigError, EX_CONFIG } from './config/config-error.js';
 import { configFromEnv } from './config/server-config.js';
 import { settingsHelp } from './config/settings-help.js';
+import { describeTrust, trustDirOf } from './config/trust-anchors.js';
 
 /** `hdld-server`: the reference Platform on the embedded defaults unless DATABASE_URL is set. */
 async function main(args: string[]): Promise<void> {
@@ -48,6 +49,7 @@ async function main(args: string[]): Promise<void> {
   const lines = [
     `hdld reference Platform (${config.mode}) listening on ${address}, storage: ${storage}`,
     describeMailSetup(config),
+    ...describeTrust(platform.trust, trustDirOf(config)),
   ];
   if (sandbox) {
     // The secret itself is never printed: it stays in the 0600 file.

@@ -15,7 +15,7 @@ import { createPlatformClock, type PlatformClock } from './clock/platform-clock.
 import { checkSecretFingerprint } from './config/secret-fingerprint.js';
 import { persistentSecret } from './config/secrets.js';
 import { DEFAULT_PIPELINE_LEASE_MS, type ServerConfig } from './config/server-config.js';
-import { loadTrustDirectory } from './config/trust-anchors.js';
+import { loadTrustDirectory, trustDirOf } from './config/trust-anchors.js';
 import type { IdentityRegistries } from './identity/identity-registry.js';
 import {
   createLocalIdentityRegistries,
@@ -72,12 +72,7 @@ export async function createPlatform(
     dataDir: config.dataDir,
     mode: config.mode,
   });
-  const trust =
-    given.trust ??
-    (await loadTrustDirectory(
-      config.trustDir ?? (config.dataDir ? join(config.dataDir, 'trust') : undefined),
-      config.mode,
-    ));
+  const trust = given.trust ?? (await loadTrustDirectory(trustDirOf(config), config.mode));
   // A bad anchor file stops the start here, not every verification later.
   await Promise.all([trust.ca, trust.tsa, trust.certification].map((anchors) => loadAnchors(anchors)));
   const idSecret = await persistentSecret(

@@ -5,6 +5,11 @@ import { ConfigError } from './config-error.js';
 import type { Mode } from './settings.js';
 
 type Trust = VerifyOptions['trust'];
+
+/** HDLD_TRUST_DIR, else `<data dir>/trust`. */
+export function trustDirOf(config: { trustDir?: string; dataDir?: string }): string | undefined {
+  return config.trustDir ?? (config.dataDir ? join(config.dataDir, 'trust') : undefined);
+}
 export const TRUST_KINDS = ['ca', 'tsa', 'certification'] as const;
 const CERTIFICATE_FILE = /\.(pem|crt|cer|der)$/i;
 
@@ -44,3 +49,25 @@ function untrusted(folder: string): ConfigError {
     vi: `${folder} không tồn tại hoặc không có chứng thư (.pem, .crt, .cer, .der); môi trường production cần ca/, tsa/ và certification/`,
   });
 }
+
+/**
+ * The start-up line of trust anchors per kind (issue 13), with a loud warning for a kind that has
+ * none: in the sandbox every signature, timestamp or certification of that kind fails as untrusted.
+ */
+export function describeTrust(trust: Trust, dir: string | undefined): string[] {
+  const counts = TRUST_KINDS.map((kind) => `${kind} ${trust[kind]?.length ?? 0}`).join(', ');
+  const empty = TRUST_KINDS.filter((kind) => !trust[kind]?.length);
+  return [
+    `Trust anchors${dir ? ` (${dir})` : ''}: ${counts}`,
+    ...empty.map(
+      (kind) =>
+        `WARNING: no ${kind} trust anchor: every ${KIND_TEXT[kind].en} fails as untrusted; put PEM certificates in ${dir ?? 'HDLD_TRUST_DIR'}/${kind}/ / CẢNH BÁO: chưa có chứng thư tin cậy ${kind}: mọi ${KIND_TEXT[kind].vi} sẽ bị coi là không tin cậy`,
+    ),
+  ];
+}
+
+const KIND_TEXT = {
+  ca: { en: 'signature', vi: 'chữ ký số' },
+  tsa: { en: 'timestamp', vi: 'dấu thời gian' },
+  certification: { en: 'certification evidence', vi: 'bằng chứng chứng thực' },
+} as const;
