@@ -31,8 +31,9 @@ export function publishedJwks(keys: PlatformKeys): { keys: JWK[] } {
   return { keys: [keys.publicJwk, ...keys.retired] };
 }
 
+/** Only the public members of the key (a generated JWK also carries `key_ops: ["sign"]` and `ext`). */
 async function publicJwkOf(jwk: JWK): Promise<JWK> {
-  const { d: _private, ...publicPart } = jwk;
+  const publicPart = { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y };
   const kid = jwk.kid ?? (await calculateJwkThumbprint(publicPart));
   return { ...publicPart, kid, alg: ALG, use: 'sig' };
 }
