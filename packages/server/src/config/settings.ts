@@ -29,6 +29,8 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export const MIN_ID_SECRET_BYTES = 32;
 /** Below this, lease renewals (every third of it) would be mostly overhead. */
 export const MIN_PIPELINE_LEASE_MS = 1000;
+/** Node's timers take at most this (a longer delay fires at once): the bound of every *_MS setting. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A crashed process's pipeline jobs are taken over after at most this long. */
 export const DEFAULT_PIPELINE_LEASE_MS = 60_000;
 
@@ -235,7 +237,7 @@ export const SETTINGS = {
       en: 'Lease of a claimed pipeline job: how long a killed process’s jobs wait before another takes them.',
       vi: 'Thời hạn giữ một việc kiểm tra: việc của tiến trình bị dừng chờ bấy lâu trước khi tiến trình khác nhận.',
     },
-    parse: integer({ min: MIN_PIPELINE_LEASE_MS, max: 2 ** 31 - 1, unit: ms }),
+    parse: integer({ min: MIN_PIPELINE_LEASE_MS, max: MAX_TIMER_MS, unit: ms }),
   }),
   rateLimitPerMinute: define({
     name: 'HDLD_RATE_LIMIT_PER_MINUTE',
@@ -340,7 +342,7 @@ export const SETTINGS = {
       en: 'How often the outbox (e-mails, webhooks) is polled.',
       vi: 'Chu kỳ kiểm tra hộp thư đi (e-mail, webhook).',
     },
-    parse: integer({ min: 1, max: 2 ** 31 - 1, unit: ms }),
+    parse: integer({ min: 1, max: MAX_TIMER_MS, unit: ms }),
   }),
   outboxLeaseMs: define({
     name: 'HDLD_OUTBOX_LEASE_MS',
@@ -353,7 +355,7 @@ export const SETTINGS = {
       en: 'How long a claimed outbox message is held before another process may send it.',
       vi: 'Thời gian giữ một thư đã nhận gửi trước khi tiến trình khác được gửi lại.',
     },
-    parse: integer({ min: 1, max: 2 ** 31 - 1, unit: ms }),
+    parse: integer({ min: 1, max: MAX_TIMER_MS, unit: ms }),
   }),
   outboxRetryMs: define({
     name: 'HDLD_OUTBOX_RETRY_MS',
@@ -366,7 +368,7 @@ export const SETTINGS = {
       en: 'First retry delay of a failed delivery, doubled per attempt up to one hour.',
       vi: 'Thời gian chờ lần gửi lại đầu tiên, nhân đôi mỗi lần, tối đa một giờ.',
     },
-    parse: integer({ min: 1, max: 2 ** 31 - 1, unit: ms }),
+    parse: integer({ min: 1, max: MAX_TIMER_MS, unit: ms }),
   }),
 };
 

@@ -74,7 +74,9 @@ describe('the settings table', () => {
     expect(reads('DATABASE_URL', 'postgres://u:pw@')).toThrow(/^DATABASE_URL: /);
     fc.assert(
       fc.property(
-        fc.string({ minLength: 1, maxLength: 31 }).filter((s) => Buffer.byteLength(s) < 32),
+        fc
+          .string({ minLength: 1, maxLength: 31 })
+          .filter((s) => s.trim() !== '' && Buffer.byteLength(s) < 32),
         (s) => {
           expect(reads('HDLD_ID_SECRET', s)).toThrow(/^HDLD_ID_SECRET: must be at least 32 bytes/);
         },
