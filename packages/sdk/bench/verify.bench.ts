@@ -131,7 +131,7 @@ function rawWork(pdf: Uint8Array, root: Uint8Array) {
     link(intermediate, root);
     return leaf;
   };
-  for (const dictionary of findSignatureDictionaries(pdf)) {
+  for (const dictionary of findSignatureDictionaries(pdf) ?? []) {
     const [a, b, c, d] = dictionary.byteRange;
     hashes.push([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
     const cms = parseSignedData(dictionary.contents!);
@@ -165,7 +165,7 @@ function naivePkijs(pdf: Uint8Array, root: Uint8Array) {
   pkijs.setEngine('webcrypto', new pkijs.CryptoEngine({ name: 'webcrypto', crypto: globalThis.crypto }));
   const trusted = [pkijs.Certificate.fromBER(new Uint8Array(root))];
   return async () => {
-    for (const dictionary of findSignatureDictionaries(pdf)) {
+    for (const dictionary of findSignatureDictionaries(pdf) ?? []) {
       const [a, b, c, d] = dictionary.byteRange;
       const data = new Uint8Array(b + d);
       data.set(pdf.subarray(a, a + b));

@@ -20,7 +20,7 @@ export function append(pdf: Uint8Array, text: string): Uint8Array {
 
 /** Byte offsets of the last signature's ByteRange array and its gap. */
 export function lastSignature(pdf: Uint8Array) {
-  const dictionaries = findSignatureDictionaries(pdf);
+  const dictionaries = findSignatureDictionaries(pdf) ?? [];
   const last = dictionaries[dictionaries.length - 1]!;
   const text = latin1.decode(pdf);
   const arrayStart = text.lastIndexOf('/ByteRange');

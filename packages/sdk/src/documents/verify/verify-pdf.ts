@@ -2,7 +2,7 @@ import { rangeDigests } from './crypto/range-digests.js';
 import { formatVerificationReport } from './format-report.js';
 import type { VerifyOptions } from './options.js';
 import { asciiBytes, indexOfBytes } from './pdf/byte-search.js';
-import { findSignatureDictionaries } from './pdf/signature-dictionaries.js';
+import { findSignatureDictionaries, MAX_SIGNATURE_DICTIONARIES } from './pdf/signature-dictionaries.js';
 import { loadAnchors } from './pki/trust-anchors.js';
 import {
   type Finding,
@@ -36,10 +36,20 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
   const documentFindings = checkStructure(pdf);
   let signatures: SignatureReport[] = [];
   if (documentFindings.length === 0) {
-    const dictionaries = findSignatureDictionaries(pdf).sort(
+    const found = findSignatureDictionaries(pdf);
+    const dictionaries = (found ?? []).sort(
       (a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]),
     );
-    if (dictionaries.length === 0) {
+    if (!found) {
+      documentFindings.push(
+        finding(
+          'PDF_MALFORMED',
+          'TOTAL_FAILED',
+          'FORMAT_FAILURE',
+          `more than ${MAX_SIGNATURE_DICTIONARIES} signature dictionaries`,
+        ),
+      );
+    } else if (dictionaries.length === 0) {
       documentFindings.push(
         finding('PDF_NOT_SIGNED', 'TOTAL_FAILED', 'FORMAT_FAILURE', 'no signature dictionary found'),
       );

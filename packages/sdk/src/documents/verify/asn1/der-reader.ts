@@ -86,7 +86,14 @@ export function readRoot(buffer: Uint8Array): DerElement {
   return root;
 }
 
-export function children(element: DerElement): DerElement[] {
+/** The element itself; a missing one (a field a truncated structure lacks) is a DerError, not a TypeError. */
+function present(element: DerElement | undefined): DerElement {
+  if (!element) throw new DerError('Missing ASN.1 value');
+  return element;
+}
+
+export function children(maybe: DerElement | undefined): DerElement[] {
+  const element = present(maybe);
   if ((element.tag & 0x20) === 0) throw new DerError('Expected a constructed ASN.1 value');
   const out: DerElement[] = [];
   for (let at = element.valueStart; at < element.valueEnd; ) {
@@ -104,11 +111,15 @@ export function expectTag(element: DerElement | undefined, tag: number, what: st
   return element;
 }
 
-export const contentOf = (element: DerElement): Uint8Array =>
-  element.buffer.subarray(element.valueStart, element.valueEnd);
+export function contentOf(maybe: DerElement | undefined): Uint8Array {
+  const element = present(maybe);
+  return element.buffer.subarray(element.valueStart, element.valueEnd);
+}
 
-export const encodingOf = (element: DerElement): Uint8Array =>
-  element.buffer.subarray(element.start, element.end);
+export function encodingOf(maybe: DerElement | undefined): Uint8Array {
+  const element = present(maybe);
+  return element.buffer.subarray(element.start, element.end);
+}
 
 export function readOid(element: DerElement): string {
   expectTag(element, TAG.oid, 'object identifier');
@@ -168,11 +179,16 @@ export function readBitString(element: DerElement): { bytes: Uint8Array; unusedB
   return { bytes: value.subarray(1), unusedBits: value[0]! };
 }
 
-/** OCTET STRING content; a constructed (BER, chunked) octet string is joined. */
-export function readOctetString(element: DerElement): Uint8Array {
+/**
+ * OCTET STRING content; a constructed (BER, chunked) octet string is joined. Chunks nest one level in
+ * practice; the depth cap keeps a hostile file of nested chunks from exhausting the stack.
+ */
+export function readOctetString(maybe: DerElement | undefined, depth = 0): Uint8Array {
+  const element = present(maybe);
   if (element.tag === TAG.octetString) return contentOf(element);
   if (element.tag !== (TAG.octetString | 0x20)) throw new DerError('Malformed octet string');
-  const parts = children(element).map(readOctetString);
+  if (depth > MAX_DEPTH) throw new DerError('ASN.1 nesting too deep');
+  const parts = children(element).map((part) => readOctetString(part, depth + 1));
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let at = 0;
   for (const part of parts) {
@@ -184,7 +200,8 @@ export function readOctetString(element: DerElement): Uint8Array {
 
 const TIME_PATTERN = /^(\d{2}|\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:[.,](\d+))?Z$/;
 
-export function readTime(element: DerElement): Date {
+export function readTime(maybe: DerElement | undefined): Date {
+  const element = present(maybe);
   if (element.tag !== TAG.utcTime && element.tag !== TAG.generalizedTime)
     throw new DerError('Malformed time');
   const text = readAscii(contentOf(element));
@@ -200,11 +217,16 @@ export function readTime(element: DerElement): Date {
   return new Date(date + Math.floor(millis));
 }
 
-export function readString(element: DerElement): string {
+export function readString(maybe: DerElement | undefined): string {
+  const element = present(maybe);
   const bytes = contentOf(element);
   switch (element.tag) {
     case TAG.utf8String:
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        throw new DerError('UTF8String is not UTF-8');
+      }
     case TAG.bmpString: {
       let out = '';
       for (let i = 0; i + 1 < bytes.byteLength; i += 2)

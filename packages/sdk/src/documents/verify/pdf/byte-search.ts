@@ -26,19 +26,23 @@ export function indexOfBytes(
   return -1;
 }
 
-/** Last index of `needle` that starts before `before`, or -1. */
+/**
+ * Last index of `needle` that starts before `before` and at or after `from`, or -1. The native search runs
+ * on the window only: a lower bound checked after a whole-file lastIndexOf would still scan to offset 0.
+ */
 export function lastIndexOfBytes(haystack: Uint8Array, needle: Uint8Array, before: number, from = 0): number {
   const first = needle[0]!;
   const length = needle.length;
+  const window = haystack.subarray(Math.max(0, from), Math.max(0, before));
+  const base = Math.max(0, from);
   for (
-    let at = haystack.lastIndexOf(first, before - 1);
-    at >= from;
-    at = haystack.lastIndexOf(first, at - 1)
+    let at = window.lastIndexOf(first);
+    at !== -1;
+    at = at === 0 ? -1 : window.lastIndexOf(first, at - 1)
   ) {
     let i = 1;
-    while (i < length && haystack[at + i] === needle[i]) i++;
-    if (i === length) return at;
-    if (at === 0) break;
+    while (i < length && haystack[base + at + i] === needle[i]) i++;
+    if (i === length) return base + at;
   }
   return -1;
 }

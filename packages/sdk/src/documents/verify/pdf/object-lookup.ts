@@ -1,9 +1,17 @@
+import { inflateAtMost } from './bounded-inflate.js';
 import { asciiBytes, indexOfBytes, isPdfWhitespace, lastIndexOfBytes, latin1Text } from './byte-search.js';
 
 const STREAM = asciiBytes('stream');
+const OBJ = asciiBytes('obj');
+const MAX_DICTIONARY_BYTES = 4096;
 const ENDSTREAM = asciiBytes('endstream');
 const ENDOBJ = asciiBytes('endobj');
 const OBJ_STM = /\/Type\s*\/ObjStm\b/;
+/**
+ * Inflated object streams one file may expand to in total: contract PDFs hold a few kB of them; a hostile
+ * file of compressed zeros would otherwise expand to gigabytes.
+ */
+export const MAX_OBJECT_STREAM_BYTES = 16 * 1024 * 1024;
 
 /** The text of the latest definition of object `number` that starts before `before` (uncompressed, or in an object stream). */
 export async function priorObjectText(
@@ -42,13 +50,17 @@ function compressedObjects(pdf: Uint8Array, before: number): Promise<Map<number,
 
 async function readObjectStreams(pdf: Uint8Array, before: number): Promise<Map<number, string>> {
   const objects = new Map<number, string>();
+  let budget = MAX_OBJECT_STREAM_BYTES;
   for (
     let at = indexOfBytes(pdf, STREAM, 0, before);
     at !== -1;
     at = indexOfBytes(pdf, STREAM, at + 1, before)
   ) {
     if (pdf[at - 3] === 0x65 && pdf[at - 2] === 0x6e && pdf[at - 1] === 0x64) continue; // "endstream"
-    const dictionaryStart = lastIndexOfBytes(pdf, asciiBytes('obj'), at);
+    // An object stream's dictionary is a line or two: looking further back for "obj" before every
+    // "stream" would make a file full of the word quadratic to scan.
+    const dictionaryStart = lastIndexOfBytes(pdf, OBJ, at, Math.max(0, at - MAX_DICTIONARY_BYTES));
+    if (dictionaryStart === -1) continue;
     const dictionary = latin1Text(pdf.subarray(dictionaryStart, at));
     if (!OBJ_STM.test(dictionary)) continue;
     const first = Number(/\/First\s+(\d+)/.exec(dictionary)?.[1]);
@@ -57,28 +69,18 @@ async function readObjectStreams(pdf: Uint8Array, before: number): Promise<Map<n
     const dataEnd = indexOfBytes(pdf, ENDSTREAM, dataStart, before);
     if (!Number.isFinite(first) || !Number.isFinite(count) || dataEnd === -1) continue;
     const data = /\/FlateDecode/.test(dictionary)
-      ? await inflate(pdf.subarray(dataStart, dataEnd))
+      ? await inflateAtMost(pdf.subarray(dataStart, dataEnd), budget)
       : pdf.subarray(dataStart, dataEnd);
     if (!data) continue;
+    budget -= data.byteLength;
     const text = latin1Text(data);
     const pairs = text.slice(0, first).trim().split(/\s+/).map(Number);
-    for (let i = 0; i < count; i++) {
+    // /N is the attacker's number; the pairs actually present bound the loop.
+    for (let i = 0, n = Math.min(count, Math.floor(pairs.length / 2)); i < n; i++) {
       const offset = pairs[2 * i + 1]!;
-      const next = i + 1 < count ? pairs[2 * i + 3]! : text.length - first;
+      const next = i + 1 < n ? pairs[2 * i + 3]! : text.length - first;
       objects.set(pairs[2 * i]!, text.slice(first + offset, first + next));
     }
   }
   return objects;
-}
-
-/** zlib inflate with the platform's DecompressionStream (Node >= 18 and browsers); undefined on corrupt data. */
-async function inflate(data: Uint8Array): Promise<Uint8Array | undefined> {
-  try {
-    const stream = new Blob([data as Uint8Array<ArrayBuffer>])
-      .stream()
-      .pipeThrough(new DecompressionStream('deflate'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch {
-    return undefined;
-  }
 }

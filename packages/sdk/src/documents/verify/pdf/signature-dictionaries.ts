@@ -26,15 +26,23 @@ const OBJ = asciiBytes('obj');
 const ENDOBJ = asciiBytes('endobj');
 const BYTE_RANGE_ARRAY = /^\s*\[\s*(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s*\]/;
 
-export function findSignatureDictionaries(pdf: Uint8Array): SignatureDictionary[] {
-  const found: SignatureDictionary[] = [];
+/**
+ * Far more signatures than a contract carries (each party, the Platform, document timestamps). Each
+ * dictionary costs a scan of its object and a CMS verification, so a file of repeated /ByteRange
+ * entries pointing at one /Contents would otherwise cost thousands of verifications.
+ */
+export const MAX_SIGNATURE_DICTIONARIES = 32;
+
+/** The file's signature dictionaries; undefined when there are more than MAX_SIGNATURE_DICTIONARIES. */
+export function findSignatureDictionaries(pdf: Uint8Array): SignatureDictionary[] | undefined {
+  const found: [number, ByteRange][] = [];
   for (let at = indexOfBytes(pdf, BYTE_RANGE); at !== -1; at = indexOfBytes(pdf, BYTE_RANGE, at + 1)) {
     const match = BYTE_RANGE_ARRAY.exec(latin1Text(pdf.subarray(at + BYTE_RANGE.byteLength, at + 80)));
     if (!match) continue; // the name in some other context, not a signature's ByteRange
-    const byteRange = [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])] as const;
-    found.push(readDictionary(pdf, at, byteRange));
+    if (found.length === MAX_SIGNATURE_DICTIONARIES) return undefined;
+    found.push([at, [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])]]);
   }
-  return found;
+  return found.map(([at, byteRange]) => readDictionary(pdf, at, byteRange));
 }
 
 function readDictionary(pdf: Uint8Array, byteRangeAt: number, byteRange: ByteRange): SignatureDictionary {
