@@ -3,18 +3,17 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { useAuthentication } from './auth/authenticate.js';
 import { useApiCallLog } from './http/api-call-log.js';
+import { MAX_BODY_LIMIT_BYTES, useBodyLimits } from './http/body-limits.js';
 import { useProblemErrors } from './http/error-handler.js';
 import { useHashedJsonBodies } from './http/json-body.js';
 import { registerSpecRoutes } from './http/openapi-routes.js';
 import { registerOperabilityRoutes } from './http/operability-routes.js';
 import { useRateLimit } from './http/rate-limit.js';
 import { requestIdFor } from './http/request-context.js';
+import { useRequestGuards } from './http/request-guards.js';
 import { useRequestMetrics } from './http/request-metrics.js';
 import { useSpecValidation } from './http/validation.js';
 import type { Platform } from './platform.js';
-
-/** Request bodies above this are refused before parsing (a batch of 50 contracts fits). */
-const BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 
 export type AppOptions = { logger?: boolean | { level: string } };
 
@@ -29,7 +28,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
     genReqId: requestIdFor,
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: MAX_BODY_LIMIT_BYTES,
   });
   useSpecValidation(app);
   useProblemErrors(app);
@@ -45,6 +44,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   useRequestMetrics(app, platform.metrics);
   // The OAuth2 token endpoint takes application/x-www-form-urlencoded (RFC 6749 §4.4.2).
   await app.register(formbody);
+  useBodyLimits(app);
+  useRequestGuards(app);
   await registerSpecRoutes(app, platform);
   registerOperabilityRoutes(app, platform);
   return app;

@@ -157,6 +157,20 @@ describe('operations', () => {
       it('accepts Idempotency-Key on a POST', () => {
         if (method === 'post') expect(parameterNames(op)).toContain('Idempotency-Key');
       });
+
+      // Issue 15: what the HTTP edge refuses before any handler runs is declared for every operation
+      // (400 for a bad parameter or body, 401 without a token, 413 and 415 for a body), and so is 500.
+      it('declares every refusal of the HTTP edge', () => {
+        const statuses = responsesOf(op).map(([status]) => status);
+        const takesInput = parameterNames(op).length > 0 || op.requestBody !== undefined;
+        const expected = [
+          '500',
+          ...(takesInput ? ['400'] : []),
+          ...((op.security as unknown[]).length > 0 ? ['401'] : []),
+          ...(op.requestBody !== undefined ? ['413', '415'] : []),
+        ];
+        expect(statuses, id).toEqual(expect.arrayContaining(expected));
+      });
     },
   );
 

@@ -4,7 +4,7 @@ import { ProblemError } from '../http/problem.js';
 import type { Platform } from '../platform.js';
 import { providerView } from '../providers/provider-view.js';
 import { authorizeAction, dataScope } from './policy.js';
-import { principalOf } from './security-handlers.js';
+import { principalOf } from './principal.js';
 
 /**
  * T3, T4, T17: who the bearer token belongs to, with a provider's own profile and status history

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authorize } from '../auth/policy.js';
-import { principalOf } from '../auth/security-handlers.js';
+import { principalOf } from '../auth/principal.js';
 import { ProblemError } from '../http/problem.js';
 import type { Platform } from '../platform.js';
 import { contractView } from './contract-view.js';

@@ -1,5 +1,6 @@
 import type { ErrorCode, ProblemDetailItem } from '@hdld/spec';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { bodyTooLarge } from './body-limits.js';
 import { ProblemError, renderProblem } from './problem.js';
 import { languageOf } from './request-context.js';
 
@@ -36,8 +37,29 @@ function securityProblem(error: FastifyError): ProblemError | undefined {
   return Array.isArray(causes) ? causes.find((c): c is ProblemError => c instanceof ProblemError) : undefined;
 }
 
-function toProblem(error: FastifyError): ProblemError {
+/** A body that is not JSON at all: the parser's message, at the root of the body. */
+function malformedBody(error: FastifyError): ProblemError {
+  return new ProblemError('REQUEST_INVALID', {
+    errors: [
+      {
+        code: 'REQUEST_INVALID',
+        pointer: '/',
+        detail: {
+          en: `The body is not valid JSON: ${error.message}`,
+          vi: 'Nội dung không phải JSON hợp lệ; hãy kiểm tra cú pháp (dấu ngoặc, dấu phẩy, dấu nháy).',
+        },
+      },
+    ],
+  });
+}
+
+function toProblem(error: FastifyError, request: FastifyRequest): ProblemError {
   if (error instanceof ProblemError) return error;
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyTooLarge(request);
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new ProblemError('UNSUPPORTED_MEDIA_TYPE');
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return malformedBody(error);
+  }
   const security = securityProblem(error);
   if (security) return security;
   if (error.validation) {
@@ -77,7 +99,7 @@ export function sendProblem(
 /** Every error leaves the server as application/problem+json with a catalog code (non-negotiable 3). */
 export function useProblemErrors(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = toProblem(error);
+    const problem = toProblem(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, problem);
   });

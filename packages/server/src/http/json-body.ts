@@ -1,7 +1,8 @@
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { BodyFiles } from './body-files.js';
+import { ProblemError } from './problem.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -83,6 +84,8 @@ export function useHashedJsonBodies(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = body as Buffer;
+    // RFC 8259 §8.1: JSON is UTF-8; a decoder would silently turn bad bytes into U+FFFD.
+    if (!isUtf8(bytes)) return done(notUtf8(), undefined);
     request.bodySha256 = createHash('sha256').update(bytes).digest('hex');
     const cut =
       bytes.length >= SPLIT_FROM_BYTES && FILES_AS_BYTES_ROUTES.has(request.routeOptions.url ?? '')
@@ -91,5 +94,20 @@ export function useHashedJsonBodies(app: FastifyInstance): void {
     if (!cut) return parse(request, bytes.toString('utf8'), done);
     request.bodyFiles = cut.files;
     parse(request, cut.text, done);
+  });
+}
+
+function notUtf8(): ProblemError {
+  return new ProblemError('REQUEST_INVALID', {
+    errors: [
+      {
+        code: 'REQUEST_INVALID',
+        pointer: '/',
+        detail: {
+          en: 'The body is not valid UTF-8; JSON must be sent as UTF-8 (RFC 8259).',
+          vi: 'Nội dung không phải UTF-8 hợp lệ; JSON phải được gửi dưới dạng UTF-8 (RFC 8259).',
+        },
+      },
+    ],
   });
 }

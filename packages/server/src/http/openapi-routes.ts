@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import { callerHandlers } from '../auth/caller-handlers.js';
 import { jwksHandlers } from '../auth/jwks-handlers.js';
-import { securityHandlers } from '../auth/security-handlers.js';
 import { tokenHandlers } from '../auth/token-handlers.js';
 import { contractHandlers } from '../contracts/contract-handlers.js';
 import { explanationHandlers } from '../explanations/explanation-handlers.js';
@@ -46,6 +45,6 @@ export async function registerSpecRoutes(app: FastifyInstance, platform: Platfor
   await app.register(openapiGlue, {
     specification: structuredClone(openapiDocument) as unknown as Record<string, unknown>,
     serviceHandlers: serviceHandlers(platform),
-    securityHandlers: securityHandlers(),
+    // Security is enforced by http/request-guards.ts, before the body is parsed or validated.
   });
 }

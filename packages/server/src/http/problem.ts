@@ -4,9 +4,12 @@ import { catalogEntry, type ErrorCode, type Lang, type ProblemDetailItem, proble
 /** User-facing messages always come in pairs (English, Vietnamese). */
 export type { Localized };
 
+/** A field-level item whose detail may be given in both languages (rendered in the caller's). */
+export type ProblemItem = Omit<ProblemDetailItem, 'detail'> & { detail: string | Localized };
+
 export type ProblemInit = {
   detail?: Localized;
-  errors?: ProblemDetailItem[];
+  errors?: ProblemItem[];
   retryAfterSeconds?: number;
   /** Overrides the catalog status only where the spec allows several (for example 503 vs 500). */
   status?: number;
@@ -56,7 +59,14 @@ export function renderProblem(
     code: error.code,
     detail: error.init.detail?.[context.lang] ?? entry.fix[context.lang],
     ...(context.instance ? { instance: context.instance } : {}),
-    ...(error.init.errors?.length ? { errors: error.init.errors } : {}),
+    ...(error.init.errors?.length
+      ? {
+          errors: error.init.errors.map((item) => ({
+            ...item,
+            detail: typeof item.detail === 'string' ? item.detail : item.detail[context.lang],
+          })),
+        }
+      : {}),
     ...(context.requestId ? { requestId: context.requestId } : {}),
     ...(error.init.retryAfterSeconds !== undefined
       ? { retryAfterSeconds: error.init.retryAfterSeconds }

@@ -19,10 +19,32 @@ function createAjv(coerceTypes: boolean | 'array') {
   return ajv;
 }
 
+type ObjectSchema = { properties?: Record<string, unknown>; required?: string[] };
+
+/**
+ * Node gives header names in lower case; the spec spells them as HTTP does (`Idempotency-Key`).
+ * Fastify lowercases header schemas only for its own compiler, so ours must, or every header
+ * limit of the spec (Idempotency-Key's 255 characters) goes unchecked.
+ */
+function lowerCaseHeaderNames(schema: ObjectSchema): ObjectSchema {
+  return {
+    ...schema,
+    ...(schema.properties
+      ? {
+          properties: Object.fromEntries(
+            Object.entries(schema.properties).map(([name, value]) => [name.toLowerCase(), value]),
+          ),
+        }
+      : {}),
+    ...(schema.required ? { required: schema.required.map((name) => name.toLowerCase()) } : {}),
+  };
+}
+
 export function useSpecValidation(app: FastifyInstance): void {
   const bodies = createAjv(false);
   const parameters = createAjv('array');
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? bodies : parameters).compile(schema as object),
-  );
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    if (httpPart === 'body') return bodies.compile(schema as object);
+    return parameters.compile(httpPart === 'headers' ? lowerCaseHeaderNames(schema as ObjectSchema) : schema);
+  });
 }

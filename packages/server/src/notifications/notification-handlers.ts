@@ -1,7 +1,7 @@
 import type { Schemas } from '@hdld/spec';
 import type { FastifyRequest } from 'fastify';
 import { authorizeAction, visibleProviderId } from '../auth/policy.js';
-import { principalOf } from '../auth/security-handlers.js';
+import { principalOf } from '../auth/principal.js';
 import { keysetPage } from '../http/keyset-page.js';
 import type { Platform } from '../platform.js';
 import type { NotificationKind, OutboxChannel, OutboxStatus } from '../storage/outbox-repo.js';

@@ -1,8 +1,7 @@
 import type { Schemas } from '@hdld/spec';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, authorizeAction } from '../auth/policy.js';
-import { actorOf } from '../auth/principal.js';
-import { principalOf } from '../auth/security-handlers.js';
+import { actorOf, principalOf } from '../auth/principal.js';
 import { ProblemError } from '../http/problem.js';
 import type { Platform } from '../platform.js';
 import type { ProviderStatus } from '../storage/providers-repo.js';

@@ -1,7 +1,7 @@
 import type { Schemas } from '@hdld/spec';
 import type { FastifyRequest } from 'fastify';
 import { authorize } from '../auth/policy.js';
-import { principalOf } from '../auth/security-handlers.js';
+import { principalOf } from '../auth/principal.js';
 import { ProblemError } from '../http/problem.js';
 import type { Platform } from '../platform.js';
 

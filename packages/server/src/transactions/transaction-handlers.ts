@@ -1,7 +1,7 @@
 import type { Schemas } from '@hdld/spec';
 import type { FastifyRequest } from 'fastify';
 import { authorize, visibleProviderId } from '../auth/policy.js';
-import { principalOf } from '../auth/security-handlers.js';
+import { principalOf } from '../auth/principal.js';
 import { keysetPage } from '../http/keyset-page.js';
 import { ProblemError } from '../http/problem.js';
 import { languageOf } from '../http/request-context.js';

@@ -1,8 +1,7 @@
 import type { Schemas } from '@hdld/spec';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authorizeAction, visibleLines } from '../auth/policy.js';
-import { actorOf } from '../auth/principal.js';
-import { principalOf } from '../auth/security-handlers.js';
+import { actorOf, principalOf } from '../auth/principal.js';
 import { keysetPage } from '../http/keyset-page.js';
 import { ProblemError } from '../http/problem.js';
 import { languageOf } from '../http/request-context.js';

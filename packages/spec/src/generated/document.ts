@@ -150,6 +150,9 @@ export const openapiDocument = {
           "403": {
             "$ref": "#/components/responses/Forbidden"
           },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
           },
@@ -237,6 +240,9 @@ export const openapiDocument = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -1247,6 +1253,9 @@ export const openapiDocument = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1322,6 +1331,9 @@ export const openapiDocument = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -1433,6 +1445,9 @@ export const openapiDocument = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -1935,6 +1950,9 @@ export const openapiDocument = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -2059,6 +2077,9 @@ export const openapiDocument = {
           },
           "409": {
             "$ref": "#/components/responses/ExplanationAlreadyDecided"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
@@ -2239,6 +2260,9 @@ export const openapiDocument = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -2372,6 +2396,9 @@ export const openapiDocument = {
           "409": {
             "$ref": "#/components/responses/ProviderStatusTransitionInvalid"
           },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
           },
@@ -2490,6 +2517,9 @@ export const openapiDocument = {
           },
           "404": {
             "$ref": "#/components/responses/ProviderNotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
@@ -2621,6 +2651,9 @@ export const openapiDocument = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -3232,6 +3265,9 @@ export const openapiDocument = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -3588,6 +3624,9 @@ export const openapiDocument = {
           "409": {
             "$ref": "#/components/responses/ReportingPeriodNotEnded"
           },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
           },
@@ -3699,6 +3738,9 @@ export const openapiDocument = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -3840,6 +3882,9 @@ export const openapiDocument = {
           "409": {
             "$ref": "#/components/responses/ProviderStatusTransitionInvalid"
           },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
           },
@@ -3979,6 +4024,9 @@ export const openapiDocument = {
           "403": {
             "$ref": "#/components/responses/SandboxOnly"
           },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
           },
@@ -4067,6 +4115,9 @@ export const openapiDocument = {
           "403": {
             "$ref": "#/components/responses/SandboxOnly"
           },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
           },
@@ -4152,6 +4203,9 @@ export const openapiDocument = {
                 }
               }
             }
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
           }
         }
       }
@@ -4181,6 +4235,9 @@ export const openapiDocument = {
                 }
               }
             }
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
           },
           "503": {
             "description": "Not ready.",
@@ -10590,8 +10647,8 @@ export const openapiDocument = {
           "vi": "Lỗi hệ thống"
         },
         "fix": {
-          "en": "Retry later with the same Idempotency-Key; report the requestId if it persists.",
-          "vi": "Thử lại sau với cùng Idempotency-Key; báo requestId nếu lỗi còn tiếp diễn."
+          "en": "The Platform failed on its side; nothing in your request is known to be wrong. Retry later; if it keeps failing, report the requestId to the Platform's operators.",
+          "vi": "Nền tảng gặp lỗi từ phía hệ thống; chưa xác định được lỗi nào trong yêu cầu của bạn. Hãy thử lại sau; nếu lỗi vẫn tiếp diễn, hãy báo requestId cho bộ phận vận hành Nền tảng."
         }
       },
       "TOKEN_INVALID": {

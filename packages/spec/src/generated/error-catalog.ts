@@ -59,8 +59,8 @@ export const errorCatalog = {
         "vi": "Lỗi hệ thống"
       },
       "fix": {
-        "en": "Retry later with the same Idempotency-Key; report the requestId if it persists.",
-        "vi": "Thử lại sau với cùng Idempotency-Key; báo requestId nếu lỗi còn tiếp diễn."
+        "en": "The Platform failed on its side; nothing in your request is known to be wrong. Retry later; if it keeps failing, report the requestId to the Platform's operators.",
+        "vi": "Nền tảng gặp lỗi từ phía hệ thống; chưa xác định được lỗi nào trong yêu cầu của bạn. Hãy thử lại sau; nếu lỗi vẫn tiếp diễn, hãy báo requestId cho bộ phận vận hành Nền tảng."
       }
     },
     "TOKEN_INVALID": {
