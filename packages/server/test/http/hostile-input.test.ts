@@ -40,7 +40,7 @@ describe.each(engines)('hostile input (%s)', (engine) => {
     const response = await fetch(`${kit.server.url}${path}`, {
       method: init.method ?? 'POST',
       headers: { ...(init.auth === false ? {} : { authorization: `Bearer ${token}` }), ...init.headers },
-      body: init.body,
+      body: init.body as BodyInit | undefined,
     });
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     return (await conforming(operationId, response)) as Problem;
