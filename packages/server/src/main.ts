@@ -1,13 +1,35 @@
-import { buildApp } from './app.js';
+import { ConfigError, EX_CONFIG } from './config/config-error.js';
 import { configFromEnv } from './config/server-config.js';
-import { describeMailSetup } from './notifications/mail-setup.js';
-import { ensureSandboxOperator } from './operators/sandbox-operator.js';
-import { createPlatform } from './platform.js';
-import { ensureSandboxProvider } from './providers/sandbox-provider.js';
+import { settingsHelp } from './config/settings-help.js';
+import { describeTrust, trustDirOf } from './config/trust-anchors.js';
 
 /** `hdld-server`: the reference Platform on the embedded defaults unless DATABASE_URL is set. */
-async function main(): Promise<void> {
+async function main(args: string[]): Promise<void> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(settingsHelp());
+    return;
+  }
+  if (args.length > 0) {
+    process.stderr.write(
+      `hdld-server: unknown argument ${JSON.stringify(args[0])} (settings are environment variables; see --help) / tham số không hợp lệ (xem --help)\n`,
+    );
+    process.exit(EX_USAGE);
+  }
   const config = configFromEnv();
+  // Loaded only once the settings parse: `--help` and a bad setting answer without loading the server.
+  const [
+    { buildApp },
+    { describeMailSetup },
+    { ensureSandboxOperator },
+    { createPlatform },
+    { ensureSandboxProvider },
+  ] = await Promise.all([
+    import('./app.js'),
+    import('./notifications/mail-setup.js'),
+    import('./operators/sandbox-operator.js'),
+    import('./platform.js'),
+    import('./providers/sandbox-provider.js'),
+  ]);
   const platform = await createPlatform(config);
   const sandbox =
     config.mode === 'sandbox' ? await ensureSandboxProvider(platform.storage, config.dataDir) : undefined;
@@ -27,6 +49,7 @@ async function main(): Promise<void> {
   const lines = [
     `hdld reference Platform (${config.mode}) listening on ${address}, storage: ${storage}`,
     describeMailSetup(config),
+    ...describeTrust(platform.trust, trustDirOf(config)),
   ];
   if (sandbox) {
     // The secret itself is never printed: it stays in the 0600 file.
@@ -46,7 +69,15 @@ async function main(): Promise<void> {
   process.stderr.write(`${lines.join('\n')}\n`);
 }
 
-main().catch((error: unknown) => {
+/** sysexits.h EX_USAGE. */
+const EX_USAGE = 64;
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  // A misconfiguration is one line naming the setting (fail fast), then EX_CONFIG.
+  if (error instanceof ConfigError) {
+    process.stderr.write(`hdld-server: ${error.message}\n`);
+    process.exit(EX_CONFIG);
+  }
   process.stderr.write(
     `hdld-server failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
   );

@@ -12,9 +12,10 @@ import {
 } from './auth/provider-status-cache.js';
 import { type BlobStore, createFsBlobStore } from './blobs/index.js';
 import { createPlatformClock, type PlatformClock } from './clock/platform-clock.js';
+import { checkSecretFingerprint } from './config/secret-fingerprint.js';
 import { persistentSecret } from './config/secrets.js';
 import { DEFAULT_PIPELINE_LEASE_MS, type ServerConfig } from './config/server-config.js';
-import { loadTrustDirectory } from './config/trust-anchors.js';
+import { loadTrustDirectory, trustDirOf } from './config/trust-anchors.js';
 import type { IdentityRegistries } from './identity/identity-registry.js';
 import {
   createLocalIdentityRegistries,
@@ -64,24 +65,33 @@ export async function createPlatform(
   config: ServerConfig,
   given: { trust?: VerifyOptions['trust'] } = {},
 ): Promise<Platform> {
+  // The settings that need I/O are checked before the database opens (fail fast, nothing to undo).
+  const keys = await loadPlatformKeys({
+    jwk: config.platformKey,
+    retired: config.retiredPlatformKeys,
+    dataDir: config.dataDir,
+    mode: config.mode,
+  });
+  const trust = given.trust ?? (await loadTrustDirectory(trustDirOf(config), config.mode));
+  // A bad anchor file stops the start here, not every verification later.
+  await Promise.all([trust.ca, trust.tsa, trust.certification].map((anchors) => loadAnchors(anchors)));
+  const idSecret = await persistentSecret(
+    { name: 'contract-id', setting: 'HDLD_ID_SECRET', given: config.idSecret },
+    { dataDir: config.dataDir, mode: config.mode },
+  );
   const storage = await createStorage({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir ? join(config.dataDir, 'db') : undefined,
   });
+  await checkSecretFingerprint(storage.db, 'contract-id', idSecret, 'HDLD_ID_SECRET').catch(async (error) => {
+    await storage.close();
+    throw error;
+  });
   const blobDir = config.dataDir ? join(config.dataDir, 'blobs') : await tempBlobDir();
   const blobs = createFsBlobStore({ dir: blobDir });
-  const keys = await loadPlatformKeys({ jwk: config.platformKeyJwk, dataDir: config.dataDir });
-  const trust =
-    given.trust ??
-    (await loadTrustDirectory(
-      config.trustDir ?? (config.dataDir ? join(config.dataDir, 'trust') : undefined),
-    ));
-  // A bad anchor file stops the start here, not every verification later.
-  await Promise.all([trust.ca, trust.tsa, trust.certification].map((anchors) => loadAnchors(anchors)));
   const identity = createLocalIdentityRegistries(storage.db);
   if (config.mode === 'sandbox') await seedSandboxRegistries(storage.db);
   const registries: IdentityRegistries = identity;
-  const idSecret = await persistentSecret('contract-id', config.idSecret, config.dataDir);
   const clock = await createPlatformClock(storage.sandboxClock, config.mode === 'sandbox');
   const now = clock.now;
   const metrics = createMetrics(storage.db);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createLocalJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { ProblemError } from '../http/problem.js';
-import type { PlatformKeys } from './platform-keys.js';
+import { type PlatformKeys, publishedJwks } from './platform-keys.js';
 import type { Principal } from './principal.js';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 900;
@@ -33,7 +33,8 @@ function principalOf(payload: JWTPayload): Principal {
 }
 
 export function createAccessTokens(keys: PlatformKeys, issuer: string): AccessTokens {
-  const jwks = createLocalJWKSet({ keys: [keys.publicJwk] });
+  // Tokens signed by a key retired less than ACCESS_TOKEN_TTL_SECONDS ago stay valid until they expire.
+  const jwks = createLocalJWKSet(publishedJwks(keys));
   // A caller sends the same token on every call for 15 minutes: its ES256 signature is verified once,
   // then the token is known by its SHA-256 (the token itself is not kept) until it expires. Least
   // recently used first out (a Map keeps insertion order; a hit moves the entry to the end).

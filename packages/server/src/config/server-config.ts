@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { type OutboxTiming, outboxTimingFromEnv } from '../notifications/outbox-sender.js';
-import { type ViolationThresholds, violationThresholdsFromEnv } from '../violations/thresholds.js';
+import type { JWK } from 'jose';
+import type { OutboxTiming } from '../notifications/outbox-sender.js';
+import { DEFAULT_VIOLATION_THRESHOLDS, type ViolationThresholds } from '../violations/thresholds.js';
+import { type Mode, readSetting, SETTINGS } from './settings.js';
 
-/** Where the Platform runs: `sandbox` (providers' test environment, S2.4) or `production`. */
-export type Mode = 'sandbox' | 'production';
+export { DEFAULT_PIPELINE_LEASE_MS, type Mode } from './settings.js';
 
 export type ServerConfig = {
   mode: Mode;
@@ -15,8 +16,10 @@ export type ServerConfig = {
   dataDir?: string;
   /** Public base URL, used as token issuer and in receipts' verification links. */
   publicUrl: string;
-  /** Private JWK (JSON) of the Platform signing key; generated into dataDir when absent. */
-  platformKeyJwk?: string;
+  /** Private EC P-256 JWK of the Platform signing key; generated into dataDir when absent (sandbox only). */
+  platformKey?: JWK;
+  /** Public JWKs of former signing keys, still in the JWKS so what they signed verifies. */
+  retiredPlatformKeys?: JWK[];
   logLevel: string;
   /** Folder of trust anchors (ca/, tsa/, certification/); default `<dataDir>/trust`. */
   trustDir?: string;
@@ -41,53 +44,52 @@ export type ServerConfig = {
   outbox?: Partial<OutboxTiming>;
 };
 
-/** A crashed process's pipeline jobs are taken over after at most this long. */
-export const DEFAULT_PIPELINE_LEASE_MS = 60_000;
-/** Below this, lease renewals (every third of it) would be mostly overhead. */
-const MIN_PIPELINE_LEASE_MS = 1000;
-
-function pipelineLeaseMs(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < MIN_PIPELINE_LEASE_MS) {
-    throw new Error(
-      `HDLD_PIPELINE_LEASE_MS must be an integer of at least ${MIN_PIPELINE_LEASE_MS} (milliseconds)`,
-    );
-  }
-  return n;
+/** Drops the keys whose value is undefined, so defaults spread underneath still apply. */
+function defined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function port(value: string | undefined, fallback: number): number {
-  const n = value === undefined || value === '' ? fallback : Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`Invalid port: ${value}`);
-  return n;
-}
-
-/** Reads HDLD_* variables (and DATABASE_URL); never logs their values. */
+/**
+ * Reads the server's settings, only through the table of `settings.ts` (see docs/configuration.md).
+ * A value that does not parse, or a setting production requires, throws a ConfigError naming it;
+ * values are never logged.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const mode = env.HDLD_MODE ?? 'sandbox';
-  if (mode !== 'sandbox' && mode !== 'production') throw new Error('HDLD_MODE must be sandbox or production');
-  if (mode === 'production' && !env.HDLD_ID_SECRET)
-    throw new Error('HDLD_ID_SECRET is required in production');
-  const host = env.HDLD_HOST ?? '127.0.0.1';
-  const listenPort = port(env.PORT ?? env.HDLD_PORT, 8080);
+  const mode = readSetting(env, SETTINGS.mode, 'sandbox') ?? 'sandbox';
+  const read = <T>(setting: Parameters<typeof readSetting<T>>[1]) => readSetting(env, setting, mode);
+  const host = read(SETTINGS.host) ?? '127.0.0.1';
+  const port = read(SETTINGS.port) ?? 8080;
+  const trustDir = read(SETTINGS.trustDir);
   return {
     mode,
     host,
-    port: listenPort,
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.HDLD_DATA_DIR ?? 'data'),
-    publicUrl: env.HDLD_PUBLIC_URL ?? `http://${host}:${listenPort}`,
-    platformKeyJwk: env.HDLD_PLATFORM_KEY || undefined,
-    logLevel: env.HDLD_LOG_LEVEL ?? 'info',
-    trustDir: env.HDLD_TRUST_DIR ? resolve(env.HDLD_TRUST_DIR) : undefined,
-    idSecret: env.HDLD_ID_SECRET || undefined,
-    pipelineConcurrency: Number(env.HDLD_PIPELINE_CONCURRENCY ?? 4),
-    pipelineLeaseMs: pipelineLeaseMs(env.HDLD_PIPELINE_LEASE_MS),
-    rateLimitPerMinute: Number(env.HDLD_RATE_LIMIT_PER_MINUTE ?? 60_000),
-    violationThresholds: violationThresholdsFromEnv(env),
-    smtpUrl: env.HDLD_SMTP_URL || undefined,
-    mailFrom: env.HDLD_MAIL_FROM || undefined,
-    outbox: outboxTimingFromEnv(env),
+    port,
+    databaseUrl: read(SETTINGS.databaseUrl),
+    dataDir: resolve(read(SETTINGS.dataDir) ?? 'data'),
+    publicUrl: read(SETTINGS.publicUrl) ?? `http://${host}:${port}`,
+    platformKey: read(SETTINGS.platformKey),
+    retiredPlatformKeys: read(SETTINGS.retiredPlatformKeys),
+    logLevel: read(SETTINGS.logLevel) ?? 'info',
+    trustDir: trustDir ? resolve(trustDir) : undefined,
+    idSecret: read(SETTINGS.idSecret),
+    pipelineConcurrency: read(SETTINGS.pipelineConcurrency) ?? 4,
+    pipelineLeaseMs: read(SETTINGS.pipelineLeaseMs),
+    rateLimitPerMinute: read(SETTINGS.rateLimitPerMinute) ?? 60_000,
+    violationThresholds: {
+      ...DEFAULT_VIOLATION_THRESHOLDS,
+      ...defined({
+        failureRatePercent: read(SETTINGS.violationFailureRatePercent),
+        minimumVolume: read(SETTINGS.violationMinVolume),
+        unexplainedAfterDays: read(SETTINGS.violationUnexplainedDays),
+        lateSubmissions: read(SETTINGS.violationLateSubmissions),
+      }),
+    },
+    smtpUrl: read(SETTINGS.smtpUrl),
+    mailFrom: read(SETTINGS.mailFrom),
+    outbox: defined({
+      pollIntervalMs: read(SETTINGS.outboxPollMs),
+      leaseMs: read(SETTINGS.outboxLeaseMs),
+      retryBaseMs: read(SETTINGS.outboxRetryMs),
+    }),
   };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_MAIL_FROM } from './smtp-delivery.js';
+import { DEFAULT_MAIL_FROM } from '../config/settings.js';
 
 /**
  * One start-up line saying where the Platform's e-mails (F39) go: the SMTP server, printed without

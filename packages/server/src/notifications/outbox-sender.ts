@@ -19,23 +19,6 @@ export const DEFAULT_OUTBOX_TIMING: OutboxTiming = {
   retryMaxMs: 3_600_000,
 };
 
-/** HDLD_OUTBOX_POLL_MS, HDLD_OUTBOX_LEASE_MS, HDLD_OUTBOX_RETRY_MS; the defaults for the rest. */
-export function outboxTimingFromEnv(env: NodeJS.ProcessEnv): Partial<OutboxTiming> {
-  const read = (name: string) => {
-    const value = env[name];
-    if (value === undefined || value === '') return undefined;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (milliseconds)`);
-    return n;
-  };
-  const timing = {
-    pollIntervalMs: read('HDLD_OUTBOX_POLL_MS'),
-    leaseMs: read('HDLD_OUTBOX_LEASE_MS'),
-    retryBaseMs: read('HDLD_OUTBOX_RETRY_MS'),
-  };
-  return Object.fromEntries(Object.entries(timing).filter(([, v]) => v !== undefined));
-}
-
 /** A delivery the receiver refused for good (SMTP 5xx): no retry. Anything else thrown is retried. */
 export class PermanentDeliveryError extends Error {}
 

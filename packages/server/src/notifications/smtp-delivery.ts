@@ -9,8 +9,6 @@ export type MailSettings = {
   from: string;
 };
 
-export const DEFAULT_MAIL_FROM = 'Nền tảng HĐLĐ điện tử <no-reply@hdld.invalid>';
-
 /** The domain of the From address: the right-hand side of every Message-ID we make. */
 export function mailDomain(from: string): string {
   const address = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;

@@ -1,8 +1,9 @@
+import { DEFAULT_MAIL_FROM } from '../config/settings.js';
 import type { Storage } from '../storage/index.js';
 import type { SecretBox } from '../webhooks/secret-box.js';
 import { createWebhookDelivery } from '../webhooks/webhook-delivery.js';
 import { DEFAULT_OUTBOX_TIMING, type OutboxTiming, startOutboxSender } from './outbox-sender.js';
-import { createSmtpDelivery, DEFAULT_MAIL_FROM } from './smtp-delivery.js';
+import { createSmtpDelivery } from './smtp-delivery.js';
 
 export type NotificationSettings = {
   smtpUrl?: string;

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { configFromEnv } from '../../src/config/server-config.js';
 import { failureRatePercent } from '../../src/violations/generate-violation-report.js';
 import { failureRateExceeded, type MonthFigures, violationsOf } from '../../src/violations/rules.js';
-import { DEFAULT_VIOLATION_THRESHOLDS, violationThresholdsFromEnv } from '../../src/violations/thresholds.js';
+import { DEFAULT_VIOLATION_THRESHOLDS } from '../../src/violations/thresholds.js';
 import { describeViolation } from '../../src/violations/violation-report-view.js';
 
 /** F38: the rules of the monthly violations report, without a database. */
@@ -87,6 +88,8 @@ describe('violation rules (F38)', () => {
     for (const text of described) expect(text.vi).not.toBe(text.en);
   });
 });
+
+const violationThresholdsFromEnv = (env: NodeJS.ProcessEnv) => configFromEnv(env).violationThresholds;
 
 describe('violation thresholds from HDLD_VIOLATION_* (F38)', () => {
   it('keeps the documented defaults when unset or empty', () => {
