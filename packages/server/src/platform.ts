@@ -12,10 +12,12 @@ import {
 } from './auth/provider-status-cache.js';
 import { type BlobStore, createFsBlobStore } from './blobs/index.js';
 import { createPlatformClock, type PlatformClock } from './clock/platform-clock.js';
+import { DEFAULT_REGISTRY_CONFIG } from './config/registry-config.js';
 import { checkSecretFingerprint } from './config/secret-fingerprint.js';
 import { persistentSecret } from './config/secrets.js';
 import { DEFAULT_PIPELINE_LEASE_MS, type ServerConfig } from './config/server-config.js';
 import { loadTrustDirectory, trustDirOf } from './config/trust-anchors.js';
+import { configuredRegistries } from './identity/configured-registries.js';
 import type { IdentityRegistries } from './identity/identity-registry.js';
 import {
   createLocalIdentityRegistries,
@@ -91,7 +93,7 @@ export async function createPlatform(
   const blobs = createFsBlobStore({ dir: blobDir });
   const identity = createLocalIdentityRegistries(storage.db);
   if (config.mode === 'sandbox') await seedSandboxRegistries(storage.db);
-  const registries: IdentityRegistries = identity;
+  const registries = await configuredRegistries(config.registries ?? DEFAULT_REGISTRY_CONFIG, identity);
   const clock = await createPlatformClock(storage.sandboxClock, config.mode === 'sandbox');
   const now = clock.now;
   const metrics = createMetrics(storage.db);
@@ -138,6 +140,7 @@ export async function createPlatform(
       await violations.stop();
       await notifications.stop();
       clock.stop();
+      registries.close();
       await storage.close();
     },
   };

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { JWK } from 'jose';
 import type { OutboxTiming } from '../notifications/outbox-sender.js';
 import { DEFAULT_VIOLATION_THRESHOLDS, type ViolationThresholds } from '../violations/thresholds.js';
+import { checkRegistryConfig, DEFAULT_REGISTRY_CONFIG, type RegistryConfig } from './registry-config.js';
 import { type Mode, readSetting, SETTINGS } from './settings.js';
 
 export { DEFAULT_PIPELINE_LEASE_MS, type Mode } from './settings.js';
@@ -42,6 +43,8 @@ export type ServerConfig = {
   mailFrom?: string;
   /** Outbox polling, lease and retry backoff (HDLD_OUTBOX_POLL_MS, _LEASE_MS, _RETRY_MS). */
   outbox?: Partial<OutboxTiming>;
+  /** F8: the identity registries over HTTP (HDLD_*_REGISTRY_*, HDLD_REGISTRY_*); the local stand-ins when absent. */
+  registries?: RegistryConfig;
 };
 
 /** Drops the keys whose value is undefined, so defaults spread underneath still apply. */
@@ -91,5 +94,25 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       leaseMs: read(SETTINGS.outboxLeaseMs),
       retryBaseMs: read(SETTINGS.outboxRetryMs),
     }),
+    registries: checkRegistryConfig(
+      {
+        ...DEFAULT_REGISTRY_CONFIG,
+        ...defined({
+          populationUrl: read(SETTINGS.populationRegistryUrl)?.replace(/\/+$/, ''),
+          populationPassports: read(SETTINGS.populationRegistryPassports),
+          businessUrl: read(SETTINGS.businessRegistryUrl)?.replace(/\/+$/, ''),
+          timeoutMs: read(SETTINGS.registryTimeoutMs),
+          retries: read(SETTINGS.registryRetries),
+          breakerThreshold: read(SETTINGS.registryBreakerThreshold),
+          breakerCooldownMs: read(SETTINGS.registryBreakerCooldownMs),
+        }),
+        tls: defined({
+          certFile: read(SETTINGS.registryTlsCert),
+          keyFile: read(SETTINGS.registryTlsKey),
+          caFile: read(SETTINGS.registryTlsCa),
+        }),
+      },
+      mode,
+    ),
   };
 }

@@ -86,6 +86,14 @@ export const hostName: Parser<string> = (raw) => {
 
 export const text: Parser<string> = (raw) => raw;
 
+/** `true` or `false` (also 1 or 0). */
+export const boolean: Parser<boolean> = (raw) => {
+  const value = raw.toLowerCase();
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new InvalidSetting({ en: 'must be true or false', vi: 'phải là true hoặc false' });
+};
+
 /** An e-mail From header: `addr@domain` or `Name <addr@domain>`. */
 export const mailbox: Parser<string> = (raw) => {
   const address = /<([^>]+)>\s*$/.exec(raw)?.[1] ?? raw;

@@ -2,7 +2,7 @@ import type { ContractMainData } from '@hdld/spec';
 
 /**
  * The two national registries the F8 identity check asks (DOMAIN.md "CSDL dân cư", "enterprise
- * registry"). Production plugs in the HTTP adapters (http-registries.ts); the sandbox uses the local
+ * registry"). Production plugs in the HTTP adapters (http/http-registries.ts); the sandbox uses the local
  * stand-ins (local-identity-registry.ts). A lookup answers `undefined` when the registry holds no such
  * record and throws RegistryUnavailableError when it cannot answer now (transient: the check is
  * retried later, it never fails the contract).
@@ -19,6 +19,11 @@ export type CitizenRecord = {
 export type PersonIdentity = ContractMainData['employee']['identity'];
 
 export interface PopulationRegistry {
+  /**
+   * Whether passports can be looked up. When not, a passport is not checked and the decision is
+   * recorded with the transaction (IDENTITY_NOT_CHECKABLE, a warning).
+   */
+  readonly checksPassports: boolean;
   findPerson(identity: PersonIdentity): Promise<CitizenRecord | undefined>;
 }
 

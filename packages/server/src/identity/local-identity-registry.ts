@@ -20,6 +20,7 @@ export type LocalIdentityRegistries = IdentityRegistries & {
 export function createLocalIdentityRegistries(q: Queryable): LocalIdentityRegistries {
   return {
     population: {
+      checksPassports: true,
       async findPerson(identity) {
         const { rows } = await q.query<{ full_name: string; date_of_birth: string; sex: 'MALE' | 'FEMALE' }>(
           `SELECT full_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, sex

@@ -11,6 +11,7 @@ import { configFromEnv } from '../../src/config/server-config.js';
 import { ALL_SETTINGS } from '../../src/config/settings.js';
 import { createPlatform } from '../../src/platform.js';
 import { createTestDatabase, engines } from '../support/databases.js';
+import { createRegistryCerts, type RegistryCerts } from '../support/registry-stand-in.js';
 import { writeTrustDirectory } from '../support/server-process.js';
 
 /**
@@ -58,11 +59,13 @@ let root: string;
 let trustDir: string;
 let p256: string;
 let p384: string;
+let registryCerts: RegistryCerts;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'hdld-fail-fast-'));
   const pki = await createTestPki();
   trustDir = await writeTrustDirectory(join(root, 'trust'), pki.root.certificate);
+  registryCerts = await createRegistryCerts();
   p256 = JSON.stringify(await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey));
   p384 = JSON.stringify(await exportJWK((await generateKeyPair('ES384', { extractable: true })).privateKey));
 });
@@ -70,6 +73,11 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 const production = () => ({
   HDLD_MODE: 'production',
+  HDLD_POPULATION_REGISTRY_URL: 'https://population.registry.invalid/api',
+  HDLD_BUSINESS_REGISTRY_URL: 'https://business.registry.invalid/api',
+  HDLD_REGISTRY_TLS_CERT: registryCerts.certFile,
+  HDLD_REGISTRY_TLS_KEY: registryCerts.keyFile,
+  HDLD_REGISTRY_TLS_CA: registryCerts.caFile,
   HDLD_DATA_DIR: join(root, `production-${Math.random().toString(36).slice(2)}`),
   HDLD_TRUST_DIR: trustDir,
   HDLD_ID_SECRET: GOOD_SECRET,
@@ -152,6 +160,24 @@ describe.concurrent('hdld-server refuses to start on a misconfiguration (one lin
   it('production without an ID secret (never generated there)', async () => {
     const { HDLD_ID_SECRET: _secret, ...env } = production();
     expectOneLine(await runServer(env), 'HDLD_ID_SECRET:', /is required in production/);
+  });
+
+  it('production without the identity registries, or over plain http, or with a key that is not the certificate’s', async () => {
+    const { HDLD_BUSINESS_REGISTRY_URL: _url, ...env } = production();
+    expectOneLine(await runServer(env), 'HDLD_BUSINESS_REGISTRY_URL:', /is required in production/);
+    expectOneLine(
+      await runServer({
+        ...production(),
+        HDLD_POPULATION_REGISTRY_URL: 'http://population.registry.invalid',
+      }),
+      'HDLD_POPULATION_REGISTRY_URL:',
+      /must be an https:\/\/ URL in production/,
+    );
+    expectOneLine(
+      await runServer({ ...production(), HDLD_REGISTRY_TLS_KEY: join(registryCerts.dir, 'server.key') }),
+      'HDLD_REGISTRY_TLS_CERT:',
+      /do not make a TLS client identity/,
+    );
   });
 
   it('production with a missing trust folder', async () => {

@@ -37,6 +37,7 @@ describe.each(engines)('a transaction the Platform cannot process, on %s', (engi
     const registries: IdentityRegistries = {
       ...platform.registries,
       population: {
+        checksPassports: true,
         async findPerson(identity) {
           if (registryBroken) throw new TypeError(`registry answer for ${identity.number} is unreadable`);
           return platform.registries.population.findPerson(identity);

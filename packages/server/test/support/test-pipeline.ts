@@ -25,6 +25,7 @@ function deferred(): { promise: Promise<void>; resolve(): void } {
 export function heldRegistry(registry: PopulationRegistry): HeldRegistry {
   let next: { entered(): void; released: Promise<void> } | undefined;
   return {
+    checksPassports: registry.checksPassports,
     async findPerson(identity) {
       const held = next;
       next = undefined;
