@@ -394,8 +394,8 @@ export const SETTINGS = {
     production: 'true when the registry answers GET {base}/passports/{number}',
     example: 'true',
     description: {
-      en: 'The population registry looks passports up; otherwise a passport is recorded as not checkable (IDENTITY_NOT_CHECKABLE).',
-      vi: 'Cơ sở dữ liệu dân cư tra cứu được hộ chiếu; nếu không, hộ chiếu được ghi nhận là không kiểm tra được (IDENTITY_NOT_CHECKABLE).',
+      en: 'The population registry looks passports up; otherwise passports are not looked up (a recorded warning for them is still to come, issue 15).',
+      vi: 'Cơ sở dữ liệu dân cư tra cứu được hộ chiếu; nếu không, hộ chiếu không được tra cứu (cảnh báo ghi nhận việc này sẽ được bổ sung, issue 15).',
     },
     parse: boolean,
   }),

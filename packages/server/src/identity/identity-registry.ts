@@ -20,8 +20,8 @@ export type PersonIdentity = ContractMainData['employee']['identity'];
 
 export interface PopulationRegistry {
   /**
-   * Whether passports can be looked up. When not, a passport is not checked and the decision is
-   * recorded with the transaction (IDENTITY_NOT_CHECKABLE, a warning).
+   * Whether passports can be looked up. When not, a passport is not checked (recording that
+   * decision as a warning on the transaction is still open, issue 15).
    */
   readonly checksPassports: boolean;
   findPerson(identity: PersonIdentity): Promise<CitizenRecord | undefined>;

@@ -40,6 +40,7 @@ describe.each(engines)('migrate on %s', (engine) => {
       'providers',
       'sandbox_clock',
       'schema_migrations',
+      'secret_fingerprints',
       'transaction_files',
       'transactions',
       'violation_actions',
