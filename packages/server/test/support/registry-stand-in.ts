@@ -20,23 +20,13 @@ export type RegistryCerts = {
   serverKey: string;
 };
 
+/** openssl req arguments for a fresh unencrypted P-256 key. */
+const NEW_P256_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+
 async function issue(dir: string, name: string, subject: string, extensions: string): Promise<void> {
   const at = (ext: string) => join(dir, `${name}.${ext}`);
   await writeFile(at('ext'), `${extensions}\n`);
-  await run('openssl', [
-    'req',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    at('key'),
-    '-out',
-    at('csr'),
-    '-subj',
-    subject,
-  ]);
+  await run('openssl', ['req', ...NEW_P256_KEY, '-keyout', at('key'), '-out', at('csr'), '-subj', subject]);
   await run('openssl', [
     'x509',
     '-req',
@@ -62,11 +52,7 @@ export async function createRegistryCerts(): Promise<RegistryCerts> {
   await run('openssl', [
     'req',
     '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
+    ...NEW_P256_KEY,
     '-keyout',
     join(dir, 'ca.key'),
     '-out',
