@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { sampleContractMainData } from '@hdld/sdk/documents';
 import { loadContractFonts } from '@hdld/sdk/node';
-import type { TestPki } from '@hdld/sdk/testing';
+import { issueContractPartyCertificates, type TestPki } from '@hdld/sdk/testing';
 import { buildContract, packageContract, signContract } from '../contract/steps.js';
 
 export type SampleIdentity = {
@@ -13,7 +13,8 @@ export type SampleIdentity = {
 
 /**
  * The demo's contracts, made with the same steps as `hdld contract build|sign|package`: Vietnamese
- * sample data, signed by the employer then the employee (PAdES B-T through the TSA), certified by
+ * sample data, signed by the employer then the employee (PAdES B-T through the TSA), each with a
+ * certificate naming that contract's own party (UID MST: / CCCD: / HC:, F8, N2), certified by
  * the provider, written as `<ref>.submission.json` for `hdld sync`.
  */
 export async function makeSampleContracts(options: {
@@ -38,16 +39,17 @@ export async function makeSampleContracts(options: {
       const mainData = sampleContractMainData(seeds[index]!);
       // Sample contract numbers repeat across seeds; the reference must be unique per provider.
       const reference = `HD-DEMO-${String(seeds[index]).padStart(6, '0')}`;
+      const parties = await issueContractPartyCertificates(options.pki, mainData);
       await buildContract(options.dir, reference, mainData, fonts);
       await signContract(options.dir, reference, {
         party: 'EMPLOYER',
-        signer: options.pki.employer.signer,
+        signer: parties.employer.signer,
         tsa: options.tsaUrl,
         authenticationMethod: 'VNEID',
       });
       await signContract(options.dir, reference, {
         party: 'EMPLOYEE',
-        signer: options.pki.employee.signer,
+        signer: parties.employee.signer,
         tsa: options.tsaUrl,
         authenticationMethod: 'VNEID',
       });

@@ -8,6 +8,11 @@ export interface NameSpec {
   locality?: string;
   /** Citizen ID / tax code style identifier (X.520 serialNumber). */
   serialNumber?: string;
+  /**
+   * UID attributes (OID 0.9.2342.19200300.100.1.1) as the Vietnamese CA profile writes them:
+   * `MST:<tax code>`, `CCCD:<12 digits>`, `CMND:<9 or 12 digits>`, `HC:<passport number>` (F8, N2).
+   */
+  userIds?: readonly string[];
   /** ISO 3166 code; default 'VN'. */
   country?: string;
 }
@@ -25,6 +30,7 @@ export function encodeName(name: NameSpec): Uint8Array {
   if (name.organization) rdns.push([OID.organizationName, utf8String(name.organization)]);
   if (name.organizationalUnit) rdns.push([OID.organizationalUnitName, utf8String(name.organizationalUnit)]);
   if (name.serialNumber) rdns.push([OID.serialNumber, printableString(name.serialNumber)]);
+  for (const userId of name.userIds ?? []) rdns.push([OID.userId, utf8String(userId)]);
   rdns.push([OID.commonName, utf8String(name.commonName)]);
   return sequence(...rdns.map(([type, value]) => setOf([sequence(objectIdentifier(type), value)])));
 }

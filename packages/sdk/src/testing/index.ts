@@ -11,6 +11,13 @@ export {
 export { type CrlRequest, issueCrl } from './crl.js';
 export { encodeName, type NameSpec } from './distinguished-name.js';
 export {
+  issueContractPartyCertificates,
+  issuePartyCertificate,
+  type PartyCertificateOptions,
+  type PartySubject,
+  partyCertificateName,
+} from './party-certificates.js';
+export {
   createSampleConvertedPaper,
   createSampleLifecycleSubmission,
   type SampleLifecycleOptions,

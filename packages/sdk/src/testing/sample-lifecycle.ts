@@ -4,6 +4,7 @@ import { sealConvertedPaper } from '../documents/conversion/seal-converted-paper
 import { sampleContractMainData } from '../documents/pdf/sample-data.js';
 import { signPdf } from '../documents/signing/sign-pdf.js';
 import type { TimestampAuthority } from '../documents/signing/timestamp-client.js';
+import { issueContractPartyCertificates } from './party-certificates.js';
 import { createSamplePdf } from './sample-pdf.js';
 import { signedPackage } from './signed-package.js';
 import type { TestPki } from './test-pki.js';
@@ -18,6 +19,8 @@ export type SampleLifecycleOptions = {
   effectiveOn: string;
   provider?: { id: string; name: string };
   changes?: Schemas['LifecycleSubmission']['changes'];
+  /** The contract's main data: its parties sign (F8); default the test PKI's employer and employee. */
+  mainData?: ContractMainData;
 };
 
 const TITLES: Record<LifecycleType, string> = {
@@ -38,14 +41,19 @@ export async function createSampleLifecycleSubmission(
 ): Promise<Schemas['LifecycleSubmission']> {
   const { pki, tsa, providerReference } = options;
   const unsigned = await createSamplePdf({ title: `${TITLES[options.type]} ${providerReference}` });
-  const byEmployer = await signPdf(unsigned, pki.employer.signer, { tsa, fieldName: 'EmployerSignature' });
-  const pdf = await signPdf(byEmployer, pki.employee.signer, { tsa, fieldName: 'EmployeeSignature' });
+  const signers = options.mainData ? await issueContractPartyCertificates(pki, options.mainData) : pki;
+  const byEmployer = await signPdf(unsigned, signers.employer.signer, {
+    tsa,
+    fieldName: 'EmployerSignature',
+  });
+  const pdf = await signPdf(byEmployer, signers.employee.signer, { tsa, fieldName: 'EmployeeSignature' });
   const { evidenceBytes: _evidence, ...files } = await signedPackage({
     pki,
     tsa,
     pdf,
     providerReference,
     role: options.type,
+    signers: { employer: signers.employer, employee: signers.employee },
     parties: { employer: 'Đại diện người sử dụng lao động', employee: 'Người lao động' },
     provider: options.provider,
   });

@@ -4,8 +4,9 @@ import type { ContractFonts } from '../documents/pdf/contract-fonts.js';
 import { sampleContractMainData } from '../documents/pdf/sample-data.js';
 import { signPdf } from '../documents/signing/sign-pdf.js';
 import type { TimestampAuthority } from '../documents/signing/timestamp-client.js';
+import { issueContractPartyCertificates } from './party-certificates.js';
 import { signedPackage } from './signed-package.js';
-import type { TestPki } from './test-pki.js';
+import type { TestIdentity, TestPki } from './test-pki.js';
 
 export type SampleSubmissionOptions = {
   pki: TestPki;
@@ -20,6 +21,11 @@ export type SampleSubmissionOptions = {
   at?: Date;
   /** Reuses an already signed contract (same bytes) instead of building and signing a new one. */
   signedPdf?: Uint8Array;
+  /**
+   * Who signs; default certificates of the main data's own parties (issueContractPartyCertificates, F8).
+   * Give others to build a contract signed by the wrong person.
+   */
+  signers?: { employer: TestIdentity; employee: TestIdentity };
 };
 
 export type SampleSubmission = {
@@ -35,19 +41,20 @@ export type SampleSubmission = {
 /** Builds the contract PDF and signs it as employer then employee, each with a timestamp (B-T). */
 async function signByBothParties(
   mainData: ContractMainData,
-  { pki, tsa, fonts }: SampleSubmissionOptions,
+  signers: { employer: TestIdentity; employee: TestIdentity },
+  { tsa, fonts }: SampleSubmissionOptions,
 ): Promise<Uint8Array> {
   const built = await buildContractPdf(mainData, { fonts });
   const widget = (party: 'EMPLOYER' | 'EMPLOYEE') => {
     const field = built.signatureFields.find((f) => f.party === party);
     return field ? { widget: { page: field.page, rect: field.rect } } : {};
   };
-  const byEmployer = await signPdf(built.pdf, pki.employer.signer, {
+  const byEmployer = await signPdf(built.pdf, signers.employer.signer, {
     tsa,
     fieldName: 'EmployerSignature',
     ...widget('EMPLOYER'),
   });
-  return signPdf(byEmployer, pki.employee.signer, {
+  return signPdf(byEmployer, signers.employee.signer, {
     tsa,
     fieldName: 'EmployeeSignature',
     ...widget('EMPLOYEE'),
@@ -56,7 +63,7 @@ async function signByBothParties(
 
 /**
  * A complete, valid submission as a provider would send it (N1, N2, T7, T8): the contract PDF
- * signed by both parties with timestamps, the certification evidence and the transaction log.
+ * signed by both parties with timestamps (each with a certificate naming that party, F8), the certification evidence and the transaction log.
  * For tests, benchmarks and the demo only.
  */
 export async function createSampleSubmission(options: SampleSubmissionOptions): Promise<SampleSubmission> {
@@ -65,7 +72,8 @@ export async function createSampleSubmission(options: SampleSubmissionOptions): 
   const providerReference =
     options.providerReference ??
     `HD-${mainData.concludedOn.slice(0, 4)}-${String(options.seed).padStart(6, '0')}`;
-  const pdf = options.signedPdf ?? (await signByBothParties(mainData, options));
+  const signers = options.signers ?? (await issueContractPartyCertificates(pki, mainData));
+  const pdf = options.signedPdf ?? (await signByBothParties(mainData, signers, options));
   const { evidenceBytes, ...files } = await signedPackage({
     pki,
     tsa,
@@ -73,6 +81,7 @@ export async function createSampleSubmission(options: SampleSubmissionOptions): 
     providerReference,
     role: 'CONTRACT',
     parties: { employer: mainData.employer.representative.fullName, employee: mainData.employee.fullName },
+    signers,
     provider: options.provider,
     at: options.at,
   });

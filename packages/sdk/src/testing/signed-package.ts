@@ -2,7 +2,7 @@ import type { Schemas } from '@hdld/spec';
 import { sha256, toBase64, toHex } from '../documents/cms/bytes.js';
 import { buildCertificationEvidence } from '../documents/evidence/build-certification-evidence.js';
 import type { TimestampAuthority } from '../documents/signing/timestamp-client.js';
-import type { TestPki } from './test-pki.js';
+import type { TestIdentity, TestPki } from './test-pki.js';
 
 export type SignedPackageOptions = {
   pki: TestPki;
@@ -12,6 +12,8 @@ export type SignedPackageOptions = {
   providerReference: string;
   role: Schemas['EvidenceDocumentRole'];
   parties: { employer: string; employee: string };
+  /** The certificates the document was signed with; default the test PKI's employer and employee. */
+  signers?: { employer: TestIdentity; employee: TestIdentity };
   provider?: { id: string; name: string };
   at?: Date;
 };
@@ -29,6 +31,7 @@ export type SignedPackage = Pick<
  */
 export async function signedPackage(options: SignedPackageOptions): Promise<SignedPackage> {
   const { pki, tsa, pdf, providerReference, parties } = options;
+  const signedBy = options.signers ?? pki;
   const at = (options.at ?? new Date()).toISOString();
   const provider = options.provider ?? { id: 'sandbox', name: 'Nhà cung cấp thử nghiệm' };
   const fileName = `${providerReference}.pdf`;
@@ -48,8 +51,8 @@ export async function signedPackage(options: SignedPackageOptions): Promise<Sign
       issuedAt: at,
       documents: [{ name: fileName, role: options.role, sha256: toHex(await sha256(pdf)), size: pdf.length }],
       signers: [
-        await signer('EMPLOYER', parties.employer, pki.employer.certificate),
-        await signer('EMPLOYEE', parties.employee, pki.employee.certificate),
+        await signer('EMPLOYER', parties.employer, signedBy.employer.certificate),
+        await signer('EMPLOYEE', parties.employee, signedBy.employee.certificate),
       ],
       events: [
         { at, type: 'CREATED', actor: provider.name },

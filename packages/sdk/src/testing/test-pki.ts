@@ -47,7 +47,9 @@ export interface TestPki {
   root: TestIdentity;
   /** Issuing CA of all end-entity certificates and signer of the CRL. */
   intermediate: TestIdentity;
+  /** An employer certificate (UID `MST:0312345678`); contracts are signed with `issueContractPartyCertificates`. */
   employer: TestIdentity;
+  /** An employee certificate (UID `CCCD:001190012345`). */
   employee: TestIdentity;
   /** The eContract provider's certification certificate (certification evidence, N2/T8). */
   provider: TestIdentity;
@@ -64,7 +66,7 @@ export interface TestPki {
   rootPem: string;
 }
 
-const SIGNING_USAGE: KeyUsageBit[] = ['digitalSignature', 'nonRepudiation'];
+export const SIGNING_USAGE: KeyUsageBit[] = ['digitalSignature', 'nonRepudiation'];
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
 
@@ -125,9 +127,9 @@ async function generateTestPki(options: TestPkiOptions): Promise<TestPki> {
       commonName: 'Công ty TNHH Dệt May Sài Gòn',
       organization: 'Công ty TNHH Dệt May Sài Gòn',
       locality: 'Thành phố Hồ Chí Minh',
-      serialNumber: 'MST:0312345678',
+      userIds: ['MST:0312345678'],
     }),
-    leaf({ commonName: 'Nguyễn Thị Hương', locality: 'Hà Nội', serialNumber: 'CCCD:001190012345' }),
+    leaf({ commonName: 'Nguyễn Thị Hương', locality: 'Hà Nội', userIds: ['CCCD:001190012345'] }),
     leaf({
       commonName: 'Công ty Cổ phần Hợp Đồng Số Việt',
       organization: 'Công ty Cổ phần Hợp Đồng Số Việt',
@@ -166,7 +168,8 @@ async function generateTestPki(options: TestPkiOptions): Promise<TestPki> {
   };
 }
 
-interface IdentitySpec {
+/** What a test certificate is made of: used by createTestPki and the per-party certificates. */
+export interface IdentitySpec {
   name: NameSpec;
   keys: CryptoKeyPair;
   issuer?: TestIdentity;
@@ -177,7 +180,7 @@ interface IdentitySpec {
   crlUrl?: string | undefined;
 }
 
-async function createIdentity(spec: IdentitySpec): Promise<TestIdentity> {
+export async function createIdentity(spec: IdentitySpec): Promise<TestIdentity> {
   const subject = encodeName(spec.name);
   const serialNumber = randomSerial();
   const issued = await issueCertificate({

@@ -20,6 +20,8 @@ export const OID = {
   organizationName: '2.5.4.10',
   organizationalUnitName: '2.5.4.11',
   serialNumber: '2.5.4.5',
+  /** RFC 4519 uid (userId): where the Vietnamese CA profile puts MST:, CCCD:, CMND: or HC: identifiers. */
+  userId: '0.9.2342.19200300.100.1.1',
   basicConstraints: '2.5.29.19',
   keyUsage: '2.5.29.15',
   extKeyUsage: '2.5.29.37',
