@@ -51,6 +51,11 @@ async function main(args: string[]): Promise<void> {
     describeMailSetup(config),
     ...describeTrust(platform.trust, trustDirOf(config)),
   ];
+  if (platform.sandboxPki) {
+    lines.push(
+      `Sandbox test PKI (trusted for ca, tsa and certification): ${config.dataDir}/sandbox-pki.json / Hạ tầng khoá thử nghiệm của sandbox`,
+    );
+  }
   if (sandbox) {
     // The secret itself is never printed: it stays in the 0600 file.
     const file = `${config.dataDir}/sandbox-provider.json`;

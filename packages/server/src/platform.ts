@@ -26,6 +26,7 @@ import {
 import { type Notifications, startNotifications } from './notifications/start-notifications.js';
 import { createMetrics, type PlatformMetrics } from './observability/metrics.js';
 import { type PipelineRunner, startPipeline } from './pipeline/pipeline-runner.js';
+import { loadOrCreateSandboxPki, type SandboxPki, sandboxTrust } from './sandbox/sandbox-pki.js';
 import { seedSandboxRegistries } from './sandbox/seed-sandbox-registries.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { DEFAULT_VIOLATION_THRESHOLDS } from './violations/thresholds.js';
@@ -45,6 +46,8 @@ export type Platform = {
   /** Connection status of providers, read by every authenticated call (N8). */
   providerStatus: ProviderStatusCache;
   trust: VerifyOptions['trust'];
+  /** S2.4: the sandbox's own test PKI (trusted for every kind); absent in production and with `trust` given. */
+  sandboxPki?: SandboxPki;
   /** The local stand-in registries (the sandbox's; `registerSandboxIdentities` writes to them). */
   identity: LocalIdentityRegistries;
   /** What the F8 identity check asks: the local registries in the sandbox, the national ones in production. */
@@ -62,6 +65,20 @@ export type Platform = {
   close(): Promise<void>;
 };
 
+/** The sandbox trusts its own PKI besides the configured trust folders, with no manual step (issue 13). */
+function mergeTrust(
+  folders: VerifyOptions['trust'],
+  sandboxPki: SandboxPki | undefined,
+): VerifyOptions['trust'] {
+  if (!sandboxPki) return folders;
+  const own = sandboxTrust(sandboxPki);
+  return {
+    ca: [...(folders.ca ?? []), ...own.ca],
+    tsa: [...(folders.tsa ?? []), ...own.tsa],
+    certification: [...(folders.certification ?? []), ...own.certification],
+  };
+}
+
 /** `trust` given directly (tests, the demo) replaces the trust directory. */
 export async function createPlatform(
   config: ServerConfig,
@@ -74,7 +91,12 @@ export async function createPlatform(
     dataDir: config.dataDir,
     mode: config.mode,
   });
-  const trust = given.trust ?? (await loadTrustDirectory(trustDirOf(config), config.mode));
+  const sandboxPki =
+    config.mode === 'sandbox' && !given.trust && config.dataDir
+      ? await loadOrCreateSandboxPki(config.dataDir)
+      : undefined;
+  const trust =
+    given.trust ?? mergeTrust(await loadTrustDirectory(trustDirOf(config), config.mode), sandboxPki);
   // A bad anchor file stops the start here, not every verification later.
   await Promise.all([trust.ca, trust.tsa, trust.certification].map((anchors) => loadAnchors(anchors)));
   const idSecret = await persistentSecret(
@@ -126,6 +148,7 @@ export async function createPlatform(
       return provider && connectionOf(provider);
     }),
     trust,
+    sandboxPki,
     identity,
     registries,
     pipeline,
