@@ -1,3 +1,5 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -12,4 +14,13 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // The API reference's renderer ships inside the package, so a packed server serves /docs offline
+  // (src/docs/redoc-bundle.ts).
+  async onSuccess() {
+    await mkdir('dist/assets', { recursive: true });
+    await copyFile(
+      createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js'),
+      'dist/assets/redoc.standalone.js',
+    );
+  },
 });

@@ -2,6 +2,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { useAuthentication } from './auth/authenticate.js';
+import { registerDocsRoutes } from './docs/docs-routes.js';
 import { useApiCallLog } from './http/api-call-log.js';
 import { MAX_BODY_LIMIT_BYTES, useBodyLimits } from './http/body-limits.js';
 import { useProblemErrors } from './http/error-handler.js';
@@ -38,7 +39,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   });
   useAuthentication(app, platform.tokens, platform.now, platform.providerStatus);
   await useRateLimit(app, platform.config.rateLimitPerMinute);
-  // The API serves JSON only; the strict CSP would break the self-contained API reference page.
+  // The API serves JSON only; the strict CSP would break the API reference page (Redoc styles inline).
   await app.register(helmet, { contentSecurityPolicy: false });
   useApiCallLog(app, platform);
   useRequestMetrics(app, platform.metrics);
@@ -48,5 +49,6 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   useRequestGuards(app);
   await registerSpecRoutes(app, platform);
   registerOperabilityRoutes(app, platform);
+  registerDocsRoutes(app, platform);
   return app;
 }

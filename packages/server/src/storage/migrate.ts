@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageFolder } from '../package-folder.js';
 import type { Database } from './database.js';
 
 export interface Migration {
@@ -62,7 +61,7 @@ export async function migrate(db: Database, migrations?: Migration[]): Promise<M
 }
 
 /** Reads `migrations/*.sql` shipped with the package (see package.json "files"). */
-export async function loadMigrations(dir: string = findMigrationsDir()): Promise<Migration[]> {
+export async function loadMigrations(dir: string = packageFolder('migrations')): Promise<Migration[]> {
   const names = (await readdir(dir)).filter((name) => MIGRATION_FILE.test(name)).sort();
   return Promise.all(
     names.map(async (name) => {
@@ -75,18 +74,4 @@ export async function loadMigrations(dir: string = findMigrationsDir()): Promise
       };
     }),
   );
-}
-
-/**
- * The package's `migrations/` folder, found by walking up from this module: it is two levels up when
- * running from `src/storage/` and one level up from the bundled `dist/`.
- */
-function findMigrationsDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 4; depth++) {
-    const candidate = join(dir, 'migrations');
-    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('migrations directory not found next to the @hdld/server package.json');
 }
