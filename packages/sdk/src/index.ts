@@ -57,6 +57,7 @@ export type {
   TransactionListQuery,
 } from './client/resources/transactions.js';
 export type { ViolationReportListQuery } from './client/resources/violation-reports.js';
+export { type ResponseInfo, responseOf } from './client/response-info.js';
 export { SDK_VERSION, userAgent } from './client/version.js';
 export {
   CONTRACT_ID_LENGTH,
@@ -75,6 +76,7 @@ export {
   type VerifyReceiptOptions,
   verifyReceipt,
 } from './receipts/verify-receipt.js';
+export type * from './schema-types.js';
 export {
   type ContractSubmissionInput,
   type ConvertedPaperSubmissionInput,

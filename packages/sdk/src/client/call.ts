@@ -1,6 +1,7 @@
 import type { Lang, paths } from '@hdld/spec';
 import type { Client } from 'openapi-fetch';
 import { errorFromResponse } from './errors.js';
+import { rememberResponse } from './response-info.js';
 import type { CallOverrides } from './transport.js';
 import type { PlatformApi } from './transport-api.js';
 
@@ -42,6 +43,7 @@ export function unwrap<T>(context: CallContext, result: Result<T>, idempotencyKe
   if (result.error !== undefined || !result.response.ok) {
     throw errorFromResponse(result.response, result.error, { idempotencyKey, lang: context.lang });
   }
+  rememberResponse(result.data, result.response, idempotencyKey);
   return result.data as T;
 }
 

@@ -1,5 +1,6 @@
 import type { Schemas, Transaction } from '@hdld/spec';
 import { type CallContext, idempotencyKeyFor, type RequestOptions, unwrap } from '../call.js';
+import { rememberResponse, responseOf } from '../response-info.js';
 
 type Acknowledgement = Schemas['SubmissionAcknowledgement'];
 
@@ -15,7 +16,18 @@ export type SubmitOptions = RequestOptions & {
  * What a submission answered: its acknowledgement and, when it became final within `waitSeconds`
  * (`201`), the transaction as `transactions.get` returns it, SUCCEEDED with its contract ID or FAILED.
  */
-export type Submitted = Acknowledgement & { outcome?: Transaction };
+export type Submitted = Acknowledgement & {
+  outcome?: Transaction;
+  /** This call made a new transaction (`202`/`201`, not replayed). */
+  created: boolean;
+  /**
+   * The answer is an earlier transaction's: the same Idempotency-Key again (`Idempotent-Replayed`),
+   * or the same package again without it (`200`). Nothing new was submitted.
+   */
+  replayed: boolean;
+  /** `X-Request-Id` of this call. */
+  requestId?: string;
+};
 
 type Answer = {
   data?: Acknowledgement | Transaction;
@@ -26,18 +38,32 @@ type Answer = {
 /** The acknowledgement of a 202/200, or the one a 201's final transaction stands for, with it. */
 function submitted(context: CallContext, result: Answer, key: string): Submitted {
   const data = unwrap(context, result, key);
-  if (result.response.status !== 201) return data as Acknowledgement;
+  const info = responseOf(data);
+  const replayed = result.response.status === 200 || info?.idempotentReplayed === true;
+  const flags = { created: !replayed, replayed, requestId: info?.requestId };
+  if (result.response.status !== 201)
+    return withResponse({ ...(data as Acknowledgement), ...flags }, result, key);
   const outcome = data as Transaction;
-  return {
-    transactionId: outcome.transactionId,
-    kind: outcome.kind,
-    receivedAt: outcome.receivedAt,
-    payloadSha256: outcome.payloadSha256,
-    providerReference: outcome.providerReference,
-    status: outcome.status,
-    statusUrl: result.response.headers.get('location') ?? `/v1/transactions/${outcome.transactionId}`,
-    outcome,
-  };
+  return withResponse(
+    {
+      transactionId: outcome.transactionId,
+      kind: outcome.kind,
+      receivedAt: outcome.receivedAt,
+      payloadSha256: outcome.payloadSha256,
+      providerReference: outcome.providerReference,
+      status: outcome.status,
+      statusUrl: result.response.headers.get('location') ?? `/v1/transactions/${outcome.transactionId}`,
+      outcome,
+      ...flags,
+    },
+    result,
+    key,
+  );
+}
+
+function withResponse(value: Submitted, result: Answer, key: string): Submitted {
+  rememberResponse(value, result.response, key);
+  return value;
 }
 
 /** The call's options, with `Prefer: wait` when the caller waits for the outcome. */
