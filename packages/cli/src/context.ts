@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { createHdldClient, type HdldClient } from '@hdld/sdk';
+import type { HdldClient } from '@hdld/sdk';
 import type { Lang } from '@hdld/spec';
 import { type Connection, type ConnectionFlags, resolveConnection } from './config/connection.js';
 import { openProfileStore, type ProfileStore } from './config/profiles.js';
@@ -21,7 +21,7 @@ export type Context = {
   readonly json: boolean;
   readonly flags: GlobalFlags;
   signal: AbortSignal;
-  profiles(): ProfileStore;
+  profiles(): Promise<ProfileStore>;
   connection(): Promise<Connection>;
   client(): Promise<HdldClient>;
   /** Refuses a write against a production profile unless --yes was given or the user confirms. */
@@ -36,7 +36,7 @@ export function createContext(
   flags: () => GlobalFlags,
   signal: AbortSignal,
 ): Context {
-  let store: ProfileStore | undefined;
+  let store: Promise<ProfileStore> | undefined;
   let resolved: Promise<Connection> | undefined;
   let profileName: string | undefined;
   const context: Context = {
@@ -68,6 +68,8 @@ export function createContext(
       const lang = context.lang;
       if (!connection.baseUrl) throw new UsageError(t(lang, 'error.missingBaseUrl'));
       if (!connection.credentials) throw new UsageError(t(lang, 'error.missingCredentials'));
+      // Loaded on first use: `--help`, `--version` and offline commands never evaluate the SDK.
+      const { createHdldClient } = await import('@hdld/sdk');
       return createHdldClient({ baseUrl: connection.baseUrl, credentials: connection.credentials, lang });
     },
     async confirmWrite(what) {

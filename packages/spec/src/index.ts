@@ -16,7 +16,7 @@ export type Transaction = Schemas['Transaction'];
 export type Problem = Schemas['Problem'];
 export type ProblemDetailItem = Schemas['ProblemDetailItem'];
 
-export type Lang = 'en' | 'vi';
+export { type Lang, pickLang } from './lang.js';
 export type CatalogEntry = (typeof errorCatalog.codes)[ErrorCode];
 
 export function isErrorCode(code: unknown): code is ErrorCode {
@@ -30,9 +30,4 @@ export function catalogEntry(code: ErrorCode): CatalogEntry {
 /** The problem `type` URI of a catalog code (RFC 9457 section 3.1.1). */
 export function problemType(code: ErrorCode): string {
   return `${errorCatalog.typeBase}${code}`;
-}
-
-/** Picks `vi` for any Vietnamese language tag (vi, vi-VN, vi_VN.UTF-8), English otherwise. */
-export function pickLang(tag: string | undefined | null): Lang {
-  return tag && /^vi(?:[-_]|$)/i.test(tag.trim().split(/[,;]/)[0] ?? '') ? 'vi' : 'en';
 }

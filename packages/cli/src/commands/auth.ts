@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createHdldClient, type HdldClient } from '@hdld/sdk';
+import type { HdldClient } from '@hdld/sdk';
 import type { Command } from 'commander';
 import { resolveConnection } from '../config/connection.js';
 import type { Context } from '../context.js';
@@ -37,18 +37,19 @@ export function registerAuthCommands(program: Command, ctx: Context): void {
   ).action(async (flags: { withSecretStdin?: boolean; production?: boolean }) => {
     const globals = ctx.flags;
     const name = globals.profile ?? ctx.env.HDLD_PROFILE ?? 'default';
-    const store = ctx.profiles();
+    const store = await ctx.profiles();
     const previous = store.get(name);
     const clientSecret = flags.withSecretStdin ? await readStdin(ctx.term.stdin) : undefined;
     // The new profile is not stored yet: resolve against it as if it were.
     const connection = await resolveConnection(
       { ...globals, profile: undefined, ...(clientSecret ? { clientSecret } : {}) },
       { ...ctx.env, HDLD_PROFILE: undefined },
-      () => ({ ...store, current: () => undefined }),
+      async () => ({ ...store, current: () => undefined }),
     );
     const baseUrl = connection.baseUrl ?? previous?.baseUrl;
     if (!baseUrl) throw new UsageError(t(ctx.lang, 'error.missingBaseUrl'));
     if (!connection.credentials) throw new UsageError(t(ctx.lang, 'error.missingCredentials'));
+    const { createHdldClient } = await import('@hdld/sdk');
     const client = createHdldClient({ baseUrl, credentials: connection.credentials, lang: ctx.lang });
     await checkCredentials(client, ctx.signal);
     const keyFile = globals.keyFile ?? ctx.env.HDLD_KEY_FILE;

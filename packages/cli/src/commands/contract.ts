@@ -1,12 +1,8 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { loadContractFonts } from '@hdld/sdk/node';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { loadSigner, type PartySpec, parsePartySpec } from '../contract/credentials.js';
-import { inspectFile } from '../contract/inspect.js';
 import { contractPaths, referenceFromContractNumber, referenceOf } from '../contract/layout.js';
-import { csvTemplate, readContractRows } from '../contract/rows.js';
-import { buildContract, packageContract, signContract } from '../contract/steps.js';
 import { ExitCode } from '../exit-codes.js';
 import { t } from '../i18n/messages.js';
 import { ExitError, UsageError } from '../output/errors.js';
@@ -29,7 +25,10 @@ export function registerContractCommands(program: Command, ctx: Context): void {
       .command('template')
       .description('print a CSV template (header and one example row) for contract build'),
     ['hdld contract template > contracts.csv'],
-  ).action(() => ctx.term.write(csvTemplate()));
+  ).action(async () => {
+    const { csvTemplate } = await import('../contract/rows.js');
+    ctx.term.write(csvTemplate());
+  });
 
   withExamples(
     contract
@@ -41,6 +40,11 @@ export function registerContractCommands(program: Command, ctx: Context): void {
       .option('--out <dir>', 'output folder', '.'),
     ['hdld contract build contracts.csv --out out/', 'hdld contract build contract.json --out out/ --json'],
   ).action(async (input: string, flags: { out: string }) => {
+    const [{ readContractRows }, { buildContract }, { loadContractFonts }] = await Promise.all([
+      import('../contract/rows.js'),
+      import('../contract/steps.js'),
+      import('@hdld/sdk/node'),
+    ]);
     const { rows, problems } = await readContractRows(input);
     for (const p of problems) ctx.term.err(`${input}:${p.line}: ${p.message}`);
     if (problems.length > 0) throw new ExitError(ExitCode.validationFailed);
@@ -82,6 +86,7 @@ export function registerContractCommands(program: Command, ctx: Context): void {
     const method = flags.authMethod.toUpperCase();
     if (!['VNEID', 'OTP_SMS', 'PASSWORD_2FA', 'OTHER'].includes(method))
       throw new UsageError(`--auth-method ${flags.authMethod}`);
+    const { signContract } = await import('../contract/steps.js');
     const signers = await Promise.all(
       flags.signer.map(async (s) => ({ ...s, signer: await loadSigner(s.credential, s.party, ctx.env) })),
     );
@@ -121,6 +126,7 @@ export function registerContractCommands(program: Command, ctx: Context): void {
       files: string[],
       flags: { certifier: string; providerId: string; providerName: string; tsa: string },
     ) => {
+      const { packageContract } = await import('../contract/steps.js');
       const certifier = await loadSigner(flags.certifier, 'certifier', ctx.env);
       for (const file of files) {
         const { dir, reference } = referenceOf(file);
@@ -145,6 +151,7 @@ export function registerContractCommands(program: Command, ctx: Context): void {
   ).action(async (file: string) => {
     if (!(await stat(file)).isFile()) throw new UsageError(`${file}: not a file`);
     const bytes = new Uint8Array(await readFile(file));
+    const { inspectFile } = await import('../contract/inspect.js');
     const inspection = await inspectFile(file, bytes, ctx.lang);
     ctx.term.out(ctx.json ? JSON.stringify(inspection.data, null, 2) : inspection.text);
   });

@@ -1,36 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatContractId, type HdldClient } from '@hdld/sdk';
-import type { Lang, Schemas } from '@hdld/spec';
+import type { HdldClient } from '@hdld/sdk';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { t } from '../i18n/messages.js';
 import { UsageError } from '../output/errors.js';
-import { grid, table } from '../output/terminal.js';
+import { grid } from '../output/terminal.js';
 import { withExamples } from './help.js';
-
-type Contract = Schemas['Contract'];
-
-export function describeContract(contract: Contract, lang: Lang): string {
-  const { mainData } = contract;
-  const head = table([
-    [t(lang, 'field.contractId'), formatContractId(contract.contractId)],
-    [t(lang, 'field.state'), contract.state],
-    [t(lang, 'field.reference'), contract.providerReference],
-    [t(lang, 'field.issuedAt'), contract.issuedAt],
-    [t(lang, 'field.employer'), mainData.employer.name],
-    [t(lang, 'field.employee'), mainData.employee.fullName],
-    [
-      t(lang, 'field.term'),
-      `${mainData.term.type} ${mainData.term.startDate}${mainData.term.endDate ? ` → ${mainData.term.endDate}` : ''}`,
-    ],
-  ]);
-  const documents = grid(
-    ['DOCUMENT', 'KIND', 'FILE', 'SIZE'],
-    contract.documents.map((d) => [d.documentId, d.kind, d.fileName, String(d.size)]),
-  );
-  return `${head}\n\n${documents}`;
-}
 
 /** `hdld contracts list|get|download` (S1.1, S1.2): the provider's contracts with an ID. */
 export function registerContractsCommands(program: Command, ctx: Context): void {
@@ -72,6 +48,7 @@ export function registerContractsCommands(program: Command, ctx: Context): void 
         replay: tx.replay,
       }));
     if (ctx.json) return ctx.term.out(JSON.stringify(rows, null, 2));
+    const { formatContractId } = await import('@hdld/sdk');
     ctx.term.out(
       grid(
         ['CONTRACT ID', 'REFERENCE', 'RECEIVED', 'TRANSACTION'],
@@ -91,6 +68,7 @@ export function registerContractsCommands(program: Command, ctx: Context): void 
     ['hdld contracts get 2604173920581648', 'hdld contracts get 2604173920581648 --json | jq .mainData'],
   ).action(async (id: string) => {
     const contract = await getContract(await ctx.client(), id);
+    const { describeContract } = await import('../output/describe.js');
     ctx.term.out(ctx.json ? JSON.stringify(contract, null, 2) : describeContract(contract, ctx.lang));
   });
 

@@ -6,7 +6,6 @@ import { ExitCode } from '../exit-codes.js';
 import { t } from '../i18n/messages.js';
 import { ExitError } from '../output/errors.js';
 import { loadTrustFiles } from '../trust/anchors.js';
-import { checkCredentials } from './auth.js';
 import { withExamples } from './help.js';
 
 type Check = { name: string; status: 'ok' | 'warn' | 'fail'; detail: string };
@@ -95,6 +94,7 @@ export function registerDoctorCommand(program: Command, ctx: Context): void {
     }
     if (connection.baseUrl && connection.credentials) {
       try {
+        const { checkCredentials } = await import('./auth.js');
         await checkCredentials(await ctx.client(), ctx.signal);
         add({
           name: 'authentication',

@@ -1,23 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { HdldConflictError, HdldNotFoundError } from '@hdld/sdk';
 import { type Command, Option } from 'commander';
 import type { Context } from '../context.js';
-import {
-  describeExplanations,
-  failedQuery,
-  failedTable,
-  fixes,
-  STATUS_FILTERS,
-  type StatusFilter,
-} from '../errors/failed-transactions.js';
-import { repushAll, repushExitCode, repushTable } from '../errors/repush.js';
+import { STATUS_FILTERS, type StatusFilter } from '../errors/status-filters.js';
 import { ExitCode } from '../exit-codes.js';
 import { t } from '../i18n/messages.js';
 import { ExitError, reportError, UsageError } from '../output/errors.js';
 import { parseDateOption } from '../reconcile/period.js';
 import { withExamples } from './help.js';
-import { describeTransaction } from './status.js';
 
 /**
  * `hdld errors`: the provider's side of failed transactions (F36, F37). List them with where their
@@ -53,6 +43,7 @@ export function registerErrorsCommands(program: Command, ctx: Context): void {
       'hdld errors list --json | jq -r ".[].transactionId"',
     ],
   ).action(async (flags: { from?: string; to?: string; status?: StatusFilter; limit: number }) => {
+    const { failedQuery, failedTable } = await import('../errors/failed-transactions.js');
     const query = failedQuery({
       status: flags.status,
       from: parseDateOption(flags.from, '--from'),
@@ -83,6 +74,10 @@ export function registerErrorsCommands(program: Command, ctx: Context): void {
     const explanations = await client.explanations.list({ transactionId }, { signal: ctx.signal }).toArray();
     if (ctx.json) return ctx.term.out(JSON.stringify({ transaction, explanations }, null, 2));
     const { lang } = ctx;
+    const [{ describeExplanations, fixes }, { describeTransaction }] = await Promise.all([
+      import('../errors/failed-transactions.js'),
+      import('../output/describe.js'),
+    ]);
     const advice = fixes(transaction, lang);
     ctx.term.out(
       [
@@ -121,6 +116,7 @@ export function registerErrorsCommands(program: Command, ctx: Context): void {
         ),
       );
       if (ctx.json) return ctx.term.out(JSON.stringify(explanation, null, 2));
+      const { describeExplanations } = await import('../errors/failed-transactions.js');
       ctx.term.out(describeExplanations([explanation], ctx.lang));
       ctx.term.err(t(ctx.lang, 'errors.explained'));
     },
@@ -139,6 +135,7 @@ export function registerErrorsCommands(program: Command, ctx: Context): void {
   ).action(async (transactionIds: string[], flags: { wait?: boolean }) => {
     await ctx.confirmWrite(`${t(ctx.lang, 'errors.confirmRepush')} ${transactionIds.length}`);
     const client = await ctx.client();
+    const { repushAll, repushExitCode, repushTable } = await import('../errors/repush.js');
     const outcomes = await repushAll(client, transactionIds, {
       wait: Boolean(flags.wait),
       signal: ctx.signal,
@@ -179,8 +176,9 @@ async function asRefusal<T>(ctx: Context, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
+    const { HdldConflictError, HdldNotFoundError } = await import('@hdld/sdk');
     if (!(error instanceof HdldConflictError || error instanceof HdldNotFoundError)) throw error;
-    reportError(error, ctx.term, { lang: ctx.lang, json: ctx.json, profileName: ctx.profileName() });
+    await reportError(error, ctx.term, { lang: ctx.lang, json: ctx.json, profileName: ctx.profileName() });
     throw new ExitError(ExitCode.validationFailed);
   }
 }

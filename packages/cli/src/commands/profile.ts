@@ -51,10 +51,10 @@ export function registerProfileCommands(program: Command, ctx: Context): void {
       'hdld profile add sandbox --base-url http://127.0.0.1:8080 --client-id sandbox-provider',
       'hdld profile add prod --base-url https://api.hdld.gov.vn --client-id acme --key-file acme.pem --production',
     ],
-  ).action((name: string, flags: AddFlags) => {
+  ).action(async (name: string, flags: AddFlags) => {
     // --base-url, --client-id and --key-file are the global connection flags.
     const { baseUrl, clientId, keyFile } = ctx.flags;
-    const store = ctx.profiles();
+    const store = await ctx.profiles();
     const previous = store.get(name);
     const url = baseUrl ?? previous?.baseUrl;
     if (!url) throw new UsageError(t(ctx.lang, 'error.missingBaseUrl'));
@@ -72,8 +72,8 @@ export function registerProfileCommands(program: Command, ctx: Context): void {
   withExamples(profile.command('list').description('list profiles; the current one is marked with *'), [
     'hdld profile list',
     'hdld profile list --json',
-  ]).action(() => {
-    const store = ctx.profiles();
+  ]).action(async () => {
+    const store = await ctx.profiles();
     const current = store.current();
     const rows = store.list().map(([name, p]) => publicProfile(name, p, name === current));
     if (ctx.json) return ctx.term.out(JSON.stringify(rows, null, 2));
@@ -96,8 +96,8 @@ export function registerProfileCommands(program: Command, ctx: Context): void {
   withExamples(
     profile.command('use').description('make a profile the current one').argument('<name>', 'profile name'),
     ['hdld profile use sandbox'],
-  ).action((name: string) => {
-    const store = ctx.profiles();
+  ).action(async (name: string) => {
+    const store = await ctx.profiles();
     if (!store.get(name)) throw new UsageError(`${t(ctx.lang, 'error.unknownProfile')}: ${name}`);
     store.use(name);
     ctx.term.err(`${t(ctx.lang, 'profile.current')}: ${name}`);
@@ -109,8 +109,8 @@ export function registerProfileCommands(program: Command, ctx: Context): void {
       .description('delete a profile and its secret')
       .argument('<name>', 'profile name'),
     ['hdld profile remove old-sandbox'],
-  ).action((name: string) => {
-    if (!ctx.profiles().remove(name)) throw new UsageError(`${t(ctx.lang, 'error.unknownProfile')}: ${name}`);
+  ).action(async (name: string) => {
+    if (!(await ctx.profiles()).remove(name)) throw new UsageError(`${t(ctx.lang, 'error.unknownProfile')}: ${name}`);
     ctx.term.err(`${t(ctx.lang, 'profile.removed')}: ${name}`);
   });
 }

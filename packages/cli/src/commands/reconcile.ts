@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { formatContractId } from '@hdld/sdk';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { csvCell } from '../contract/csv.js';
@@ -9,8 +8,6 @@ import { ExitError } from '../output/errors.js';
 import { grid } from '../output/terminal.js';
 import type { ReconcileRow } from '../reconcile/match.js';
 import { parseDateOption } from '../reconcile/period.js';
-import { reconcile } from '../reconcile/reconcile.js';
-import { figuresTable } from '../reconcile/render-figures.js';
 import { withExamples } from './help.js';
 
 const COLUMNS = [
@@ -60,6 +57,11 @@ export function registerReconcileCommand(program: Command, ctx: Context): void {
   ).action(
     async (flags: { journal: string; since?: string; until?: string; csv?: string; jsonOut?: string }) => {
       const client = await ctx.client();
+      const [{ reconcile }, { figuresTable }, { formatContractId }] = await Promise.all([
+        import('../reconcile/reconcile.js'),
+        import('../reconcile/render-figures.js'),
+        import('@hdld/sdk'),
+      ]);
       const report = await reconcile(client, {
         journal: flags.journal,
         since: parseDateOption(flags.since, '--since'),

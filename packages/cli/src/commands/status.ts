@@ -1,31 +1,9 @@
-import { formatContractId, isValidContractId } from '@hdld/sdk';
-import type { Lang, Transaction } from '@hdld/spec';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { t } from '../i18n/messages.js';
-import { table } from '../output/terminal.js';
-import { describeContract } from './contracts.js';
 import { withExamples } from './help.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function describeTransaction(tx: Transaction, lang: Lang): string {
-  const yesNo = (v: boolean) => t(lang, v ? 'value.yes' : 'value.no');
-  const rows: [string, string][] = [
-    [t(lang, 'field.transaction'), tx.transactionId],
-    [t(lang, 'field.status'), `${tx.status} (${t(lang, `status.${tx.status}`)})`],
-  ];
-  if (tx.failureClass) rows.push([t(lang, 'field.failureClass'), tx.failureClass]);
-  if (tx.explanationStatus && tx.explanationStatus !== 'NONE') {
-    rows.push([t(lang, 'field.explanationStatus'), t(lang, `explanationStatus.${tx.explanationStatus}`)]);
-  }
-  if (tx.contractId) rows.push([t(lang, 'field.contractId'), formatContractId(tx.contractId)]);
-  rows.push([t(lang, 'field.reference'), tx.providerReference], [t(lang, 'field.receivedAt'), tx.receivedAt]);
-  if (tx.completedAt) rows.push([t(lang, 'field.completedAt'), tx.completedAt]);
-  rows.push([t(lang, 'field.late'), yesNo(tx.late)], [t(lang, 'field.replay'), yesNo(tx.replay)]);
-  const errors = tx.errors.map((e) => `  - ${e.code}${e.pointer ? ` ${e.pointer}` : ''}: ${e.detail}`);
-  return [table(rows), ...(errors.length ? [`${t(lang, 'field.errors')}:`, ...errors] : [])].join('\n');
-}
 
 /**
  * `hdld status <transaction|contract-id|reference>` (T10): a UUID is a transaction, a valid contract
@@ -44,6 +22,10 @@ export function registerStatusCommand(program: Command, ctx: Context): void {
     ],
   ).action(async (id: string) => {
     const client = await ctx.client();
+    const [{ isValidContractId }, { describeContract, describeTransaction }] = await Promise.all([
+      import('@hdld/sdk'),
+      import('../output/describe.js'),
+    ]);
     const compact = id.replace(/[\s.-]/g, '');
     if (!UUID.test(id) && isValidContractId(compact)) {
       const contract = await client.contracts.get(compact, { signal: ctx.signal });

@@ -5,8 +5,6 @@ import type { Context } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { t } from '../i18n/messages.js';
 import { ExitError, UsageError } from '../output/errors.js';
-import { createSyncReporter, reporterMode } from '../sync/reporters.js';
-import { runSync } from '../sync/run-sync.js';
 import { readSyncSource } from '../sync/source.js';
 import { withExamples } from './help.js';
 
@@ -69,6 +67,10 @@ export function registerSyncCommand(program: Command, ctx: Context): void {
       }
       await ctx.confirmWrite(`${t(ctx.lang, 'sync.confirm')} ${items.length}`);
       const client = await ctx.client();
+      const [{ createSyncReporter, reporterMode }, { runSync }] = await Promise.all([
+        import('../sync/reporters.js'),
+        import('../sync/run-sync.js'),
+      ]);
       const mode = reporterMode(ctx.term, ctx.json);
       const reporter = createSyncReporter(ctx.term, mode, ctx.lang);
       const result = await runSync({

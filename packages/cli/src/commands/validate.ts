@@ -3,7 +3,6 @@ import type { Context } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { ExitError, UsageError } from '../output/errors.js';
 import { loadTrustFiles } from '../trust/anchors.js';
-import { checkFile } from '../validate/check-file.js';
 import { collectInputs } from '../validate/collect.js';
 import { formatResults, type ReportFormat } from '../validate/report-formats.js';
 import { withExamples } from './help.js';
@@ -49,6 +48,7 @@ export function registerValidateCommand(program: Command, ctx: Context): void {
       const validationTime = flags.at ? new Date(flags.at) : undefined;
       if (validationTime && Number.isNaN(validationTime.getTime())) throw new UsageError(`--at ${flags.at}`);
       const inputs = await collectInputs(paths);
+      const { checkFile } = await import('../validate/check-file.js');
       const results = [];
       for (const input of inputs)
         results.push(await checkFile(input, { trust: config, lang: ctx.lang, validationTime }));

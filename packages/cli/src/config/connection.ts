@@ -29,10 +29,10 @@ export class UnknownProfileError extends Error {}
 export async function resolveConnection(
   flags: ConnectionFlags,
   env: NodeJS.ProcessEnv,
-  store: () => ProfileStore,
+  store: () => Promise<ProfileStore>,
 ): Promise<Connection> {
   const named = flags.profile ?? env.HDLD_PROFILE;
-  const profiles = store();
+  const profiles = await store();
   const profileName = named ?? profiles.current();
   const profile = profileName ? profiles.get(profileName) : undefined;
   if (named && !profile) throw new UnknownProfileError(named);

@@ -1,5 +1,3 @@
-import Conf from 'conf';
-
 /** A named Platform connection (gh's "hosts"). The file is mode 0600: it may hold a sandbox secret. */
 export type Profile = {
   baseUrl: string;
@@ -27,7 +25,9 @@ export type ProfileStore = {
 };
 
 /** The config file lives in the user's config directory, or in HDLD_CONFIG_DIR (tests, CI). */
-export function openProfileStore(env: NodeJS.ProcessEnv = process.env): ProfileStore {
+export async function openProfileStore(env: NodeJS.ProcessEnv = process.env): Promise<ProfileStore> {
+  // conf (and its schema validator) is loaded when a command needs a profile, not at start-up.
+  const { default: Conf } = await import('conf');
   const conf = new Conf<Store>({
     projectName: 'hdld',
     projectSuffix: '',

@@ -1,6 +1,5 @@
 import { extname } from 'node:path';
 import type { Signer } from '@hdld/sdk/documents';
-import { signerFromPemFiles, signerFromPkcs12File } from '@hdld/sdk/node';
 import { UsageError } from '../output/errors.js';
 
 /**
@@ -15,12 +14,14 @@ export async function loadSigner(credential: string, name: string, env: NodeJS.P
     if (password === undefined) {
       throw new UsageError(`${credential}: set HDLD_P12_PASSWORD_${name.toUpperCase()} or HDLD_P12_PASSWORD`);
     }
+    const { signerFromPkcs12File } = await import('@hdld/sdk/node');
     return signerFromPkcs12File(credential, password);
   }
   const [privateKeyPath, certificateChainPath] = credential.split('+');
   if (!privateKeyPath || !certificateChainPath) {
     throw new UsageError(`${credential}: expected FILE.p12 or KEY.pem+CERT.pem`);
   }
+  const { signerFromPemFiles } = await import('@hdld/sdk/node');
   return signerFromPemFiles({ privateKeyPath, certificateChainPath });
 }
 

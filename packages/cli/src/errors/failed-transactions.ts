@@ -2,19 +2,8 @@ import type { TransactionListQuery } from '@hdld/sdk';
 import { catalogEntry, type Lang, type Schemas, type Transaction } from '@hdld/spec';
 import { t } from '../i18n/messages.js';
 import { grid, table } from '../output/terminal.js';
+import { STATUS_FILTERS, type StatusFilter } from './status-filters.js';
 
-type ExplanationStatus = Schemas['ExplanationStatus'];
-
-/** `hdld errors list --status`: the provider's words for the explanation states (F36, F37). */
-export const STATUS_FILTERS = {
-  'awaiting-explanation': 'AWAITING_EXPLANATION',
-  explained: 'PENDING_APPROVAL',
-  approved: 'APPROVED',
-  rejected: 'REJECTED',
-  repushed: 'REPUSHED',
-} as const satisfies Record<string, ExplanationStatus>;
-
-export type StatusFilter = keyof typeof STATUS_FILTERS;
 
 /**
  * The listTransactions filters of `hdld errors list`: every FAILED transaction, or those whose

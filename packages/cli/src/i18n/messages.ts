@@ -1,4 +1,4 @@
-import { type Lang, pickLang } from '@hdld/spec';
+import { type Lang, pickLang } from '@hdld/spec/lang';
 
 /** Every user-facing CLI text, in English and Vietnamese (`--lang vi` or LANG=vi_VN*). */
 const messages = {

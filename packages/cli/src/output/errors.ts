@@ -1,4 +1,3 @@
-import { HdldAuthError, HdldError, HdldValidationError } from '@hdld/sdk';
 import type { Lang } from '@hdld/spec';
 import { UnknownProfileError } from '../config/connection.js';
 import { ExitCode } from '../exit-codes.js';
@@ -23,8 +22,12 @@ export class ExitError extends Error {
 
 export type ErrorScope = { lang: Lang; json: boolean; profileName?: string };
 
-/** Prints an error readably on stderr (or as JSON with --json) and returns the exit code. */
-export function reportError(error: unknown, term: Terminal, scope: ErrorScope): ExitCode {
+/**
+ * Prints an error readably on stderr (or as JSON with --json) and returns the exit code. The SDK is
+ * loaded only here, on the error path, so start-up never pays for it.
+ */
+export async function reportError(error: unknown, term: Terminal, scope: ErrorScope): Promise<ExitCode> {
+  const { HdldAuthError, HdldError } = await import('@hdld/sdk');
   const { lang } = scope;
   // Every error names the profile in use, so a wrong environment is obvious.
   const profileLine = scope.profileName ? [`  ${t(lang, 'error.profile')}: ${scope.profileName}`] : [];
@@ -58,7 +61,11 @@ export function reportError(error: unknown, term: Terminal, scope: ErrorScope): 
     if (error.requestId) lines.push(`  ${t(lang, 'error.requestId')}: ${error.requestId}`);
     term.err([...lines, ...profileLine].join('\n'));
     if (error instanceof HdldAuthError) return ExitCode.auth;
-    if (error instanceof HdldValidationError) return ExitCode.validationFailed;
+    // Any other 4xx (400, 404, 409, 422...) is the Platform refusing the request: exit 3 (README).
+    // 429 is not a refusal of the request but of its timing: a retryable error, exit 1.
+    if (error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429) {
+      return ExitCode.validationFailed;
+    }
     return ExitCode.error;
   }
   const message = error instanceof Error ? error.message : String(error);
