@@ -110,7 +110,8 @@ export function registerProfileCommands(program: Command, ctx: Context): void {
       .argument('<name>', 'profile name'),
     ['hdld profile remove old-sandbox'],
   ).action(async (name: string) => {
-    if (!(await ctx.profiles()).remove(name)) throw new UsageError(`${t(ctx.lang, 'error.unknownProfile')}: ${name}`);
+    if (!(await ctx.profiles()).remove(name))
+      throw new UsageError(`${t(ctx.lang, 'error.unknownProfile')}: ${name}`);
     ctx.term.err(`${t(ctx.lang, 'profile.removed')}: ${name}`);
   });
 }

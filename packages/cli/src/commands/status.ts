@@ -4,7 +4,6 @@ import { withExamples } from './help.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-
 /**
  * `hdld status <transaction|contract-id|reference>` (T10): a UUID is a transaction, a valid contract
  * ID (check digits) a contract, anything else the provider's own reference.

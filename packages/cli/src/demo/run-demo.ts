@@ -3,9 +3,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHdldClient, formatContractId } from '@hdld/sdk';
 import type { Context } from '../context.js';
-import { makeSampleContracts } from './sample-contracts.js';
-import { startSandboxPki } from './sandbox-pki.js';
-import { startSandboxServer } from './sandbox-server.js';
 import { ExitCode } from '../exit-codes.js';
 import { t } from '../i18n/messages.js';
 import { ExitError, UsageError } from '../output/errors.js';
@@ -15,6 +12,9 @@ import { figuresTable } from '../reconcile/render-figures.js';
 import { createSyncReporter } from '../sync/reporters.js';
 import { runSync } from '../sync/run-sync.js';
 import { readSyncSource } from '../sync/source.js';
+import { makeSampleContracts } from './sample-contracts.js';
+import { startSandboxPki } from './sandbox-pki.js';
+import { startSandboxServer } from './sandbox-server.js';
 
 const PROVIDER = { id: 'sandbox', name: 'Nhà cung cấp thử nghiệm (sandbox)' };
 

@@ -4,7 +4,6 @@ import { t } from '../i18n/messages.js';
 import { grid, table } from '../output/terminal.js';
 import { STATUS_FILTERS, type StatusFilter } from './status-filters.js';
 
-
 /**
  * The listTransactions filters of `hdld errors list`: every FAILED transaction, or those whose
  * explanation stands at `status`. A re-pushed one is no longer FAILED (a new failure makes it

@@ -57,9 +57,9 @@ describe('hdld status against the reference server', () => {
     expect(stdout).toContain('RECEIVED (đã tiếp nhận)');
   });
 
-  it('exits non-zero with the catalog code for an unknown id', async () => {
+  it('exits 3 (a 4xx refusal, README) with the catalog code for an unknown id', async () => {
     const { code, stdout, stderr } = await hdld(['status', '0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e']);
-    expect(code).toBe(1);
+    expect(code).toBe(3);
     expect(stdout).toBe('');
     expect(stderr).toContain('Transaction not found (TRANSACTION_NOT_FOUND)');
   });
