@@ -1,6 +1,8 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { extractMainData } from '@hdld/sdk/documents';
+import { issueContractPartyCertificates, type TestIdentity } from '@hdld/sdk/testing';
 import { ContractSubmissionSchema } from '@hdld/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxPki, startSandboxPki } from '../../src/demo/sandbox-pki.js';
@@ -40,24 +42,36 @@ describe('hdld contract template|build|sign|package|inspect and validate', () =>
 
     const key = (name: string) => `${join(work, 'pki', `${name}.key`)}+${join(work, 'pki', `${name}.crt`)}`;
     const pdfs = [join(out, 'HD-2026-000001.pdf'), join(out, 'HD-2026-000002.pdf')];
-    const sign = await runCli(
-      [
-        'contract',
-        'sign',
-        ...pdfs,
-        '--signer',
-        `employer=${key('employer')}`,
-        '--signer',
-        `employee=${key('employee')}`,
-        '--tsa',
-        pki.tsaUrl,
-        '--auth-method',
-        'VNEID',
-      ],
-      env(),
-    );
-    expect(sign.stderr).toBe('');
-    expect(sign.code).toBe(0);
+    // F8, N2: each contract is signed with certificates naming its own employer and employee.
+    const signers: TestIdentity[][] = [];
+    for (const [index, pdf] of pdfs.entries()) {
+      const mainData = await extractMainData(new Uint8Array(await readFile(pdf)));
+      const parties = await issueContractPartyCertificates(pki.pki, mainData!);
+      signers.push([parties.employer, parties.employee]);
+      const file = async (name: string, identity: TestIdentity) => {
+        await writeFile(join(work, 'pki', `${name}-${index}.crt`), identity.chainPem);
+        await writeFile(join(work, 'pki', `${name}-${index}.key`), identity.privateKeyPem);
+        return key(`${name}-${index}`);
+      };
+      const sign = await runCli(
+        [
+          'contract',
+          'sign',
+          pdf,
+          '--signer',
+          `employer=${await file('employer', parties.employer)}`,
+          '--signer',
+          `employee=${await file('employee', parties.employee)}`,
+          '--tsa',
+          pki.tsaUrl,
+          '--auth-method',
+          'VNEID',
+        ],
+        env(),
+      );
+      expect(sign.stderr).toBe('');
+      expect(sign.code).toBe(0);
+    }
 
     const pack = await runCli(
       [
@@ -91,8 +105,8 @@ describe('hdld contract template|build|sign|package|inspect and validate', () =>
     );
     const data = JSON.parse(inspect.stdout);
     expect(data.documents[0].signatures.map((s: { signer: string }) => s.signer)).toEqual([
-      pki.pki.employer.name.commonName,
-      pki.pki.employee.name.commonName,
+      signers[0]![0]!.name.commonName,
+      signers[0]![1]!.name.commonName,
     ]);
     expect(data.documents[0].signatures.every((s: { timestamp?: string }) => s.timestamp)).toBe(true);
     expect(data.evidence.content.signers.map((s: { party: string }) => s.party)).toEqual([

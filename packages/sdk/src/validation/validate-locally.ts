@@ -9,7 +9,11 @@ import {
 import { canonicalJson } from '../documents/pdf/canonical-json.js';
 import { extractMainData } from '../documents/pdf/extract-main-data.js';
 import {
+  bindSignaturesToParties,
+  decisiveVerifierFinding,
+  describePartyMismatch,
   type EvidenceVerificationReport,
+  type PartyMismatch,
   type PdfVerificationReport,
   type VerifyOptions,
   verifyEvidence,
@@ -67,11 +71,20 @@ function verifierFinding(code: Finding['code'], detail: string, where: string): 
   return item(code, { en: `${where}: ${detail}`, vi: `${where}: ${catalogEntry(code).title.vi}` });
 }
 
-function signatureStage(report: PdfVerificationReport, name: string, minimumSignatures: number): Stage {
+function signatureStage(
+  report: PdfVerificationReport,
+  mismatches: readonly PartyMismatch[],
+  name: string,
+  minimumSignatures: number,
+): Stage {
   const documentLevel = report.findings.map((f) => verifierFinding(f.code, f.detail, name));
-  const perSignature = report.signatures
-    .filter((s) => s.indication !== 'TOTAL_PASSED' && s.code)
-    .map((s) => verifierFinding(s.code!, s.findings[0]?.detail ?? '', `${name}, signature ${s.index + 1}`));
+  const perSignature = report.signatures.flatMap((s) => {
+    const decisive = decisiveVerifierFinding(s);
+    return decisive
+      ? [verifierFinding(decisive.code, decisive.detail, `${name}, signature ${s.index + 1}`)]
+      : [];
+  });
+  const wrongParty = mismatches.map((m) => item('SIGNATURE_PARTY_MISMATCH', describePartyMismatch(m, name)));
   const missing =
     report.findings.length === 0 && report.signatures.length < minimumSignatures
       ? [
@@ -84,7 +97,7 @@ function signatureStage(report: PdfVerificationReport, name: string, minimumSign
   const malformed = report.findings.some((f) => f.code === 'PDF_MALFORMED');
   return {
     failureClass: malformed ? 'FILE' : 'SIGNATURE',
-    findings: [...documentLevel, ...perSignature, ...missing],
+    findings: [...documentLevel, ...perSignature, ...wrongParty, ...missing],
   };
 }
 
@@ -109,7 +122,7 @@ async function embeddedDataStage(pdf: Uint8Array, data: ContractMainData): Promi
 /**
  * The Platform's checks (T9; N2, F8), offline, before anything is sent: the main data schema (the
  * spec's zod schema), the Labor Code rules (the same module the server runs), every signature and
- * timestamp (the same verifier), the certification evidence and the embedded main data. Only the
+ * timestamp (the same verifier), each party's signature bound to that party's certificate, the certification evidence and the embedded main data. Only the
  * identity check against the National Population Database needs the Platform.
  */
 export async function validateLocally(input: ValidateLocallyInput): Promise<LocalValidation> {
@@ -117,14 +130,18 @@ export async function validateLocally(input: ValidateLocallyInput): Promise<Loca
   const name = input.fileName ?? 'contract.pdf';
   const options = { trust: input.trust, validationTime: input.validationTime, requireTimestamp: true };
   const { data, stage: schema } = schemaStage(input.mainData);
-  const signatures = await verifyPdf(input.pdf, options);
+  const verified = await verifyPdf(input.pdf, options);
+  // F8, N2: with valid main data, each party's signature must be made with that party's certificate.
+  const { report: signatures, mismatches } = data
+    ? bindSignaturesToParties(verified, data)
+    : { report: verified, mismatches: [] };
   const evidence = input.evidence
     ? await verifyEvidence(input.evidence, { ...options, documents: [{ name, bytes: input.pdf }] })
     : undefined;
   const stages: Stage[] = [
     schema,
     { failureClass: 'BUSINESS', findings: data ? checkLaborRules(data) : [] },
-    signatureStage(signatures, name, input.minimumSignatures ?? 2),
+    signatureStage(signatures, mismatches, name, input.minimumSignatures ?? 2),
     {
       failureClass: 'SIGNATURE',
       findings:

@@ -67,6 +67,9 @@ async function check(input: DocumentChecksInput, trust: VerifyOptions['trust']):
       validationTime,
       minimumSignatures: file === principal ? input.minimumSignatures : 1,
       documentName: file.name,
+      ...(file === principal && input.kind === 'CONTRACT' && input.mainData
+        ? { mainData: input.mainData }
+        : {}),
     });
     if (result.lastSignedAt && (!lastSignedAt || result.lastSignedAt > lastSignedAt))
       lastSignedAt = result.lastSignedAt;

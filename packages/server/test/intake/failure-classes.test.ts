@@ -1,6 +1,6 @@
 import { buildContractPdf, signPdf } from '@hdld/sdk/documents';
 import { loadContractFonts } from '@hdld/sdk/node';
-import { createTestTsa } from '@hdld/sdk/testing';
+import { createTestTsa, issueContractPartyCertificates } from '@hdld/sdk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/databases.js';
 import { type SandboxKit, startSandboxKit, waitForFinal } from '../support/sandbox-kit.js';
@@ -107,7 +107,8 @@ describe.each(engines)('failure classes on %s', (engine) => {
       key: kit.pki.tsa.privateKey,
     });
     const built = await buildContractPdf(sample.mainData, { fonts: await loadContractFonts() });
-    const oneParty = await signPdf(built.pdf, kit.pki.employer.signer, {
+    const { employer } = await issueContractPartyCertificates(kit.pki, sample.mainData);
+    const oneParty = await signPdf(built.pdf, employer.signer, {
       tsa: { timestamp: (r) => tsaService.timestamp(r) },
     });
     const resubmitted = await kit.sample(16, { providerReference: 'HD-ONE-PARTY-16', signedPdf: oneParty });

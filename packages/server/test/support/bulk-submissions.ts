@@ -1,5 +1,10 @@
 import { sampleContractMainData, signPdf } from '@hdld/sdk/documents';
-import { createSamplePdf, createSampleSubmission, type SampleSubmission } from '@hdld/sdk/testing';
+import {
+  createSamplePdf,
+  createSampleSubmission,
+  issueContractPartyCertificates,
+  type SampleSubmission,
+} from '@hdld/sdk/testing';
 import type { ContractMainData } from '@hdld/spec';
 import {
   type CachedContracts,
@@ -18,20 +23,30 @@ export const bulkMainData = (key: string): ContractMainData => sampleContractMai
 
 /**
  * One distinct, valid submission (cache builder): a one-page PDF signed by both parties with
- * timestamps (PAdES B-T), plus its timestamped certification evidence.
+ * timestamps (PAdES B-T), each with a certificate naming that party (F8), plus its timestamped
+ * certification evidence.
  */
 export async function buildBulkSubmission(gen: ContractGenerator, key: string): Promise<BulkItem> {
   const { pki, tsa, fonts } = gen;
+  const mainData = bulkMainData(key);
+  const signers = await issueContractPartyCertificates(pki, mainData);
   const unsigned = await createSamplePdf({ title: `HOP DONG ${key}` });
-  const byEmployer = await signPdf(unsigned, pki.employer.signer, { tsa, fieldName: 'EmployerSignature' });
-  const signedPdf = await signPdf(byEmployer, pki.employee.signer, { tsa, fieldName: 'EmployeeSignature' });
+  const byEmployer = await signPdf(unsigned, signers.employer.signer, {
+    tsa,
+    fieldName: 'EmployerSignature',
+  });
+  const signedPdf = await signPdf(byEmployer, signers.employee.signer, {
+    tsa,
+    fieldName: 'EmployeeSignature',
+  });
   const { submission, identity } = await createSampleSubmission({
     pki,
     tsa,
     fonts,
     seed: seedOf(key),
-    mainData: bulkMainData(key),
+    mainData,
     signedPdf,
+    signers,
     providerReference: key,
   });
   return { submission, identity };

@@ -4,6 +4,7 @@ import {
   createTestPki,
   createTestTsa,
   type SampleSubmission,
+  type TestIdentity,
   type TestPki,
 } from '@hdld/sdk/testing';
 import { hashSecret } from '../../src/auth/secret-hash.js';
@@ -67,7 +68,12 @@ export type SandboxKit = {
   /** A fresh, valid, two-party B-T submission; its employee is registered in the population registry. */
   sample(
     seed: number,
-    overrides?: { providerReference?: string; signedPdf?: Uint8Array },
+    overrides?: {
+      providerReference?: string;
+      signedPdf?: Uint8Array;
+      /** Who signs; default the contract's own parties (F8). */
+      signers?: { employer: TestIdentity; employee: TestIdentity };
+    },
   ): Promise<SampleSubmission>;
   /** Calls the API as the sandbox provider. */
   api: ApiCall;

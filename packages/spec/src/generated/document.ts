@@ -6251,6 +6251,7 @@ export const openapiDocument = {
           "SIGNATURE_BYTERANGE_INVALID",
           "SIGNATURE_MODIFIED_AFTER_SIGNING",
           "SIGNATURE_PARTY_MISSING",
+          "SIGNATURE_PARTY_MISMATCH",
           "CERTIFICATE_UNTRUSTED",
           "CERTIFICATE_EXPIRED",
           "CERTIFICATE_REVOKED",
@@ -11056,6 +11057,22 @@ export const openapiDocument = {
         "fix": {
           "en": "Content was added after the last signature (only a later signature or timestamp may be appended); send the file as last signed.",
           "vi": "Có nội dung được thêm vào sau chữ ký cuối cùng (chỉ được thêm chữ ký hoặc dấu thời gian sau đó); hãy gửi tệp ở trạng thái ký lần cuối."
+        }
+      },
+      "SIGNATURE_PARTY_MISMATCH": {
+        "status": 422,
+        "stage": "SIGNATURE",
+        "action": "FIX_AND_RESUBMIT",
+        "failureClass": "SIGNATURE",
+        "since": "1.0.0",
+        "legalBasis": "Decree 337/2025 Art. 7.2.b, 8",
+        "title": {
+          "en": "A signature's certificate does not identify its party",
+          "vi": "Chứng thư của chữ ký không xác định đúng bên ký"
+        },
+        "fix": {
+          "en": "Sign each party's signature with that party's own certificate: the employer's carries UID MST:<tax code> of the main data (a representative's personal certificate also carries the employer's MST), the employee's CCCD:, CMND: or HC: with the identity number of the main data.",
+          "vi": "Mỗi bên ký bằng chứng thư số của chính mình: chứng thư của người sử dụng lao động có UID MST:<mã số thuế> trong dữ liệu chính (chứng thư cá nhân của người đại diện cũng phải có MST của người sử dụng lao động), chứng thư của người lao động có CCCD:, CMND: hoặc HC: với số giấy tờ trong dữ liệu chính."
         }
       },
       "SIGNATURE_PARTY_MISSING": {

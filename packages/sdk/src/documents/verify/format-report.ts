@@ -17,6 +17,7 @@ function signatureLines(signature: SignatureReport, lang: ReportLanguage): strin
     `${LABELS.signature[lang]} #${signature.index + 1}: ${INDICATION_MESSAGES[signature.indication][lang]}`,
   ];
   lines.push(`  ${LABELS.signer[lang]}: ${describeCertificate(signature.signer, lang)}`);
+  if (signature.party) lines.push(`  ${LABELS.party[lang]}: ${LABELS[signature.party][lang]}`);
   if (signature.signer) {
     lines.push(`  ${LABELS.issuer[lang]}: ${signature.signer.issuerCommonName ?? LABELS.unknown[lang]}`);
     lines.push(`  ${LABELS.serial[lang]}: ${signature.signer.serialNumber}`);

@@ -1,5 +1,17 @@
 export { formatVerificationReport } from './format-report.js';
 export type { ReportLanguage, VerifyOptions } from './options.js';
+export {
+  bindSignaturesToParties,
+  decisiveVerifierFinding,
+  describePartyMismatch,
+  type PartyMismatch,
+} from './parties/party-binding.js';
+export {
+  personalIdentifier,
+  requiredPartyIdentifier,
+  type SigningParty,
+  taxCodeIdentifier,
+} from './parties/party-identifiers.js';
 export type { OcspHook, OcspStatus, RevocationOptions } from './pki/revocation.js';
 export type { TrustAnchorConfig, TrustAnchorInput } from './pki/trust-anchors.js';
 export { loadAnchors, TrustConfigurationError } from './pki/trust-anchors.js';

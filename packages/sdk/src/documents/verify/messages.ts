@@ -16,6 +16,10 @@ export const CODE_MESSAGES: Record<VerificationErrorCode, Record<ReportLanguage,
     en: 'The document was modified after signing',
     vi: 'Tài liệu đã bị sửa đổi sau khi ký',
   },
+  SIGNATURE_PARTY_MISMATCH: {
+    en: "The signer's certificate does not identify the contract party",
+    vi: 'Chứng thư số của người ký không xác định đúng bên giao kết hợp đồng',
+  },
   CERTIFICATE_UNTRUSTED: {
     en: 'The certificate is not issued by a trusted authority',
     vi: 'Chứng thư số không do tổ chức tin cậy cấp',
@@ -81,6 +85,9 @@ export const INDICATION_MESSAGES: Record<Indication, Record<ReportLanguage, stri
 export const LABELS = {
   signature: { en: 'Signature', vi: 'Chữ ký' },
   signer: { en: 'Signer', vi: 'Người ký' },
+  party: { en: 'Party', vi: 'Bên ký' },
+  EMPLOYER: { en: 'employer', vi: 'người sử dụng lao động' },
+  EMPLOYEE: { en: 'employee', vi: 'người lao động' },
   issuer: { en: 'Issued by', vi: 'Tổ chức cấp' },
   serial: { en: 'Certificate serial', vi: 'Số hiệu chứng thư' },
   signingTime: { en: 'Signing time (timestamp)', vi: 'Thời điểm ký (dấu thời gian)' },

@@ -28,6 +28,7 @@ export type VerificationErrorCode =
   | 'SIGNATURE_DIGEST_MISMATCH'
   | 'SIGNATURE_BYTERANGE_INVALID'
   | 'SIGNATURE_MODIFIED_AFTER_SIGNING'
+  | 'SIGNATURE_PARTY_MISMATCH'
   | 'CERTIFICATE_UNTRUSTED'
   | 'CERTIFICATE_EXPIRED'
   | 'CERTIFICATE_REVOKED'
@@ -54,6 +55,8 @@ export type NoteCode = 'REVOCATION_NOT_CHECKED' | 'SIGNING_TIME_UNPROVEN' | 'REV
 
 export interface CertificateSummary {
   subjectCommonName?: string;
+  /** Subject UID attributes (`MST:…`, `CCCD:…`, `HC:…`): who the certificate identifies (F8, N2). */
+  subjectUserIds?: string[];
   issuerCommonName?: string;
   serialNumber: string;
   /** SHA-256 of the certificate DER, lowercase hex. */
@@ -85,6 +88,8 @@ export interface RevisionChange {
 
 export interface SignatureReport {
   index: number;
+  /** The contract party the signature belongs to, once bound to the main data (bindSignaturesToParties). */
+  party?: 'EMPLOYER' | 'EMPLOYEE';
   subFilter?: string;
   indication: Indication;
   subIndication?: SubIndication;

@@ -11,7 +11,14 @@ import {
 } from '../../../src/documents/index.js';
 import type { ContractSubmissionInput } from '../../../src/index.js';
 import { loadContractFonts } from '../../../src/node/index.js';
-import { createSamplePdf, createTestPki, createTestTsa, type TestPki } from '../../../src/testing/index.js';
+import {
+  createSamplePdf,
+  createTestPki,
+  createTestTsa,
+  issueContractPartyCertificates,
+  type TestIdentity,
+  type TestPki,
+} from '../../../src/testing/index.js';
 
 export type ContractFactory = Awaited<ReturnType<typeof contractFactory>>;
 
@@ -36,8 +43,8 @@ export async function contractFactory(given?: { pki: TestPki; tsa: TimestampFunc
       key: pki.tsa.privateKey,
     });
   const fonts = await loadContractFonts();
-  const employerCert = toHex(await certificateSha256(pki.employer.certificate));
-  const employeeCert = toHex(await certificateSha256(pki.employee.certificate));
+  type Parties = { employer: TestIdentity; employee: TestIdentity };
+  const fingerprint = async (identity: TestIdentity) => toHex(await certificateSha256(identity.certificate));
 
   /** Main data whose employee is unique per seed, so every contract is a distinct person and document. */
   function mainDataFor(seed: number): ContractMainData {
@@ -46,8 +53,9 @@ export async function contractFactory(given?: { pki: TestPki; tsa: TimestampFunc
     return data;
   }
 
-  async function signedDocument(pdf: Uint8Array) {
-    return signPdf(await signPdf(pdf, pki.employer.signer, { tsa }), pki.employee.signer, { tsa });
+  /** Signed by the contract's own parties (F8, N2: certificates naming its employer and employee). */
+  async function signedDocument(pdf: Uint8Array, parties: Parties) {
+    return signPdf(await signPdf(pdf, parties.employer.signer, { tsa }), parties.employee.signer, { tsa });
   }
 
   async function evidenceFor(
@@ -55,6 +63,7 @@ export async function contractFactory(given?: { pki: TestPki; tsa: TimestampFunc
     pdf: Uint8Array,
     role: Schemas['EvidenceDocumentRole'],
     data: ContractMainData,
+    parties: Parties,
   ) {
     const at = new Date().toISOString();
     return buildCertificationEvidence(
@@ -75,7 +84,7 @@ export async function contractFactory(given?: { pki: TestPki; tsa: TimestampFunc
           {
             party: 'EMPLOYER',
             fullName: data.employer.representative.fullName,
-            certificateSha256: employerCert,
+            certificateSha256: await fingerprint(parties.employer),
             authenticationMethod: 'VNEID',
             authenticatedAt: at,
             signedAt: at,
@@ -83,7 +92,7 @@ export async function contractFactory(given?: { pki: TestPki; tsa: TimestampFunc
           {
             party: 'EMPLOYEE',
             fullName: data.employee.fullName,
-            certificateSha256: employeeCert,
+            certificateSha256: await fingerprint(parties.employee),
             authenticationMethod: 'VNEID',
             authenticatedAt: at,
             signedAt: at,
@@ -129,24 +138,27 @@ export async function contractFactory(given?: { pki: TestPki; tsa: TimestampFunc
       const unsigned = options.small
         ? await createSamplePdf({ title: `HD ${providerReference}`, useObjectStreams: false })
         : (await buildContractPdf(mainData, { fonts })).pdf;
-      const pdf = await signedDocument(unsigned);
+      const parties = await issueContractPartyCertificates(pki, mainData);
+      const pdf = await signedDocument(unsigned, parties);
       return {
         providerReference,
         mainData,
         pdf,
-        evidence: await evidenceFor(providerReference, pdf, 'CONTRACT', mainData),
+        evidence: await evidenceFor(providerReference, pdf, 'CONTRACT', mainData, parties),
         transactionLog: transactionLog(),
       };
     },
     async lifecycleDocument(seed: number, providerReference: string, role: Schemas['EvidenceDocumentRole']) {
       const mainData = mainDataFor(seed);
+      const parties = await issueContractPartyCertificates(pki, mainData);
       const pdf = await signedDocument(
         await createSamplePdf({ title: `${role} ${providerReference}`, useObjectStreams: false }),
+        parties,
       );
       return {
         providerReference,
         pdf,
-        evidence: await evidenceFor(providerReference, pdf, role, mainData),
+        evidence: await evidenceFor(providerReference, pdf, role, mainData, parties),
         transactionLog: transactionLog(),
       };
     },

@@ -1,5 +1,12 @@
-import { type PdfVerificationReport, type VerifyOptions, verifyPdf } from '@hdld/sdk/documents';
-import { catalogEntry } from '@hdld/spec';
+import {
+  bindSignaturesToParties,
+  decisiveVerifierFinding,
+  describePartyMismatch,
+  type PdfVerificationReport,
+  type VerifyOptions,
+  verifyPdf,
+} from '@hdld/sdk/documents';
+import { type ContractMainData, catalogEntry } from '@hdld/spec';
 import { CheckFailure, type Finding, item, TransientCheckError } from '../check-outcome.js';
 
 export type SignatureCheckOptions = {
@@ -9,17 +16,23 @@ export type SignatureCheckOptions = {
   /** Employer and employee both sign a contract (Decree Art. 8); a sealed scan has one seal. */
   minimumSignatures: number;
   documentName: string;
+  /** A contract's main data: each party's signature must be made with that party's certificate (F8, N2). */
+  mainData?: ContractMainData;
 };
 
 /** What the pipeline keeps from a successful verification. */
 export type SignatureCheckResult = { lastSignedAt?: Date; report: PdfVerificationReport };
 
+/** Each signature's decisive failure other than a party mismatch (those are described with their subject). */
 function signatureFindings(report: PdfVerificationReport, name: string): Finding[] {
   return report.signatures
-    .filter((s) => s.indication !== 'TOTAL_PASSED' && s.code)
-    .map((s) => {
-      const code = s.code!;
-      const first = s.findings[0]?.detail ?? '';
+    .flatMap((s) => {
+      const decisive = decisiveVerifierFinding(s);
+      return decisive ? [{ s, decisive }] : [];
+    })
+    .map(({ s, decisive }) => {
+      const code = decisive.code;
+      const first = decisive.detail;
       return {
         ...item(code, {
           en: `${name}, signature ${s.index + 1}: ${first || catalogEntry(code).title.en}`,
@@ -38,13 +51,16 @@ export async function checkPdfSignatures(
   pdf: Uint8Array,
   options: SignatureCheckOptions,
 ): Promise<SignatureCheckResult> {
-  const report = await verifyPdf(pdf, {
+  const verified = await verifyPdf(pdf, {
     trust: options.trust,
     crls: options.crls,
     validationTime: options.validationTime,
     requireTimestamp: true,
   });
   const name = options.documentName;
+  const { report, mismatches } = options.mainData
+    ? bindSignaturesToParties(verified, options.mainData)
+    : { report: verified, mismatches: [] };
   const documentLevel = report.findings.map((f) =>
     item(f.code, { en: `${name}: ${f.detail}`, vi: `${name}: ${catalogEntry(f.code).title.vi}` }),
   );
@@ -56,7 +72,13 @@ export async function checkPdfSignatures(
       transient.code ?? 'REVOCATION_UNAVAILABLE',
       `${name}: ${transient.findings[0]?.detail ?? 'try later'}`,
     );
-  const failures = signatureFindings(report, name);
+  const failures = [
+    ...signatureFindings(report, name),
+    ...mismatches.map((m) => ({
+      ...item('SIGNATURE_PARTY_MISMATCH', describePartyMismatch(m, name)),
+      location: { document: name, field: `signature ${m.signatureIndex + 1}` },
+    })),
+  ];
   if (failures.length > 0) throw new CheckFailure('SIGNATURE', failures);
   if (report.signatures.length < options.minimumSignatures) {
     throw new CheckFailure('SIGNATURE', [

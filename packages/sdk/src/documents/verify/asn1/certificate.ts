@@ -44,6 +44,8 @@ export interface ParsedCertificate {
   issuer: Uint8Array;
   subject: Uint8Array;
   subjectCommonName?: string;
+  /** Subject UID attributes (`MST:…`, `CCCD:…`, `HC:…`), which bind a signature to a party (F8, N2). */
+  subjectUserIds: string[];
   issuerCommonName?: string;
   notBefore: Date;
   notAfter: Date;
@@ -80,21 +82,27 @@ export function readAlgorithmIdentifier(element: DerElement): AlgorithmIdentifie
     : { oid: id };
 }
 
-/** First commonName in a Name, if any. */
-export function readCommonName(name: DerElement): string | undefined {
+/** Every readable value of one attribute type in a Name, in order. */
+function readAttributes(name: DerElement, oid: string): string[] {
+  const values: string[] = [];
   for (const rdn of children(name)) {
     for (const attribute of children(rdn)) {
       const [type, value] = children(attribute);
-      if (type && value && readOid(type) === ALGORITHM_OID.commonName) {
+      if (type && value && readOid(type) === oid) {
         try {
-          return readString(value);
+          values.push(readString(value));
         } catch {
-          return undefined;
+          // An unreadable value identifies nobody.
         }
       }
     }
   }
-  return undefined;
+  return values;
+}
+
+/** First commonName in a Name, if any. */
+export function readCommonName(name: DerElement): string | undefined {
+  return readAttributes(name, ALGORITHM_OID.commonName)[0];
 }
 
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
@@ -136,6 +144,7 @@ function parseCertificateFields(der: Uint8Array): ParsedCertificate {
     spki: encodingOf(spki),
     publicKeyAlgorithm: keyAlgorithmId.oid,
     unknownCriticalExtensions: [],
+    subjectUserIds: readAttributes(subject, ALGORITHM_OID.userId),
   };
   const subjectCn = readCommonName(subject);
   if (subjectCn !== undefined) certificate.subjectCommonName = subjectCn;

@@ -30,6 +30,7 @@ export function summarizeCertificate(certificate: KnownCertificate): Certificate
     notAfter: certificate.notAfter,
   };
   if (certificate.subjectCommonName !== undefined) summary.subjectCommonName = certificate.subjectCommonName;
+  if (certificate.subjectUserIds.length > 0) summary.subjectUserIds = certificate.subjectUserIds;
   if (certificate.issuerCommonName !== undefined) summary.issuerCommonName = certificate.issuerCommonName;
   return summary;
 }
