@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sampleContractMainData } from '@hdld/sdk/documents';
 import { createTestPki, createTestTsa, issueContractPartyCertificates } from '@hdld/sdk/testing';
-import { buildApp, configFromEnv, createPlatform, ensureSandboxProvider } from '@hdld/server';
+import { type StartedSandbox, startSandbox } from '@hdld/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { integrate } from '../src/integrate.js';
 
@@ -12,65 +9,26 @@ import { integrate } from '../src/integrate.js';
  * (the sandbox's own PKI replaces it once GET /v1/sandbox/pki is on main).
  */
 describe('examples/provider-integration', () => {
-  const started: { close(): Promise<void> }[] = [];
-  let baseUrl: string;
-  let credentials: { clientId: string; clientSecret: string };
+  let sandbox: StartedSandbox;
   let pki: Awaited<ReturnType<typeof createTestPki>>;
-  let registerIdentity: (identity: {
-    identityNumber: string;
-    fullName: string;
-    dateOfBirth: string;
-    sex: 'MALE' | 'FEMALE';
-  }) => Promise<void>;
-
   beforeAll(async () => {
     pki = await createTestPki();
-    const dataDir = await mkdtemp(join(tmpdir(), 'hdld-example-'));
-    const platform = await createPlatform(
-      {
-        ...configFromEnv({}),
-        mode: 'sandbox',
-        port: 0,
-        dataDir,
-        publicUrl: 'http://127.0.0.1',
-        logLevel: 'warn',
-      },
-      {
-        trust: {
-          ca: [pki.root.certificate],
-          tsa: [pki.root.certificate],
-          certification: [pki.root.certificate],
-        },
-      },
-    );
-    const sandbox = await ensureSandboxProvider(platform.storage, dataDir);
-    const app = await buildApp(platform, { logger: false });
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    credentials = { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret };
-    registerIdentity = async (identity) => {
-      await platform.identity.register([identity]);
-    };
-    started.push({
-      async close() {
-        await app.close();
-        await platform.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    });
+    const root = [pki.root.certificate];
+    sandbox = await startSandbox({ trust: { ca: root, tsa: root, certification: root } });
   });
-  afterAll(async () => {
-    for (const s of started) await s.close();
-  });
+  afterAll(async () => sandbox?.close());
 
   it('takes a contract from main data to its ID, verified receipt and stored contract', async () => {
     const mainData = sampleContractMainData(7);
     const { employee } = mainData;
-    await registerIdentity({
-      identityNumber: employee.identity.number,
-      fullName: employee.fullName,
-      dateOfBirth: employee.dateOfBirth,
-      sex: employee.sex,
-    });
+    await sandbox.platform.identity.register([
+      {
+        identityNumber: employee.identity.number,
+        fullName: employee.fullName,
+        dateOfBirth: employee.dateOfBirth,
+        sex: employee.sex,
+      },
+    ]);
     const parties = await issueContractPartyCertificates(pki, mainData);
     const tsa = createTestTsa({
       certificate: pki.tsa.certificate,
@@ -78,8 +36,8 @@ describe('examples/provider-integration', () => {
       key: pki.tsa.privateKey,
     });
     const outcome = await integrate({
-      baseUrl,
-      credentials,
+      baseUrl: sandbox.url,
+      credentials: { clientId: sandbox.provider.clientId, clientSecret: sandbox.provider.clientSecret },
       mainData,
       providerReference: 'HD-EXAMPLE-000007',
       keys: { employer: parties.employer, employee: parties.employee, provider: pki.provider, tsa },

@@ -1,16 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createHdldClient, signWebhook, type WebhookEvent } from '@hdld/sdk';
 import { loadContractFonts } from '@hdld/sdk/node';
 import { createSampleSubmission, createTestPki, createTestTsa } from '@hdld/sdk/testing';
-import {
-  buildApp,
-  configFromEnv,
-  createPlatform,
-  ensureSandboxOperator,
-  ensureSandboxProvider,
-} from '@hdld/server';
+import { type StartedSandbox, startSandbox } from '@hdld/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver } from '../src/receiver.js';
 
@@ -20,65 +11,33 @@ describe('examples/webhook-receiver', () => {
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
-  let baseUrl: string;
+  let sandbox: StartedSandbox;
   let provider: ReturnType<typeof createHdldClient>;
   let operator: ReturnType<typeof createHdldClient>;
-  let providerId: string;
   let pki: Awaited<ReturnType<typeof createTestPki>>;
-  let register: (
-    identity: Parameters<Awaited<ReturnType<typeof createPlatform>>['identity']['register']>[0][number],
-  ) => Promise<void>;
-
   beforeAll(async () => {
     pki = await createTestPki();
-    const dataDir = await mkdtemp(join(tmpdir(), 'hdld-example-'));
-    const platform = await createPlatform(
-      {
-        ...configFromEnv({}),
-        mode: 'sandbox',
-        port: 0,
-        dataDir,
-        publicUrl: 'http://127.0.0.1',
-        logLevel: 'warn',
-        outbox: { pollIntervalMs: 50, retryBaseMs: 100 },
-      },
-      {
-        trust: {
-          ca: [pki.root.certificate],
-          tsa: [pki.root.certificate],
-          certification: [pki.root.certificate],
-        },
-      },
-    );
-    const sandbox = await ensureSandboxProvider(platform.storage, dataDir);
-    const operatorCredentials = await ensureSandboxOperator(platform.storage, dataDir);
-    const app = await buildApp(platform, { logger: false });
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    cleanups.push(async () => {
-      await app.close();
-      await platform.close();
-      await rm(dataDir, { recursive: true, force: true });
+    const root = [pki.root.certificate];
+    sandbox = await startSandbox({
+      trust: { ca: root, tsa: root, certification: root },
+      config: { outbox: { pollIntervalMs: 50, retryBaseMs: 100 } },
     });
-    providerId = sandbox.providerId;
-    provider = createHdldClient({
-      baseUrl,
-      credentials: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
-    });
-    operator = createHdldClient({
-      baseUrl,
-      credentials: { clientId: operatorCredentials.clientId, clientSecret: operatorCredentials.clientSecret },
-    });
-    register = async (identity) => {
-      await platform.identity.register([identity]);
-    };
+    cleanups.push(() => sandbox.close());
+    const { url: baseUrl } = sandbox;
+    provider = createHdldClient({ baseUrl, credentials: sandbox.provider });
+    operator = createHdldClient({ baseUrl, credentials: sandbox.operator });
   });
+  const providerId = () => sandbox.provider.providerId;
 
   it('accepts the signed result of a submission and refuses a forged one', async () => {
     const events: WebhookEvent[] = [];
-    const { secret } = await provider.providers.rotateWebhookSecret(providerId);
+    const { secret } = await provider.providers.rotateWebhookSecret(providerId());
     const receiver = await startWebhookReceiver({ secret, onEvent: (event) => void events.push(event) });
     cleanups.push(() => receiver.close());
-    await operator.providers.updateTechnicalInfo(providerId, { callbackUrl: receiver.url, ipAllowList: [] });
+    await operator.providers.updateTechnicalInfo(providerId(), {
+      callbackUrl: receiver.url,
+      ipAllowList: [],
+    });
 
     const tsa = createTestTsa({
       certificate: pki.tsa.certificate,
@@ -86,7 +45,7 @@ describe('examples/webhook-receiver', () => {
       key: pki.tsa.privateKey,
     });
     const sample = await createSampleSubmission({ pki, tsa, fonts: await loadContractFonts(), seed: 3 });
-    await register(sample.identity);
+    await sandbox.platform.identity.register([sample.identity]);
     const ack = await provider.submissions.submitContract(sample.submission);
     const result = await provider.waitForResult(ack.transactionId, { timeoutMs: 60_000 });
     expect(result.status).toBe('SUCCEEDED');

@@ -6,4 +6,5 @@ export {
 } from './operators/sandbox-operator.js';
 export { createPlatform, type Platform } from './platform.js';
 export { ensureSandboxProvider, type SandboxCredentials } from './providers/sandbox-provider.js';
+export { type StartedSandbox, startSandbox } from './sandbox/start-sandbox.js';
 export { createStorage, migrateDatabase } from './storage/index.js';
