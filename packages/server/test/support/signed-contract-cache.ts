@@ -211,7 +211,16 @@ function generateInChild(
 
 // The PKI's private keys are kept beside the cached contracts so later runs can add more contracts
 // signed under the same root. Test keys only (createTestPki), in the temp directory.
-type ExportedIdentity = { certificate: string; pkcs8: string; chain: string[] };
+// Serial and authority too: party certificates are issued under the cached CA (F8).
+type ExportedIdentity = {
+  certificate: string;
+  pkcs8: string;
+  chain: string[];
+  serialNumber: string;
+  selfSigned: boolean;
+  authorityName: string;
+  keyId: string;
+};
 const ROLES = ['root', 'intermediate', 'employer', 'employee', 'provider', 'tsa'] as const;
 type ExportedPki = Record<(typeof ROLES)[number], ExportedIdentity>;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -221,7 +230,15 @@ function exportPki(pki: TestPki): ExportedPki {
   const out = {} as ExportedPki;
   for (const role of ROLES) {
     const id = pki[role];
-    out[role] = { certificate: b64(id.certificate), pkcs8: b64(id.pkcs8), chain: id.chain.map(b64) };
+    out[role] = {
+      certificate: b64(id.certificate),
+      pkcs8: b64(id.pkcs8),
+      chain: id.chain.map(b64),
+      serialNumber: id.serialNumber.toString(16),
+      selfSigned: id.selfSigned,
+      authorityName: b64(id.authority.name),
+      keyId: b64(id.authority.keyId),
+    };
   }
   return out;
 }
@@ -239,9 +256,12 @@ async function importGenerator(dir: string): Promise<ContractGenerator> {
     return {
       certificate: unb64(e.certificate),
       pkcs8: unb64(e.pkcs8),
+      serialNumber: BigInt(`0x${e.serialNumber}`),
+      selfSigned: e.selfSigned,
       privateKey,
       chain,
       signer: signerFromCryptoKey({ privateKey, certificateChain: chain }),
+      authority: { name: unb64(e.authorityName), keyId: unb64(e.keyId), privateKey },
     };
   };
   const [root, intermediate, employer, employee, provider, tsaId] = await Promise.all(ROLES.map(identity));
