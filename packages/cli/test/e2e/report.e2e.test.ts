@@ -87,7 +87,7 @@ describe('hdld report against the reference server', () => {
     ]);
   });
 
-  it('exits 1 with PROVIDER_REPORT_CONFLICT when other content is sent without replacesVersion', async () => {
+  it('exits 3 (a 4xx refusal) with PROVIDER_REPORT_CONFLICT when other content is sent without replacesVersion', async () => {
     await writeFile(
       join(work, 'changed.json'),
       JSON.stringify({ ...report, text: 'Another text, not a retry.' }),
@@ -96,7 +96,7 @@ describe('hdld report against the reference server', () => {
       ...['report', 'submit', '--period', period, '--file', join(work, 'changed.json')],
       ...['--audit', join(work, 'audit.pdf')],
     );
-    expect(changed.code).toBe(1);
+    expect(changed.code).toBe(3);
     expect(changed.stderr).toContain('PROVIDER_REPORT_CONFLICT');
   });
 });
