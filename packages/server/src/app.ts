@@ -5,7 +5,7 @@ import { useAuthentication } from './auth/authenticate.js';
 import { registerDocsRoutes } from './docs/docs-routes.js';
 import { useApiCallLog } from './http/api-call-log.js';
 import { MAX_BODY_LIMIT_BYTES, useBodyLimits } from './http/body-limits.js';
-import { useProblemErrors } from './http/error-handler.js';
+import { routerRefusal, useProblemErrors } from './http/error-handler.js';
 import { useHashedJsonBodies } from './http/json-body.js';
 import { registerSpecRoutes } from './http/openapi-routes.js';
 import { registerOperabilityRoutes } from './http/operability-routes.js';
@@ -30,6 +30,10 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
           },
     genReqId: requestIdFor,
     bodyLimit: MAX_BODY_LIMIT_BYTES,
+    // Above every identifier's limit in the spec, percent-encoded: a longer one is refused by the
+    // spec's own maxLength with its pointer, one beyond this by routerRefusal (400, not Fastify's 414).
+    routerOptions: { maxParamLength: 2048 },
+    frameworkErrors: routerRefusal,
   });
   useSpecValidation(app);
   useProblemErrors(app);

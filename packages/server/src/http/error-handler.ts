@@ -1,7 +1,7 @@
 import type { ErrorCode, ProblemDetailItem } from '@hdld/spec';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { bodyTooLarge } from './body-limits.js';
-import { ProblemError, renderProblem } from './problem.js';
+import { cut, ProblemError, renderProblem } from './problem.js';
 import { languageOf } from './request-context.js';
 
 type AjvIssue = { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> };
@@ -87,7 +87,8 @@ export function sendProblem(
 ): FastifyReply {
   const body = renderProblem(problem, {
     lang: languageOf(request),
-    instance: request.url,
+    // The path only: the query string may hold what the client should not see echoed (and is long).
+    instance: request.url.split('?', 1)[0],
     requestId: String(request.id),
   });
   if (problem.init.retryAfterSeconds !== undefined) {
@@ -109,10 +110,45 @@ export function useProblemErrors(app: FastifyInstance): void {
       reply,
       new ProblemError('ROUTE_NOT_FOUND', {
         detail: {
-          en: `No operation at ${request.method} ${request.url}.`,
-          vi: `Không có thao tác ${request.method} ${request.url}.`,
+          en: `No operation at ${request.method} ${cut(request.url.split('?', 1)[0]!, 300)}.`,
+          vi: `Không có thao tác ${request.method} ${cut(request.url.split('?', 1)[0]!, 300)}.`,
         },
       }),
     ),
+  );
+}
+
+/**
+ * What the router refuses before any route runs (Fastify's `frameworkErrors`): a path that is not
+ * valid percent-encoded UTF-8, or a parameter longer than the router takes. Fastify would answer
+ * those in its own JSON; they are the client's fault, so a 400 problem like any other.
+ */
+export function routerRefusal(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  reply.header('x-request-id', request.id);
+  return sendProblem(
+    request,
+    reply,
+    new ProblemError('REQUEST_INVALID', {
+      errors: [
+        {
+          code: 'REQUEST_INVALID',
+          pointer: '/path',
+          detail: tooLong
+            ? {
+                en: 'A path parameter is longer than any identifier of the API.',
+                vi: 'Một tham số đường dẫn dài hơn mọi mã định danh của API.',
+              }
+            : {
+                en: 'The path is not valid percent-encoded UTF-8 (RFC 3986).',
+                vi: 'Đường dẫn không phải UTF-8 mã hóa phần trăm hợp lệ (RFC 3986).',
+              },
+        },
+      ],
+    }),
   );
 }

@@ -47,6 +47,17 @@ export type ProblemBody = {
   retryAfterSeconds?: number;
 };
 
+/**
+ * The Problem schema's limits (Problem.yaml, ProblemDetailItem.yaml). Details and pointers echo what
+ * the client sent (a key, a path), so a long one is cut rather than answered outside the spec.
+ */
+const LIMITS = { detail: 2000, instance: 500, errors: 500, itemDetail: 1000, pointer: 500 } as const;
+
+/** At most `max` code points (the unit of JSON Schema's maxLength), never half a surrogate pair. */
+export function cut(text: string, max: number): string {
+  return text.length <= max ? text : Array.from(text).slice(0, max).join('');
+}
+
 export function renderProblem(
   error: ProblemError,
   context: { lang: Lang; instance?: string; requestId?: string },
@@ -57,13 +68,17 @@ export function renderProblem(
     title: entry.title[context.lang],
     status: error.status,
     code: error.code,
-    detail: error.init.detail?.[context.lang] ?? entry.fix[context.lang],
-    ...(context.instance ? { instance: context.instance } : {}),
+    detail: cut(error.init.detail?.[context.lang] ?? entry.fix[context.lang], LIMITS.detail),
+    ...(context.instance ? { instance: cut(context.instance, LIMITS.instance) } : {}),
     ...(error.init.errors?.length
       ? {
-          errors: error.init.errors.map((item) => ({
+          errors: error.init.errors.slice(0, LIMITS.errors).map((item) => ({
             ...item,
-            detail: typeof item.detail === 'string' ? item.detail : item.detail[context.lang],
+            ...(item.pointer !== undefined ? { pointer: cut(item.pointer, LIMITS.pointer) } : {}),
+            detail: cut(
+              typeof item.detail === 'string' ? item.detail : item.detail[context.lang],
+              LIMITS.itemDetail,
+            ),
           })),
         }
       : {}),

@@ -30,6 +30,21 @@ function unsupportedMediaType(operation: SpecOperation, sent: string | undefined
   });
 }
 
+function missingBody(): ProblemError {
+  return new ProblemError('REQUEST_INVALID', {
+    errors: [
+      {
+        code: 'REQUEST_INVALID',
+        pointer: '/',
+        detail: {
+          en: 'This operation requires a request body.',
+          vi: 'Thao tác này cần có nội dung yêu cầu.',
+        },
+      },
+    ],
+  });
+}
+
 /**
  * What the edge refuses before a handler runs, in the order a client should learn it: no valid
  * token (401, before anything about the body is said), a media type the operation does not take
@@ -52,6 +67,7 @@ export function useRequestGuards(app: FastifyInstance): void {
     if (limit !== undefined && Number(request.headers['content-length']) > limit) throw bodyTooLarge(request);
   });
   app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && specOperationOf(request)?.bodyRequired) throw missingBody();
     const items = [
       ...unsafeTextItems(request.params, '/path'),
       ...unsafeTextItems(request.query, '/query'),

@@ -8,12 +8,14 @@ export type SpecOperation = {
   requiresToken: boolean;
   /** The request body's media types, lower case; undefined when the operation takes no body. */
   bodyMediaTypes?: readonly string[];
+  /** `requestBody.required`: Fastify validates a body only when one came, so the guards check this. */
+  bodyRequired: boolean;
 };
 
 type OperationObject = {
   operationId?: string;
   security?: unknown[];
-  requestBody?: { content?: Record<string, unknown> };
+  requestBody?: { required?: boolean; content?: Record<string, unknown> };
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
@@ -33,6 +35,7 @@ function indexOperations(): ReadonlyMap<string, SpecOperation> {
       index.set(operation.operationId, {
         operationId: operation.operationId,
         requiresToken: security.length > 0,
+        bodyRequired: operation.requestBody?.required === true,
         ...(content ? { bodyMediaTypes: Object.keys(content).map((type) => type.toLowerCase()) } : {}),
       });
     }

@@ -16,6 +16,13 @@ function createAjv(coerceTypes: boolean | 'array') {
     removeAdditional: false,
   });
   addFormats(ajv);
+  // RFC 3339 allows a leap second (23:59:60), which JavaScript's Date cannot hold: every date-time
+  // the server reads becomes a Date, so one it cannot parse is refused here (400 with the pointer).
+  const rfc3339 = ajv.formats['date-time'] as { validate: (value: string) => boolean };
+  ajv.addFormat('date-time', {
+    type: 'string',
+    validate: (value: string) => rfc3339.validate(value) && !Number.isNaN(Date.parse(value)),
+  });
   return ajv;
 }
 

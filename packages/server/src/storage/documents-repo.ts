@@ -2,6 +2,8 @@ import type { Queryable } from './database.js';
 import { type DocumentKind, type FileFacts, fileFactColumns } from './document-kind.js';
 import { toDate, toNumber, toOptional } from './sql-values.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface NewDocument extends FileFacts {
   contractId: string;
   transactionId: string;
@@ -96,6 +98,9 @@ export function createDocumentsRepo(q: Queryable) {
     },
 
     async findById(id: string): Promise<StoredDocument | undefined> {
+      // The API's documentId is opaque (spec: 1-64 of [A-Za-z0-9_-]); ids are UUIDs, so another
+      // string names no document, and PostgreSQL would refuse it as a uuid.
+      if (!UUID.test(id)) return undefined;
       const { rows } = await q.query<DocumentRow>('SELECT * FROM documents WHERE id = $1', [id]);
       return rows[0] && toDocument(rows[0]);
     },

@@ -1461,6 +1461,9 @@ export const openapiDocument = {
           "409": {
             "$ref": "#/components/responses/RepushNotApproved"
           },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -2596,6 +2599,9 @@ export const openapiDocument = {
           },
           "404": {
             "$ref": "#/components/responses/ProviderNotFound"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
