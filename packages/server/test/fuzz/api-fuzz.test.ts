@@ -27,6 +27,7 @@ const SEED = Number(process.env.HDLD_API_FUZZ_SEED ?? Math.floor(Math.random() *
 /** Far above any answer (Prefer: wait holds at most 10 s): a request that reaches it hangs. */
 const REQUEST_DEADLINE_MS = 30_000;
 
+const PROGRESS_EVERY = 10_000;
 /** Failures kept for the report (a broken build fails every case; the first ones say why). */
 const MAX_FAILURES = 1000;
 
@@ -91,6 +92,15 @@ describe('API fuzzing from the spec (issue 15)', () => {
       : /Violation/.test(operationId)
         ? 'violationReport'
         : undefined;
+
+  function report(failures: Failure[]): void {
+    const statuses = [...tally.byStatus()].map(([s, n]) => `${s}: ${n}`).join(', ');
+    const summary =
+      `API fuzz: seed ${SEED}, ${tally.cases} answers, ${tally.operations.length}/${specOperations.length} operations ` +
+      `(${tally.operationsWithSuccess().length} with a 2xx), statuses ${statuses}, ${failures.length} failures\n\n${tally.table()}\n`;
+    console.info(summary);
+    if (process.env.HDLD_API_FUZZ_REPORT) writeFileSync(process.env.HDLD_API_FUZZ_REPORT, summary);
+  }
 
   /** Sends one case; returns why its answer is wrong, or undefined. */
   async function check(c: FuzzCase, failures: Failure[]): Promise<void> {
@@ -171,15 +181,12 @@ describe('API fuzzing from the spec (issue 15)', () => {
       await fc.assert(
         fc.asyncProperty(request, async (c) => {
           await check(c, failures);
+          // Long runs report as they go: the figures so far survive an interrupted run.
+          if (tally.cases % PROGRESS_EVERY === 0) report(failures);
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );
-      const statuses = [...tally.byStatus()].map(([s, n]) => `${s}: ${n}`).join(', ');
-      const summary =
-        `API fuzz: seed ${SEED}, ${tally.cases} answers, ${tally.operations.length}/${specOperations.length} operations ` +
-        `(${tally.operationsWithSuccess().length} with a 2xx), statuses ${statuses}, ${failures.length} failures\n\n${tally.table()}\n`;
-      console.info(summary);
-      if (process.env.HDLD_API_FUZZ_REPORT) writeFileSync(process.env.HDLD_API_FUZZ_REPORT, summary);
+      report(failures);
       const classes = new Map<string, Failure>();
       for (const f of failures) classes.set(`${f.operationId} ${f.status} ${f.reason.slice(0, 60)}`, f);
       expect(
