@@ -27,7 +27,9 @@ const SEED = Number(process.env.HDLD_API_FUZZ_SEED ?? Math.floor(Math.random() *
 /** Far above any answer (Prefer: wait holds at most 10 s): a request that reaches it hangs. */
 const REQUEST_DEADLINE_MS = 30_000;
 
-const PROGRESS_EVERY = 10_000;
+const PROGRESS_EVERY = 5_000;
+/** The set-up signs two contracts and waits for the pipeline: minutes on a busy machine. */
+const SETUP_TIMEOUT_MS = 300_000;
 /** Failures kept for the report (a broken build fails every case; the first ones say why). */
 const MAX_FAILURES = 1000;
 
@@ -82,7 +84,7 @@ describe('API fuzzing from the spec (issue 15)', () => {
       },
       unknownProvider: { kind: 'provider', providerId: 'no-such-provider', clientId: 'no-such-provider' },
     });
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => kit?.close());
 
   const operations = new Map(specOperations.map((op) => [op.operationId, op]));
