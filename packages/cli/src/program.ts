@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerApiCommand } from './commands/api.js';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerCompletionCommand } from './commands/completion.js';
 import { registerContractCommands } from './commands/contract.js';
@@ -7,6 +8,7 @@ import { registerContractsCommands } from './commands/contracts.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerErrorsCommands } from './commands/errors.js';
+import { registerOperatorCommands } from './commands/operator.js';
 import { registerProfileCommands } from './commands/profile.js';
 import { registerReconcileCommand } from './commands/reconcile.js';
 import { registerReportCommands } from './commands/report.js';
@@ -70,6 +72,8 @@ export function buildProgram(
   registerStatusCommand(program, context);
   registerContractsCommands(program, context);
   registerReportCommands(program, context);
+  registerOperatorCommands(program, context);
+  registerApiCommand(program, context);
   registerProfileCommands(program, context);
   registerAuthCommands(program, context);
   registerDoctorCommand(program, context);

@@ -31,7 +31,12 @@ export {
   HdldTimeoutError,
   HdldValidationError,
 } from './client/errors.js';
-export { createBaseClient, type HdldClientOptions, type HdldResources } from './client/hdld-client.js';
+export {
+  createBaseClient,
+  type HdldClientOptions,
+  type HdldResources,
+  type RawRequest,
+} from './client/hdld-client.js';
 export { type Logger, redact } from './client/logger.js';
 export { type Page, type PageIterable, paginate } from './client/pagination.js';
 export type { DownloadedDocument } from './client/resources/contracts.js';

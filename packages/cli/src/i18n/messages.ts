@@ -1,4 +1,5 @@
 import { type Lang, pickLang } from '@hdld/spec/lang';
+import { operatorMessages } from './operator-messages.js';
 
 /** Every user-facing CLI text, in English and Vietnamese (`--lang vi` or LANG=vi_VN*). */
 const messages = {
@@ -222,6 +223,7 @@ const messages = {
     en: 'No credentials: pass --client-id with --client-secret or --key-file (or HDLD_CLIENT_ID, HDLD_CLIENT_SECRET, HDLD_KEY_FILE)',
     vi: 'Chưa có thông tin xác thực: dùng --client-id cùng --client-secret hoặc --key-file (hoặc HDLD_CLIENT_ID, HDLD_CLIENT_SECRET, HDLD_KEY_FILE)',
   },
+  ...operatorMessages,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

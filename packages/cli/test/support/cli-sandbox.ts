@@ -28,11 +28,14 @@ export type CliSandbox = {
   close(): Promise<void>;
 };
 
-export async function startCliSandbox(count: number): Promise<CliSandbox> {
+export async function startCliSandbox(
+  count: number,
+  overrides: Parameters<typeof startTestServer>[0] = {},
+): Promise<CliSandbox> {
   const work = await mkdtemp(join(tmpdir(), 'hdld-cli-e2e-'));
   const dir = join(work, 'contracts');
   const pki = await startSandboxPki(join(work, 'pki'));
-  const server = await startTestServer({}, { trust: pki.trust });
+  const server = await startTestServer(overrides, { trust: pki.trust });
   const { references, identities } = await makeSampleContracts({
     dir,
     count,

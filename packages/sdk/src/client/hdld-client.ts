@@ -52,8 +52,27 @@ function wantsFreshToken(response: Response): Promise<boolean> {
     .catch(() => false);
 }
 
+/**
+ * One raw call (`hdld api`, like `gh api`): a path under the base URL, with its query string, and
+ * optional bytes and headers. The client adds its token, language, Idempotency-Key and retries.
+ */
+export type RawRequest = {
+  method: string;
+  /** `/v1/...`: a path on the client's Platform; an absolute URL (another host) is refused. */
+  path: string;
+  body?: string | Uint8Array<ArrayBuffer>;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+};
+
 /** The typed operations; both error styles: `api` returns `{ data, error }`, the resources throw. */
-export type HdldResources = ReturnType<typeof createResources>;
+export type HdldResources = ReturnType<typeof createResources> & {
+  /**
+   * Sends one raw request and returns the Platform's answer as it is (no error thrown for a 4xx or
+   * 5xx): the escape hatch for an operation the resources do not wrap yet.
+   */
+  request(raw: RawRequest): Promise<Response>;
+};
 
 function createResources(context: CallContext) {
   const caller = callerResource(context);
@@ -147,5 +166,15 @@ export function createBaseClient(options: HdldClientOptions): HdldResources {
       return init;
     },
   };
-  return createResources(context);
+  return {
+    ...createResources(context),
+    request({ method, path, body, headers, signal }) {
+      // The token is sent only to the configured Platform: never to a host named in the path.
+      if (!path.startsWith('/') || path.startsWith('//')) {
+        throw new TypeError(`request: the path must start with / (got ${path})`);
+      }
+      const request = new PlatformRequest(baseUrl + path, { method, headers, body, signal });
+      return platformFetch(request);
+    },
+  };
 }

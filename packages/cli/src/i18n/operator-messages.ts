@@ -1,0 +1,70 @@
+import type { Lang } from '@hdld/spec/lang';
+
+/**
+ * The texts of `hdld operator` and `hdld api` (the Ministry's side, F35-F38, N8), in English and
+ * Vietnamese; merged into the one table of messages.ts.
+ */
+export const operatorMessages = {
+  'operator.forbidden': {
+    en: 'These commands need a Ministry operator profile (hdld login --profile moha --client-id <operator>)',
+    vi: 'Các lệnh này cần hồ sơ kết nối của cán bộ vận hành Bộ Nội vụ (hdld login --profile moha --client-id <mã cán bộ>)',
+  },
+  'operator.needReason': {
+    en: 'Give the reason with --reason (it is recorded and notified)',
+    vi: 'Nhập lý do bằng --reason (lý do được lưu và thông báo)',
+  },
+  'operator.refused': { en: 'Refused by the Platform', vi: 'Bị Nền tảng từ chối' },
+  'operator.confirmDecide': { en: 'decide explanations:', vi: 'quyết định số giải trình:' },
+  'operator.confirmStatus': {
+    en: 'change the status of provider',
+    vi: 'đổi trạng thái kết nối của nhà cung cấp',
+  },
+  'operator.confirmGenerate': { en: 'make the violations report on', vi: 'lập báo cáo vi phạm kỳ' },
+  'operator.confirmAct': { en: 'act on provider', vi: 'xử lý nhà cung cấp' },
+  'operator.noExplanations': { en: 'No explanations', vi: 'Không có giải trình' },
+  'operator.explanations': { en: 'Explanations', vi: 'Số giải trình' },
+  'operator.noProviders': { en: 'No providers', vi: 'Không có nhà cung cấp' },
+  'operator.providers': { en: 'Providers', vi: 'Số nhà cung cấp' },
+  'operator.noReport': { en: 'No violations report for', vi: 'Chưa có báo cáo vi phạm kỳ' },
+  'operator.noViolations': { en: 'No provider broke a rule', vi: 'Không nhà cung cấp nào vi phạm' },
+  'operator.thresholds': { en: 'Thresholds', vi: 'Ngưỡng' },
+  'operator.evaluated': { en: 'Providers evaluated', vi: 'Số nhà cung cấp được đánh giá' },
+  'operator.generated': { en: 'Made', vi: 'Lập lúc' },
+  'operator.version': { en: 'Version', vi: 'Phiên bản' },
+  'operator.latestVersion': { en: 'latest', vi: 'mới nhất' },
+  'operator.actions': { en: 'Actions', vi: 'Biện pháp đã áp dụng' },
+  'operator.total': { en: 'TOTAL', vi: 'TỔNG' },
+  'operator.failuresByCode': { en: 'Failures by code', vi: 'Lỗi theo mã' },
+  'column.provider': { en: 'PROVIDER', vi: 'NHÀ CUNG CẤP' },
+  'column.name': { en: 'NAME', vi: 'TÊN' },
+  'column.since': { en: 'SINCE', vi: 'TỪ LÚC' },
+  'column.capabilities': { en: 'CAPABILITIES', vi: 'CHỨC NĂNG' },
+  'column.received': { en: 'RECEIVED', vi: 'TIẾP NHẬN' },
+  'column.notProcessed': { en: 'NOT PROCESSED', vi: 'CHƯA XỬ LÝ' },
+  'column.processing': { en: 'PROCESSING', vi: 'ĐANG XỬ LÝ' },
+  'column.succeeded': { en: 'SUCCEEDED', vi: 'THÀNH CÔNG' },
+  'column.failed': { en: 'FAILED', vi: 'THẤT BẠI' },
+  'column.awaiting': { en: 'AWAITING EXPL.', vi: 'CHỜ GIẢI TRÌNH' },
+  'column.apiCalls': { en: 'API CALLS', vi: 'LƯỢT GỌI API' },
+  'column.explanationId': { en: 'EXPLANATION', vi: 'GIẢI TRÌNH' },
+  'column.state': { en: 'STATE', vi: 'TRẠNG THÁI' },
+  'column.submitted': { en: 'SUBMITTED', vi: 'GỬI LÚC' },
+  'column.transactions': { en: 'TRANSACTIONS', vi: 'GIAO DỊCH' },
+  'column.text': { en: 'TEXT', vi: 'NỘI DUNG' },
+  'column.rules': { en: 'RULES BROKEN', vi: 'QUY TẮC VI PHẠM' },
+  'providerStatus.ACTIVE': { en: 'active', vi: 'đang kết nối' },
+  'providerStatus.SUSPENDED': { en: 'suspended', vi: 'tạm dừng kết nối' },
+  'providerStatus.DISCONNECTED': { en: 'disconnected', vi: 'đã ngắt kết nối' },
+  'settled.done': { en: 'done', vi: 'đã thực hiện' },
+  'settled.refused': { en: 'refused', vi: 'bị từ chối' },
+  'api.badField': {
+    en: "--field takes key=value (key[]=value for a list, @file for a file's content)",
+    vi: '--field có dạng khoá=giá trị (khoá[]=giá trị cho danh sách, @tệp cho nội dung tệp)',
+  },
+  'api.badHeader': { en: '--header takes name:value', vi: '--header có dạng tên:giá trị' },
+  'api.badPath': {
+    en: 'the path is a path of the Platform, e.g. /v1/providers (never another host)',
+    vi: 'đường dẫn là đường dẫn trên Nền tảng, ví dụ /v1/providers (không phải máy chủ khác)',
+  },
+  'api.noSuchFile': { en: 'no such file', vi: 'không có tệp' },
+} as const satisfies Record<string, Record<Lang, string>>;
