@@ -73,7 +73,9 @@ export async function rawCall(
 
   if (flags.include) {
     ctx.term.err(`HTTP ${response.status} ${response.statusText}`.trimEnd());
-    for (const [name, value] of response.headers) ctx.term.err(`${name}: ${value}`);
+    response.headers.forEach((value, name) => {
+      ctx.term.err(`${name}: ${value}`);
+    });
   }
   const type = response.headers.get('content-type') ?? '';
   const bytes = new Uint8Array(await response.arrayBuffer());
