@@ -25,7 +25,7 @@ import { specOperations } from './spec-operations.js';
 const RUNS = Number(process.env.HDLD_API_FUZZ_RUNS ?? 2000);
 const SEED = Number(process.env.HDLD_API_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 /** Far above any answer (Prefer: wait holds at most 10 s): a request that reaches it hangs. */
-const REQUEST_DEADLINE_MS = 30_000;
+const REQUEST_DEADLINE_MS = 60_000;
 
 const PROGRESS_EVERY = 5_000;
 /** The set-up signs two contracts and waits for the pipeline: minutes on a busy machine. */

@@ -161,10 +161,14 @@ function slots(root: unknown): Slot[] {
 }
 
 type NestedDescription = { $nested: number; kind: 'array' | 'object' };
+/**
+ * The value a mutation puts in: a copy, since fast-check hands out the same constant object to
+ * many cases (and a later mutation of the same case may land inside it: a cycle).
+ */
 const built = (value: unknown) =>
   value !== null && typeof value === 'object' && '$nested' in value
     ? nested((value as NestedDescription).$nested, (value as NestedDescription).kind)
-    : value;
+    : structuredClone(value);
 
 /** `value` with the mutations applied (a copy; the original is left as it was). */
 export function applyMutations(value: unknown, mutations: readonly Mutation[]): unknown {
