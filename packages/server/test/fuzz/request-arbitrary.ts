@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { CREDENTIALS, type CredentialName } from './credentials.js';
 import type { IdPool, PoolKind, PoolRef } from './id-pool.js';
@@ -72,9 +73,17 @@ function poolKindOf(name: string, operation: Operation): PoolKind | undefined {
 
 const poolRef = (kind: PoolKind) => fc.nat().map((pick): PoolRef => ({ $pool: kind, pick }));
 
+/** Addresses as the allow-list takes them (N8); random strings would only ever be refused. */
+const cidr = fc.oneof(
+  fc.ipV4(),
+  fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })).map(([ip, bits]) => `${ip}/${bits}`),
+  fc.ipV6(),
+);
+
 /** Body properties naming resources get pooled ids half of the time. */
 function bodyOverride(operation: Operation): Override {
   return (name, schema) => {
+    if (name === 'ipAllowList') return fc.oneof(schemaValue(schema), fc.array(cidr, { maxLength: 3 }));
     const kind = poolKindOf(name, operation);
     if (!kind || kind === 'document') return undefined;
     const own = schemaValue(schema);
@@ -246,12 +255,19 @@ export function caseOf(operation: Operation): fc.Arbitrary<FuzzCase> {
   );
 }
 
-/** Replaces pool references anywhere in a JSON value by the ids they name. */
+/**
+ * Replaces pool references anywhere in a JSON value by the ids they name, and gives an uploaded
+ * file the SHA-256 of its content (a random digest would only ever be ATTACHMENT_DIGEST_MISMATCH).
+ */
 function withPooledIds(value: unknown, pool: IdPool): unknown {
   if (Array.isArray(value)) return value.map((v) => withPooledIds(v, pool));
   if (value === null || typeof value !== 'object') return value;
   if ('$pool' in value && 'pick' in value) return pool.pick(value as PoolRef);
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPooledIds(v, pool)]));
+  const record = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPooledIds(v, pool)]));
+  if (typeof record.contentBase64 === 'string' && typeof record.sha256 === 'string') {
+    record.sha256 = createHash('sha256').update(Buffer.from(record.contentBase64, 'base64')).digest('hex');
+  }
+  return record;
 }
 
 function formEncoded(value: unknown): string {
