@@ -10,6 +10,7 @@ import {
 import type { Storage } from '../storage/index.js';
 import type { JsonValue } from '../storage/json.js';
 import { insertReceivedSubmission } from '../storage/received-submission.js';
+import type { StoredTransaction } from '../storage/transactions-repo.js';
 import { type Acknowledgement, acknowledgementOf } from './acknowledgement.js';
 import { decodeFiles } from './decode-documents.js';
 import type { SubmissionPackage } from './submission-package.js';
@@ -22,6 +23,8 @@ export type AcceptContext = {
   storage: Storage;
   blobs: BlobStore;
   providerId: string;
+  /** Client id of the provider application: who re-pushed, when a corrected package supersedes (F37). */
+  submittedBy: string;
   receivedAt: Date;
 };
 
@@ -65,11 +68,24 @@ async function storeFiles(blobs: BlobStore, packages: SubmissionPackage[]): Prom
   );
 }
 
-function duplicateReference(reference: string): ProblemError {
+/**
+ * The reference is taken by other content. A failed transaction may be replaced by a corrected
+ * package only after its explanation was approved (F36, F37), so the hint names that way.
+ */
+function duplicateReference(current: StoredTransaction): ProblemError {
+  const reference = current.providerReference;
+  if (current.status === 'FAILED' && current.failureClass) {
+    return new ProblemError('DUPLICATE_PROVIDER_REFERENCE', {
+      detail: {
+        en: `Provider reference ${reference} belongs to failed transaction ${current.id} (explanation status ${current.explanationStatus}). A corrected package can be sent under it once its re-push is approved: explain the failure (POST /v1/explanations, hdld errors explain ${current.id}) and wait for the Ministry's approval.`,
+        vi: `Mã tham chiếu ${reference} thuộc giao dịch lỗi ${current.id} (trạng thái giải trình ${current.explanationStatus}). Chỉ được gửi hồ sơ đã sửa với mã này sau khi việc đẩy lại được phê duyệt: giải trình lỗi (POST /v1/explanations, hdld errors explain ${current.id}) và chờ Bộ phê duyệt.`,
+      },
+    });
+  }
   return new ProblemError('DUPLICATE_PROVIDER_REFERENCE', {
     detail: {
-      en: `Provider reference ${reference} was already used for a different submission.`,
-      vi: `Mã tham chiếu ${reference} đã được dùng cho một lần gửi khác.`,
+      en: `Provider reference ${reference} was already used for a different submission (transaction ${current.id}).`,
+      vi: `Mã tham chiếu ${reference} đã được dùng cho một lần gửi khác (giao dịch ${current.id}).`,
     },
   });
 }
@@ -96,7 +112,7 @@ export async function acceptSubmissions(
     if (replay) return { ...replay, replayed: true };
     const outcomes: ItemOutcome[] = [];
     for (const { pkg, files } of stored) {
-      const { transaction, created } = await repos.transactions.insert({
+      const row = {
         providerId: ctx.providerId,
         providerReference: pkg.providerReference,
         kind: pkg.kind,
@@ -106,12 +122,21 @@ export async function acceptSubmissions(
         documentSha256: files[0]?.sha256,
         receivedAt: ctx.receivedAt,
         request: pkg.request,
-      });
-      if (!created) {
-        if (transaction.payloadSha256 !== pkg.payloadSha256) {
-          outcomes.push({ ok: false, problem: duplicateReference(pkg.providerReference) });
+      };
+      let { transaction, created } = await repos.transactions.insert(row);
+      if (!created && transaction.payloadSha256 !== pkg.payloadSha256) {
+        // F36, F37: other content under a taken reference is a corrected package when the failed
+        // transaction's re-push was approved; it is then a new transaction, its successor.
+        const successor = await repos.transactions.supersede(transaction.id, row);
+        if (!successor) {
+          outcomes.push({ ok: false, problem: duplicateReference(transaction) });
           continue;
         }
+        await repos.explanations.recordRepush(transaction.id, { at: ctx.receivedAt, by: ctx.submittedBy });
+        transaction = successor;
+        created = true;
+      }
+      if (!created) {
         // The Platform failed it (PROCESSING_FAILED, no failure class): the same package is new work.
         const requeued =
           transaction.status === 'FAILED' && !transaction.failureClass

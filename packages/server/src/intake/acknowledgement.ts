@@ -9,7 +9,7 @@ const RETRY_AFTER_SECONDS = 1;
 export function acknowledgementOf(
   transaction: Pick<
     StoredTransaction,
-    'id' | 'kind' | 'receivedAt' | 'payloadSha256' | 'providerReference' | 'status'
+    'id' | 'kind' | 'receivedAt' | 'payloadSha256' | 'providerReference' | 'status' | 'supersedes'
   >,
 ): Acknowledgement {
   return {
@@ -21,5 +21,6 @@ export function acknowledgementOf(
     status: transaction.status,
     statusUrl: `/v1/transactions/${transaction.id}`,
     retryAfterSeconds: RETRY_AFTER_SECONDS,
+    ...(transaction.supersedes ? { supersedes: transaction.supersedes } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import type { Schemas } from '@hdld/spec';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authorize } from '../auth/policy.js';
-import { principalOf } from '../auth/principal.js';
+import { actorOf, principalOf } from '../auth/principal.js';
 import { bodyFilesOf } from '../http/body-files.js';
 import { idempotencyOf } from '../http/idempotent-request.js';
 import { preferredWaitSeconds } from '../http/prefer-wait.js';
@@ -55,6 +55,7 @@ export function submissionHandlers(platform: Platform) {
         storage: platform.storage,
         blobs: platform.blobs,
         providerId: principal.providerId,
+        submittedBy: actorOf(principal),
         receivedAt: platform.now(),
       },
       packages,

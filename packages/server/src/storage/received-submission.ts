@@ -35,7 +35,7 @@ export async function insertReceivedSubmission(q: Queryable, s: ReceivedSubmissi
          SELECT $1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb
          WHERE $11::text IS NULL
            OR NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE provider_id = $2 AND key = $11)
-         ON CONFLICT (provider_id, provider_reference) DO NOTHING
+         ON CONFLICT (provider_id, provider_reference) WHERE superseded_by IS NULL DO NOTHING
          RETURNING id),
        files AS (
          INSERT INTO transaction_files (transaction_id, role, sha256, size, media_type, file_name, blob_key)

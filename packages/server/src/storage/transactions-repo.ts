@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from './database.js';
 import type { JsonObject } from './json.js';
 import { toDate, toJsonParam, toNumber, toOptional, toOptionalDate } from './sql-values.js';
@@ -47,6 +48,12 @@ export interface StoredTransaction {
   attempts: number;
   receipt?: string;
   request: JsonObject;
+  /** F36, F37: the failed transaction of the same reference this corrected package replaces. */
+  supersedes?: string;
+  /** F36, F37: the transaction that replaced this failed one (the reference's history is kept). */
+  supersededBy?: string;
+  /** F9 replay: this provider's reference that already holds the contract ID, when it is this provider's. */
+  duplicateOfReference?: string;
 }
 
 export interface NewTransaction {
@@ -86,6 +93,9 @@ export interface TransactionRow {
   attempts: number;
   receipt: string | null;
   request: JsonObject;
+  supersedes: string | null;
+  superseded_by: string | null;
+  duplicate_of_reference: string | null;
 }
 
 export function toTransaction(row: TransactionRow): StoredTransaction {
@@ -111,6 +121,9 @@ export function toTransaction(row: TransactionRow): StoredTransaction {
     attempts: toNumber(row.attempts),
     receipt: toOptional(row.receipt),
     request: row.request,
+    supersedes: toOptional(row.supersedes),
+    supersededBy: toOptional(row.superseded_by),
+    duplicateOfReference: toOptional(row.duplicate_of_reference),
   };
 }
 
@@ -132,6 +145,8 @@ export interface TransactionPageQuery {
   receivedFrom?: Date;
   receivedTo?: Date;
   providerReference?: string;
+  /** F9: only duplicates (true) or only the others (false). */
+  replay?: boolean;
   /** Keyset: rows strictly after this one in (received_at DESC, id DESC) order. */
   after?: { receivedAt: Date; id: string };
   limit: number;
@@ -142,13 +157,14 @@ export type TransactionsRepo = ReturnType<typeof createTransactionsRepo>;
 export function createTransactionsRepo(q: Queryable) {
   const findByReference = async (providerId: string, providerReference: string) => {
     const { rows } = await q.query<TransactionRow>(
-      'SELECT * FROM transactions WHERE provider_id = $1 AND provider_reference = $2',
+      // The current transaction of the reference: the one no corrected package superseded (F36, F37).
+      'SELECT * FROM transactions WHERE provider_id = $1 AND provider_reference = $2 AND superseded_by IS NULL',
       [providerId, providerReference],
     );
     return rows[0] && toTransaction(rows[0]);
   };
 
-  const updateReturning = async (sql: string, params: unknown[]) => {
+  const queryOne = async (sql: string, params: unknown[]) => {
     const { rows } = await q.query<TransactionRow>(sql, params);
     return rows[0] && toTransaction(rows[0]);
   };
@@ -158,14 +174,15 @@ export function createTransactionsRepo(q: Queryable) {
 
     /**
      * T5/T10: records a submission once. A second submission with the same provider reference returns the
-     * existing row with `created: false` (the caller compares payloadSha256 to tell a retry from a clash).
+     * current row with `created: false` (the caller compares payloadSha256 to tell a retry from a clash,
+     * or from a corrected package: `supersede`).
      */
     async insert(transaction: NewTransaction): Promise<{ transaction: StoredTransaction; created: boolean }> {
       const { rows } = await q.query<TransactionRow>(
         `INSERT INTO transactions (provider_id, provider_reference, kind, lifecycle_type, target_contract_id,
            payload_sha256, document_sha256, last_signed_at, late, received_at, request)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()), $11::text::jsonb)
-         ON CONFLICT (provider_id, provider_reference) DO NOTHING
+         ON CONFLICT (provider_id, provider_reference) WHERE superseded_by IS NULL DO NOTHING
          RETURNING *`,
         [
           transaction.providerId,
@@ -185,6 +202,43 @@ export function createTransactionsRepo(q: Queryable) {
       const existing = await findByReference(transaction.providerId, transaction.providerReference);
       if (!existing) throw new Error('transaction vanished between INSERT and SELECT');
       return { transaction: existing, created: false };
+    },
+
+    /**
+     * F36, F37: a corrected package for a FAILED transaction whose re-push was APPROVED becomes its
+     * successor under the same reference: the failed one is marked REPUSHED and superseded (it stays,
+     * as history), then the successor is inserted naming it. Only such a row moves, so of concurrent
+     * corrections one wins; undefined when the failed one is not (or no longer) in that state. Runs
+     * inside the caller's database transaction, with the successor's files and job.
+     */
+    async supersede(failedId: string, successor: NewTransaction): Promise<StoredTransaction | undefined> {
+      const id = randomUUID();
+      const { rows } = await q.query<{ id: string }>(
+        `UPDATE transactions SET superseded_by = $2, explanation_status = 'REPUSHED'
+         WHERE id = $1 AND status = 'FAILED' AND explanation_status = 'APPROVED' AND superseded_by IS NULL
+         RETURNING id`,
+        [failedId, id],
+      );
+      if (!rows[0]) return undefined;
+      return queryOne(
+        `INSERT INTO transactions (id, provider_id, provider_reference, kind, lifecycle_type, target_contract_id,
+           payload_sha256, document_sha256, received_at, request, supersedes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, now()), $10::text::jsonb, $11)
+         RETURNING *`,
+        [
+          id,
+          successor.providerId,
+          successor.providerReference,
+          successor.kind,
+          successor.lifecycleType ?? null,
+          successor.targetContractId ?? null,
+          successor.payloadSha256,
+          successor.documentSha256 ?? null,
+          successor.receivedAt ?? null,
+          toJsonParam(successor.request),
+          failedId,
+        ],
+      );
     },
 
     async findById(id: string): Promise<StoredTransaction | undefined> {
@@ -216,6 +270,7 @@ export function createTransactionsRepo(q: Queryable) {
            AND ($7::text IS NULL OR provider_reference = $7)
            AND ($8::timestamptz IS NULL OR (received_at, id) < ($8, $9::uuid))
            AND ($11::text IS NULL OR explanation_status = $11)
+           AND ($12::boolean IS NULL OR replay = $12)
          ORDER BY received_at DESC, id DESC LIMIT $10`,
         [
           query.providerId ?? null,
@@ -229,6 +284,7 @@ export function createTransactionsRepo(q: Queryable) {
           query.after?.id ?? null,
           query.limit,
           query.explanationStatus ?? null,
+          query.replay ?? null,
         ],
       );
       return rows.map(toTransaction);
@@ -246,7 +302,7 @@ export function createTransactionsRepo(q: Queryable) {
 
     /** Starts (another) processing attempt; only RECEIVED or PROCESSING rows move. */
     markProcessing(id: string): Promise<StoredTransaction | undefined> {
-      return updateReturning(
+      return queryOne(
         `UPDATE transactions SET status = 'PROCESSING', attempts = attempts + 1
          WHERE id = $1 AND status IN ('RECEIVED', 'PROCESSING') RETURNING *`,
         [id],
@@ -264,10 +320,15 @@ export function createTransactionsRepo(q: Queryable) {
         lastSignedAt?: Date;
       },
     ): Promise<StoredTransaction | undefined> {
-      return updateReturning(
+      return queryOne(
         `UPDATE transactions SET status = 'SUCCEEDED', failure_class = NULL, errors = '[]', contract_id = $2,
            replay = $3, receipt = $4, completed_at = COALESCE($5, now()), late = $6,
-           last_signed_at = COALESCE($7, last_signed_at)
+           last_signed_at = COALESCE($7, last_signed_at),
+           -- F9 replay: the reference that holds the ID, only when it is this provider's own.
+           duplicate_of_reference = CASE WHEN $3 THEN (
+             SELECT source.provider_reference FROM contracts c
+             JOIN transactions source ON source.id = c.source_transaction_id
+             WHERE c.id = $2 AND source.provider_id = transactions.provider_id) END
          WHERE id = $1 RETURNING *`,
         [
           id,
@@ -285,7 +346,7 @@ export function createTransactionsRepo(q: Queryable) {
       id: string,
       outcome: { failureClass: FailureClass; errors: JsonObject[]; completedAt?: Date; receipt?: string },
     ): Promise<StoredTransaction | undefined> {
-      return updateReturning(
+      return queryOne(
         `UPDATE transactions SET status = 'FAILED', failure_class = $2, errors = $3::text::jsonb,
            completed_at = COALESCE($4, now()), receipt = $5, explanation_status = 'AWAITING_EXPLANATION'
          WHERE id = $1 RETURNING *`,
@@ -304,7 +365,7 @@ export function createTransactionsRepo(q: Queryable) {
      * Only an APPROVED one moves, so two concurrent re-pushes queue it once.
      */
     requeueFailed(id: string): Promise<StoredTransaction | undefined> {
-      return updateReturning(
+      return queryOne(
         `UPDATE transactions SET status = 'RECEIVED', failure_class = NULL, errors = '[]', completed_at = NULL,
            explanation_status = 'REPUSHED'
          WHERE id = $1 AND status = 'FAILED' AND explanation_status = 'APPROVED' RETURNING *`,
@@ -317,7 +378,7 @@ export function createTransactionsRepo(q: Queryable) {
      * it is processed again from RECEIVED, as new work. Only such a row moves, once per resubmission.
      */
     requeueResubmitted(id: string): Promise<StoredTransaction | undefined> {
-      return updateReturning(
+      return queryOne(
         `UPDATE transactions SET status = 'RECEIVED', errors = '[]', completed_at = NULL, receipt = NULL
          WHERE id = $1 AND status = 'FAILED' AND failure_class IS NULL RETURNING *`,
         [id],

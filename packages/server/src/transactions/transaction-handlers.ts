@@ -28,6 +28,7 @@ type ListRequest = FastifyRequest<{
     receivedFrom?: string;
     receivedTo?: string;
     providerReference?: string;
+    replay?: boolean;
   };
 }>;
 
@@ -73,6 +74,7 @@ export function transactionHandlers(platform: Platform) {
             receivedFrom: q.receivedFrom ? new Date(q.receivedFrom) : undefined,
             receivedTo: q.receivedTo ? new Date(q.receivedTo) : undefined,
             providerReference: q.providerReference,
+            replay: q.replay,
             after: after && { receivedAt: after.at, id: after.id },
             limit,
           }),

@@ -266,7 +266,7 @@ export const openapiDocument = {
       "post": {
         "operationId": "submitContract",
         "summary": "Submit a signed electronic labor contract",
-        "description": "Sends one contract signed in the provider's eContract (DOMAIN.md N1, F7, S2.1, T5-T8; Decree\n337/2025 Art. 7, 13.1): main data, signed PDF(s) as base64, certification evidence and transaction\nlog. Limits: request body 16 MiB (`PAYLOAD_TOO_LARGE`), each document 10 MiB decoded.\n\nThe Platform answers `202` at once with a transaction id; the checks (T9: schema, files,\nsignatures and timestamps, certification evidence, identity against the National Population\nDatabase, labor rules; N2, F8) and the ID issuance (N3, F9) follow asynchronously, and the outcome\nis read with `getTransaction` (T10), or awaited in the same call with `Prefer: wait=N` (`201`\nwith the final transaction when it is ready within N seconds). Send it within 24 hours of the\nlast signature, or it is flagged `SUBMISSION_LATE`. Resubmitting the same contract is answered with the existing ID\n(`replay`). Use an `Idempotency-Key` to retry safely: same key and body give the first answer\nagain (status and body, with `Idempotent-Replayed: true`), same key and another body\n`409 IDEMPOTENCY_KEY_REUSED`.\n",
+        "description": "Sends one contract signed in the provider's eContract (DOMAIN.md N1, F7, S2.1, T5-T8; Decree\n337/2025 Art. 7, 13.1): main data, signed PDF(s) as base64, certification evidence and transaction\nlog. Limits: request body 16 MiB (`PAYLOAD_TOO_LARGE`), each document 10 MiB decoded.\n\nThe Platform answers `202` at once with a transaction id; the checks (T9: schema, files,\nsignatures and timestamps, certification evidence, identity against the National Population\nDatabase, labor rules; N2, F8) and the ID issuance (N3, F9) follow asynchronously, and the outcome\nis read with `getTransaction` (T10), or awaited in the same call with `Prefer: wait=N` (`201`\nwith the final transaction when it is ready within N seconds). Send it within 24 hours of the\nlast signature, or it is flagged `SUBMISSION_LATE`. Resubmitting the same contract is answered with the existing ID\n(`replay`, with `duplicateOfReference`). Other content under a provider reference already used is\n`409 DUPLICATE_PROVIDER_REFERENCE`, except a corrected package for a FAILED transaction whose\nre-push an operator approved (F36, F37): it becomes a new transaction that `supersedes` the failed\none, which keeps its history and names it as `supersededBy`. Use an `Idempotency-Key` to retry safely: same key and body give the first answer\nagain (status and body, with `Idempotent-Replayed: true`), same key and another body\n`409 IDEMPOTENCY_KEY_REUSED`.\n",
         "tags": [
           "contracts"
         ],
@@ -1098,6 +1098,15 @@ export const openapiDocument = {
             "required": false,
             "schema": {
               "$ref": "#/components/schemas/ExplanationStatus"
+            }
+          },
+          {
+            "name": "replay",
+            "in": "query",
+            "required": false,
+            "description": "Only duplicates (`true`, a document already registered, F9) or only the others (`false`).",
+            "schema": {
+              "type": "boolean"
             }
           },
           {
@@ -5516,7 +5525,7 @@ export const openapiDocument = {
         }
       },
       "IdempotencyConflict": {
-        "description": "The Idempotency-Key was already used with a different body (`IDEMPOTENCY_KEY_REUSED`), or a request with the same key is still in progress (`IDEMPOTENCY_KEY_IN_USE`; retry after `Retry-After`).",
+        "description": "The Idempotency-Key was already used with a different body (`IDEMPOTENCY_KEY_REUSED`), or a request with the same key is still in progress (`IDEMPOTENCY_KEY_IN_USE`; retry after `Retry-After`), or the provider reference holds other content (`DUPLICATE_PROVIDER_REFERENCE`; a failed transaction's reference takes a corrected package once its re-push is approved, F36, F37).",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/XRequestId"
@@ -5554,6 +5563,18 @@ export const openapiDocument = {
                   "instance": "/v1/contracts",
                   "requestId": "req-7f3a9d",
                   "retryAfterSeconds": 1
+                }
+              },
+              "duplicateProviderReference": {
+                "summary": "Reference of a failed transaction whose re-push is not approved",
+                "value": {
+                  "type": "https://hdld.invalid/problems/DUPLICATE_PROVIDER_REFERENCE",
+                  "title": "Provider reference already used for different content",
+                  "status": 409,
+                  "code": "DUPLICATE_PROVIDER_REFERENCE",
+                  "detail": "Provider reference HD-2026-000123 belongs to failed transaction 0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e (explanation status AWAITING_EXPLANATION). A corrected package can be sent under it once its re-push is approved: explain the failure (POST /v1/explanations, hdld errors explain 0192f0c4-5b7e-7c3a-9d1e-2f4a6b8c0d1e) and wait for the Ministry's approval.",
+                  "instance": "/v1/contracts",
+                  "requestId": "req-7f3a9c"
                 }
               }
             }
@@ -6365,6 +6386,20 @@ export const openapiDocument = {
             "type": "boolean",
             "description": "The same contract was already registered; `contractId` is the existing ID."
           },
+          "duplicateOfReference": {
+            "$ref": "#/components/schemas/ProviderReference",
+            "description": "On replay, the provider reference under which this provider registered the contract (F9). Absent\nwhen the contract was registered by another provider, whose references are not shown.\n"
+          },
+          "supersedes": {
+            "type": "string",
+            "format": "uuid",
+            "description": "This transaction is a corrected package for the failed transaction named here, sent under the\nsame provider reference after its re-push was approved (F36, F37).\n"
+          },
+          "supersededBy": {
+            "type": "string",
+            "format": "uuid",
+            "description": "This failed transaction was replaced by a corrected package under the same provider reference\n(F36, F37): the transaction named here. It stays FAILED, with explanation status REPUSHED, as history.\n"
+          },
           "errors": {
             "type": "array",
             "maxItems": 500,
@@ -6912,7 +6947,7 @@ export const openapiDocument = {
       "ProviderReference": {
         "type": "string",
         "title": "ProviderReference",
-        "description": "The provider's own reference for a contract or a lifecycle document (1-100 characters, unique per\nprovider and document). Transactions can be looked up by it with no expiry (T10). Reusing a\nreference for different content fails with `DUPLICATE_PROVIDER_REFERENCE`.\n",
+        "description": "The provider's own reference for a contract or a lifecycle document (1-100 characters, unique per\nprovider and document). Transactions can be looked up by it with no expiry (T10). Reusing a\nreference for different content fails with `DUPLICATE_PROVIDER_REFERENCE`, except for a corrected\npackage of a failed transaction whose re-push was approved (F36, F37), which supersedes it.\n",
         "minLength": 1,
         "maxLength": 100,
         "example": "HD-2026-000123"
@@ -7677,6 +7712,11 @@ export const openapiDocument = {
             "minimum": 0,
             "maximum": 3600,
             "description": "Polling hint, in seconds."
+          },
+          "supersedes": {
+            "type": "string",
+            "format": "uuid",
+            "description": "The failed transaction this corrected package replaces, under the same provider reference, after\nits re-push was approved (F36, F37); the failed one then names this one as `supersededBy`.\n"
           }
         },
         "example": {
@@ -10842,8 +10882,8 @@ export const openapiDocument = {
           "vi": "Mã tham chiếu của nhà cung cấp đã được dùng cho nội dung khác"
         },
         "fix": {
-          "en": "Give every contract and lifecycle document its own providerReference; resend identical content only to replay a submission.",
-          "vi": "Đặt providerReference riêng cho từng hợp đồng và từng văn bản sửa đổi, bổ sung; chỉ gửi lại nội dung giống hệt khi muốn gửi lại hồ sơ đã gửi."
+          "en": "Give every contract and lifecycle document its own providerReference; resend identical content only to replay a submission. To correct a failed transaction under its reference, explain it (POST /v1/explanations, hdld errors explain) and send the corrected package once the Ministry approved the re-push.",
+          "vi": "Đặt providerReference riêng cho từng hợp đồng và từng văn bản sửa đổi, bổ sung; chỉ gửi lại nội dung giống hệt khi muốn gửi lại hồ sơ đã gửi. Để sửa một giao dịch lỗi dưới mã tham chiếu của nó, hãy giải trình (POST /v1/explanations, hdld errors explain) và gửi hồ sơ đã sửa sau khi Bộ phê duyệt việc đẩy lại."
         }
       },
       "MAIN_DATA_INVALID": {

@@ -247,8 +247,8 @@ export const errorCatalog = {
         "vi": "Mã tham chiếu của nhà cung cấp đã được dùng cho nội dung khác"
       },
       "fix": {
-        "en": "Give every contract and lifecycle document its own providerReference; resend identical content only to replay a submission.",
-        "vi": "Đặt providerReference riêng cho từng hợp đồng và từng văn bản sửa đổi, bổ sung; chỉ gửi lại nội dung giống hệt khi muốn gửi lại hồ sơ đã gửi."
+        "en": "Give every contract and lifecycle document its own providerReference; resend identical content only to replay a submission. To correct a failed transaction under its reference, explain it (POST /v1/explanations, hdld errors explain) and send the corrected package once the Ministry approved the re-push.",
+        "vi": "Đặt providerReference riêng cho từng hợp đồng và từng văn bản sửa đổi, bổ sung; chỉ gửi lại nội dung giống hệt khi muốn gửi lại hồ sơ đã gửi. Để sửa một giao dịch lỗi dưới mã tham chiếu của nó, hãy giải trình (POST /v1/explanations, hdld errors explain) và gửi hồ sơ đã sửa sau khi Bộ phê duyệt việc đẩy lại."
       }
     },
     "MAIN_DATA_INVALID": {

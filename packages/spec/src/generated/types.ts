@@ -73,7 +73,10 @@ export interface paths {
          *     is read with `getTransaction` (T10), or awaited in the same call with `Prefer: wait=N` (`201`
          *     with the final transaction when it is ready within N seconds). Send it within 24 hours of the
          *     last signature, or it is flagged `SUBMISSION_LATE`. Resubmitting the same contract is answered with the existing ID
-         *     (`replay`). Use an `Idempotency-Key` to retry safely: same key and body give the first answer
+         *     (`replay`, with `duplicateOfReference`). Other content under a provider reference already used is
+         *     `409 DUPLICATE_PROVIDER_REFERENCE`, except a corrected package for a FAILED transaction whose
+         *     re-push an operator approved (F36, F37): it becomes a new transaction that `supersedes` the failed
+         *     one, which keeps its history and names it as `supersededBy`. Use an `Idempotency-Key` to retry safely: same key and body give the first answer
          *     again (status and body, with `Idempotent-Replayed: true`), same key and another body
          *     `409 IDEMPOTENCY_KEY_REUSED`.
          */
@@ -944,6 +947,23 @@ export interface components {
             late: boolean;
             /** @description The same contract was already registered; `contractId` is the existing ID. */
             replay: boolean;
+            /**
+             * @description On replay, the provider reference under which this provider registered the contract (F9). Absent
+             *     when the contract was registered by another provider, whose references are not shown.
+             */
+            duplicateOfReference?: components["schemas"]["ProviderReference"];
+            /**
+             * Format: uuid
+             * @description This transaction is a corrected package for the failed transaction named here, sent under the
+             *     same provider reference after its re-push was approved (F36, F37).
+             */
+            supersedes?: string;
+            /**
+             * Format: uuid
+             * @description This failed transaction was replaced by a corrected package under the same provider reference
+             *     (F36, F37): the transaction named here. It stays FAILED, with explanation status REPUSHED, as history.
+             */
+            supersededBy?: string;
             /** @description Problems found (T9); empty on success. Warnings (`severity` WARNING, e.g. `SUBMISSION_LATE`) do not fail the transaction. */
             errors: components["schemas"]["ProblemDetailItem"][];
             /**
@@ -1207,7 +1227,8 @@ export interface components {
          * ProviderReference
          * @description The provider's own reference for a contract or a lifecycle document (1-100 characters, unique per
          *     provider and document). Transactions can be looked up by it with no expiry (T10). Reusing a
-         *     reference for different content fails with `DUPLICATE_PROVIDER_REFERENCE`.
+         *     reference for different content fails with `DUPLICATE_PROVIDER_REFERENCE`, except for a corrected
+         *     package of a failed transaction whose re-push was approved (F36, F37), which supersedes it.
          * @example HD-2026-000123
          */
         ProviderReference: string;
@@ -1616,6 +1637,12 @@ export interface components {
             statusUrl: string;
             /** @description Polling hint, in seconds. */
             retryAfterSeconds?: number;
+            /**
+             * Format: uuid
+             * @description The failed transaction this corrected package replaces, under the same provider reference, after
+             *     its re-push was approved (F36, F37); the failed one then names this one as `supersededBy`.
+             */
+            supersedes?: string;
         };
         /**
          * BatchSubmission
@@ -3099,7 +3126,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The Idempotency-Key was already used with a different body (`IDEMPOTENCY_KEY_REUSED`), or a request with the same key is still in progress (`IDEMPOTENCY_KEY_IN_USE`; retry after `Retry-After`). */
+        /** @description The Idempotency-Key was already used with a different body (`IDEMPOTENCY_KEY_REUSED`), or a request with the same key is still in progress (`IDEMPOTENCY_KEY_IN_USE`; retry after `Retry-After`), or the provider reference holds other content (`DUPLICATE_PROVIDER_REFERENCE`; a failed transaction's reference takes a corrected package once its re-push is approved, F36, F37). */
         IdempotencyConflict: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -4008,6 +4035,8 @@ export interface operations {
                 receivedFrom?: string;
                 receivedTo?: string;
                 explanationStatus?: components["schemas"]["ExplanationStatus"];
+                /** @description Only duplicates (`true`, a document already registered, F9) or only the others (`false`). */
+                replay?: boolean;
                 /** @description Operators only; one provider instead of every provider. A provider always sees itself only, whatever it passes. */
                 providerId?: components["parameters"]["ProviderIdFilter"];
                 providerReference?: components["schemas"]["ProviderReference"];
