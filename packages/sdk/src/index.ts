@@ -97,8 +97,23 @@ export {
   type WaitOptions,
   waitForResult,
 } from './submissions/wait-for-result.js';
+export { checkEvidenceBinding, type EvidenceBinding } from './validation/evidence-binding.js';
+export {
+  checkFileSize,
+  checkPdfFile,
+  countPages,
+  MAX_DOCUMENT_BYTES,
+  MAX_EVIDENCE_BYTES,
+  MAX_PAGES,
+} from './validation/file-checks.js';
 export { type Finding, item, type Localized, renderFinding } from './validation/finding.js';
 export { addMonths, ageOn, checkLaborRules } from './validation/labor-rules.js';
+export {
+  isLate,
+  lastSigningTime,
+  lateFinding,
+  SUBMISSION_DEADLINE_MS,
+} from './validation/submission-deadline.js';
 export {
   type LocalValidation,
   type ValidateLocallyInput,

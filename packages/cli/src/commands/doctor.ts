@@ -117,7 +117,7 @@ export function registerDoctorCommand(program: Command, ctx: Context): void {
       add({ name: 'trust anchors', status: 'warn', detail: t(ctx.lang, 'doctor.noTrust') });
     else {
       try {
-        const { certificates } = await loadTrustFiles(trustFiles);
+        const { certificates } = await loadTrustFiles(trustFiles, ctx.lang);
         for (const c of certificates) {
           const check = certificateCheck('trust anchors', c, now);
           add(c.ca ? check : { ...check, status: 'warn', detail: `${check.detail}; not a CA certificate` });

@@ -60,6 +60,41 @@ const messages = {
   'validate.error': { en: 'error', vi: 'lỗi' },
   'validate.warning': { en: 'warning', vi: 'cảnh báo' },
   'validate.passed': { en: 'files passed', vi: 'tệp đạt yêu cầu' },
+  'validate.skipped': { en: 'skipped', vi: 'bỏ qua' },
+  'validate.skippedCount': { en: 'files skipped', vi: 'tệp bị bỏ qua' },
+  'validate.warnings': { en: 'warnings', vi: 'cảnh báo' },
+  'validate.notCheckable': {
+    en: 'not a submission, PDF or main data file (*.submission.json, *.pdf, *.main-data.json)',
+    vi: 'không phải hồ sơ gửi, tệp PDF hay dữ liệu chính (*.submission.json, *.pdf, *.main-data.json)',
+  },
+  'validate.specialFile': {
+    en: 'not a regular file (a FIFO, socket or device): refused, not opened',
+    vi: 'không phải tệp thông thường (FIFO, socket hoặc thiết bị): bị từ chối, không mở',
+  },
+  'validate.noSuchPath': { en: 'no such file or folder', vi: 'không có tệp hoặc thư mục này' },
+  'validate.unreadable': { en: 'cannot be read', vi: 'không đọc được' },
+  'validate.noInputs': {
+    en: 'nothing to check: no *.submission.json, *.pdf or *.main-data.json in',
+    vi: 'không có gì để kiểm tra: không có *.submission.json, *.pdf hay *.main-data.json trong',
+  },
+  'validate.notJson': { en: 'not valid JSON', vi: 'không phải JSON hợp lệ' },
+  'validate.badCertificate': {
+    en: 'not a PEM or DER certificate',
+    vi: 'không phải chứng thư số dạng PEM hoặc DER',
+  },
+  'validate.badTrustDir': {
+    en: 'not a folder (it should hold ca/, tsa/ and certification/ like the server’s trust folder)',
+    vi: 'không phải thư mục (cần chứa ca/, tsa/ và certification/ như thư mục tin cậy của máy chủ)',
+  },
+  'validate.noTrustFor': { en: 'No trust anchors for', vi: 'Chưa có chứng thư tin cậy cho' },
+  'validate.noTrustHow': {
+    en: 'every signature, timestamp or certification of that kind fails as untrusted. Get the sandbox’s with `hdld sandbox pki --out DIR`, then pass --trust-dir DIR (or --trust FILE)',
+    vi: 'mọi chữ ký, dấu thời gian hoặc chứng thực loại này sẽ bị coi là không tin cậy. Lấy bộ chứng thư của môi trường thử nghiệm bằng `hdld sandbox pki --out DIR`, rồi dùng --trust-dir DIR (hoặc --trust FILE)',
+  },
+  'validate.strictFailed': {
+    en: '--strict: warnings count as failures',
+    vi: '--strict: cảnh báo được tính là lỗi',
+  },
   'doctor.noTrust': {
     en: 'none configured: pass --trust or add them to the profile (hdld profile add --trust)',
     vi: 'chưa cấu hình: dùng --trust hoặc thêm vào hồ sơ kết nối (hdld profile add --trust)',

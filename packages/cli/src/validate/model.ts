@@ -4,7 +4,7 @@ export type ValidationFinding = {
   severity: 'error' | 'warning';
   /** The catalog's title of the code, in the user's language. */
   title?: string;
-  /** Technical detail (English, never personal data). */
+  /** Detail in the user's language where the check gives one (never personal data). */
   message: string;
   /** JSON pointer into the submission, or the document and signature concerned. */
   pointer?: string;
@@ -17,4 +17,23 @@ export type FileResult = {
   findings: ValidationFinding[];
   /** Wall time of the checks, for the JUnit report. */
   seconds: number;
+  /** Set when the file was not checked (folder mode): why. A skipped file is neither passed nor failed. */
+  skipped?: string;
 };
+
+/** What one run found: per-file results, and what concerns the run as a whole (no trust anchors...). */
+export type ValidationReport = {
+  results: FileResult[];
+  notices: ValidationFinding[];
+  /** --strict: a warning fails the run as an error does. */
+  strict: boolean;
+};
+
+/** Whether the run fails (exit 3): any error, or with --strict any warning too. */
+export function runFails(report: ValidationReport): boolean {
+  const findings = [...report.notices, ...report.results.flatMap((r) => r.findings)];
+  return (
+    report.results.some((r) => !r.ok && !r.skipped) ||
+    findings.some((f) => f.severity === 'error' || (report.strict && f.severity === 'warning'))
+  );
+}

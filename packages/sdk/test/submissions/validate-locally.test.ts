@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signPdf } from '../../src/documents/index.js';
-import { validateLocally } from '../../src/index.js';
+import { MAX_PAGES, validateLocally } from '../../src/index.js';
 import { createSamplePdf } from '../../src/testing/index.js';
 import { type ContractFactory, contractFactory } from './support/signed-submissions.js';
 
@@ -78,4 +78,60 @@ describe('validateLocally: the Platform checks offline (T9; N2, F8)', () => {
     expect(result).toMatchObject({ ok: false, failureClass: 'SIGNATURE' });
     expect(result.errors.map((e) => e.code)).toContain('EVIDENCE_DOCUMENT_MISMATCH');
   });
+
+  // Issue 14: every stage runs whatever an earlier one found, with the server's own modules.
+  it('verifies the signatures of a PDF without main data: intact and altered PDFs differ', async () => {
+    const input = await factory.contract(17, 'HD-LOCAL-7', { small: true });
+    const intact = await validateLocally({ pdf: input.pdf, mainData: undefined, trust: factory.trust });
+    expect(intact).toMatchObject({ ok: false, failureClass: 'FORMAT' });
+    expect(intact.errors.map((e) => [e.code, e.pointer])).toEqual([['MAIN_DATA_INVALID', '/mainData']]);
+    const altered = new Uint8Array(input.pdf);
+    altered[10]! ^= 0x01;
+    const broken = await validateLocally({ pdf: altered, mainData: undefined, trust: factory.trust });
+    expect(broken.errors.map((e) => e.code)).toEqual([
+      'MAIN_DATA_INVALID',
+      'SIGNATURE_DIGEST_MISMATCH',
+      'SIGNATURE_DIGEST_MISMATCH',
+    ]);
+  });
+
+  it('binds the evidence to the submission reference (T8), as the Platform does', async () => {
+    const input = await factory.contract(18, 'HD-LOCAL-8', { small: true });
+    const result = await validateLocally({
+      ...input,
+      providerReference: 'HD-LOCAL-OTHER',
+      fileName: 'HD-LOCAL-8.pdf',
+      trust: factory.trust,
+    });
+    expect(result).toMatchObject({ ok: false, failureClass: 'SIGNATURE' });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        code: 'EVIDENCE_INVALID',
+        pointer: '/evidence',
+        detail: expect.stringContaining('HD-LOCAL-8'),
+      }),
+    ]);
+  });
+
+  it('warns SUBMISSION_LATE past 24 h after the last signature, and still passes (F38)', async () => {
+    const input = await factory.contract(19, 'HD-LOCAL-9', { small: true });
+    const options = { ...input, fileName: 'HD-LOCAL-9.pdf', trust: factory.trust };
+    const signedAt = lastSigned((await validateLocally(options)).signatures);
+    const inTime = await validateLocally({ ...options, submittedAt: new Date(signedAt + 24 * 3_600_000) });
+    expect(inTime.errors).toEqual([]);
+    const late = await validateLocally({ ...options, submittedAt: new Date(signedAt + 24 * 3_600_000 + 1) });
+    expect(late.ok).toBe(true);
+    expect(late.errors).toEqual([expect.objectContaining({ code: 'SUBMISSION_LATE', severity: 'WARNING' })]);
+  });
+
+  it('refuses a PDF over the page limit with the file checks the server runs', async () => {
+    const input = await factory.contract(20, 'HD-LOCAL-10', { small: true });
+    const pages = await createSamplePdf({ pages: MAX_PAGES + 1 });
+    const result = await validateLocally({ pdf: pages, mainData: input.mainData, trust: factory.trust });
+    expect(result.errors.map((e) => e.code)).toContain('PDF_TOO_MANY_PAGES');
+    expect(result.failureClass).toBe('FILE');
+  });
 });
+
+const lastSigned = (report: { signatures: { signingTime?: Date }[] }) =>
+  Math.max(...report.signatures.map((s) => s.signingTime!.getTime()));

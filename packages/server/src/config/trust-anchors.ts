@@ -1,6 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VerifyOptions } from '@hdld/sdk/documents';
+import { readTrustDirectory, TRUST_KINDS } from '@hdld/sdk/node';
 import { ConfigError } from './config-error.js';
 import type { Mode } from './settings.js';
 
@@ -10,8 +10,6 @@ type Trust = VerifyOptions['trust'];
 export function trustDirOf(config: { trustDir?: string; dataDir?: string }): string | undefined {
   return config.trustDir ?? (config.dataDir ? join(config.dataDir, 'trust') : undefined);
 }
-export const TRUST_KINDS = ['ca', 'tsa', 'certification'] as const;
-const CERTIFICATE_FILE = /\.(pem|crt|cer|der)$/i;
 
 /**
  * Trust anchors per service type (F8): `<dir>/ca`, `<dir>/tsa`, `<dir>/certification`, each holding
@@ -20,26 +18,14 @@ const CERTIFICATE_FILE = /\.(pem|crt|cer|der)$/i;
  * sandbox allows it.
  */
 export async function loadTrustDirectory(dir: string | undefined, mode: Mode = 'sandbox'): Promise<Trust> {
-  const trust: Record<(typeof TRUST_KINDS)[number], (Uint8Array | string)[]> = {
-    ca: [],
-    tsa: [],
-    certification: [],
-  };
   if (!dir) {
     if (mode === 'production') throw untrusted('(no HDLD_TRUST_DIR nor HDLD_DATA_DIR)');
-    return trust;
+    return { ca: [], tsa: [], certification: [] };
   }
-  for (const kind of TRUST_KINDS) {
-    const folder = join(dir, kind);
-    const names = await readdir(folder).catch(() => [] as string[]);
-    for (const name of names.filter((n) => CERTIFICATE_FILE.test(n)).sort()) {
-      const bytes = new Uint8Array(await readFile(join(folder, name)));
-      // PEM files are text for the verifier; anything else is DER.
-      const pem = new TextDecoder().decode(bytes.subarray(0, 64)).includes('-----BEGIN');
-      trust[kind].push(pem ? new TextDecoder().decode(bytes) : bytes);
-    }
-    if (mode === 'production' && trust[kind].length === 0) throw untrusted(folder);
-  }
+  // The layout `hdld validate --trust-dir` reads with the same function (sdk/src/node/trust-directory.ts).
+  const trust = await readTrustDirectory(dir);
+  const empty = TRUST_KINDS.find((kind) => trust[kind].length === 0);
+  if (mode === 'production' && empty) throw untrusted(join(dir, empty));
   return trust;
 }
 

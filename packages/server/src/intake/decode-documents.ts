@@ -1,14 +1,11 @@
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { checkFileSize, renderFinding } from '@hdld/sdk';
 import type { ProblemDetailItem } from '@hdld/spec';
 import { ProblemError } from '../http/problem.js';
 
 /** `sha256` is computed when first read: the intake leaves hashing to the blob store. */
 export type DecodedFile = { bytes: Uint8Array; readonly sha256: string; pointer: string };
-
-/** Decoded size limits (spec: Base64Document, CertificationEvidenceFile). */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_EVIDENCE_BYTES = 1024 * 1024;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -80,13 +77,12 @@ export function decodeFiles(
         pointer: f.pointer,
         detail: `${f.pointer} is not valid base64`,
       });
-    } else if (bytes.length > f.maxBytes) {
-      oversized.push({
-        code: 'FILE_TOO_LARGE',
-        pointer: f.pointer,
-        detail: `${f.pointer} is larger than ${f.maxBytes} bytes`,
-      });
-    } else decoded.push(bytes);
+    } else {
+      // The limit `hdld validate` applies offline too (sdk/src/validation/file-checks.ts).
+      const tooLarge = checkFileSize(bytes.length, f.maxBytes, f.pointer, f.pointer);
+      if (tooLarge.length > 0) oversized.push(...tooLarge.map((finding) => renderFinding(finding, 'en')));
+      else decoded.push(bytes);
+    }
   }
   if (malformed.length > 0) {
     throw new ProblemError('REQUEST_INVALID', {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import { MAX_DOCUMENT_BYTES, MAX_EVIDENCE_BYTES } from '@hdld/sdk';
 import type { Schemas } from '@hdld/spec';
 import type { BodyFiles } from '../http/body-files.js';
 import type { DocumentKind } from '../storage/document-kind.js';
 import type { JsonObject } from '../storage/json.js';
-import { MAX_DOCUMENT_BYTES, MAX_EVIDENCE_BYTES } from './decode-documents.js';
 import type { IncomingFile, SubmissionPackage } from './submission-package.js';
 
 type SubmittedDocument = Schemas['SubmittedDocument'];

@@ -1,3 +1,4 @@
+import { checkPdfFile } from '@hdld/sdk';
 import type { VerifyOptions } from '@hdld/sdk/documents';
 import type { ContractMainData, ErrorCode, Schemas } from '@hdld/spec';
 import type { FailureClass, TransactionKind } from '../storage/transactions-repo.js';
@@ -5,7 +6,7 @@ import { CheckFailure, type Finding, failIfAny, item, TransientCheckError } from
 import { checkConversionLog } from './checks/conversion-log-check.js';
 import { checkEmbeddedMainData } from './checks/embedded-main-data-check.js';
 import { checkEvidence } from './checks/evidence-check.js';
-import { checkPdfFile } from './checks/file-checks.js';
+
 import { checkPdfSignatures } from './checks/signature-checks.js';
 
 /**

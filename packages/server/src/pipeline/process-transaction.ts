@@ -1,4 +1,4 @@
-import { checkLaborRules } from '@hdld/sdk';
+import { checkLaborRules, isLate } from '@hdld/sdk';
 import type { ContractMainData, Schemas } from '@hdld/spec';
 import { nextState } from '../contracts/lifecycle.js';
 import { ProblemError } from '../http/problem.js';
@@ -11,9 +11,6 @@ import { throwIfFailed } from './document-checks.js';
 import type { DocumentChecker } from './document-checks-pool.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 import { recordFailure, recordSuccess } from './record-outcome.js';
-
-/** A submission is late when sent more than 24 hours after the last signature (issue 4, F38). */
-export const SUBMISSION_DEADLINE_MS = 24 * 60 * 60 * 1000;
 
 /** Storage role of the signed PDF the submission is about: the contract, the lifecycle document or the scan. */
 function principalRole(transaction: StoredTransaction): string {
@@ -105,9 +102,8 @@ export async function processTransaction(
     documents.catch(() => {});
     await checkBusiness(deps, transaction);
     const { lastSignedAt } = throwIfFailed(await documents);
-    const late =
-      lastSignedAt !== undefined &&
-      transaction.receivedAt.getTime() - lastSignedAt.getTime() > SUBMISSION_DEADLINE_MS;
+    // The 24-hour rule `hdld validate --at` warns of too (sdk/src/validation/submission-deadline.ts, F38).
+    const late = isLate(lastSignedAt, transaction.receivedAt);
     await recordSuccess(deps, transaction, files, { lastSignedAt, late }, contractSerial);
   } catch (error) {
     if (error instanceof CheckFailure) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { countPages } from '@hdld/sdk';
 import type { Schemas } from '@hdld/spec';
 import { CheckFailure, type Finding, item } from '../check-outcome.js';
-import { countPages } from './file-checks.js';
 
 /**
  * Decree Art. 9.2 / DOMAIN.md core flow step 3: the conversion log must describe the sealed scan

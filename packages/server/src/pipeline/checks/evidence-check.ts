@@ -1,3 +1,4 @@
+import { checkEvidenceBinding } from '@hdld/sdk';
 import { type VerifyOptions, verifyEvidence } from '@hdld/sdk/documents';
 import { catalogEntry } from '@hdld/spec';
 import { CheckFailure, type Finding, item, TransientCheckError } from '../check-outcome.js';
@@ -35,14 +36,7 @@ export async function checkEvidence(
       '/evidence',
     ),
   );
-  if (report.evidence && report.evidence.providerReference !== options.providerReference) {
-    findings.push(
-      item(
-        'EVIDENCE_INVALID',
-        { en: 'The evidence names another providerReference.', vi: 'Tệp chứng thực ghi mã tham chiếu khác.' },
-        '/evidence',
-      ),
-    );
-  }
+  // The binding rule `hdld validate` applies offline too (sdk/src/validation/evidence-binding.ts).
+  findings.push(...checkEvidenceBinding(report.evidence, { providerReference: options.providerReference }));
   if (findings.length > 0) throw new CheckFailure('SIGNATURE', findings);
 }

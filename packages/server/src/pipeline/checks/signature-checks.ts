@@ -1,3 +1,4 @@
+import { lastSigningTime } from '@hdld/sdk';
 import {
   bindSignaturesToParties,
   decisiveVerifierFinding,
@@ -88,8 +89,5 @@ export async function checkPdfSignatures(
       }),
     ]);
   }
-  const times = report.signatures
-    .map((s) => s.signingTime?.getTime())
-    .filter((t): t is number => t !== undefined);
-  return { report, lastSignedAt: times.length ? new Date(Math.max(...times)) : undefined };
+  return { report, lastSignedAt: lastSigningTime(report) };
 }

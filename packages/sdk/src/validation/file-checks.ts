@@ -1,7 +1,30 @@
+import { Buffer } from 'node:buffer';
 import { PDFDocument } from 'pdf-lib';
-import { type Finding, item } from '../check-outcome.js';
+import { type Finding, item } from './finding.js';
 
+// Moved from packages/server/src/pipeline/checks/file-checks.ts so the Platform and validateLocally
+// (`hdld validate`) apply one copy of the file limits (issue 14, T9).
+
+/** Pages a document may have. */
 export const MAX_PAGES = 500;
+/** Decoded size limits (spec: Base64Document, CertificationEvidenceFile). */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_EVIDENCE_BYTES = 1024 * 1024;
+
+/** A file larger than the Platform accepts (T9): refused at intake with FILE_TOO_LARGE. */
+export function checkFileSize(size: number, maxBytes: number, name: string, pointer?: string): Finding[] {
+  if (size <= maxBytes) return [];
+  return [
+    item(
+      'FILE_TOO_LARGE',
+      {
+        en: `${name} is larger than ${maxBytes} bytes (${size}).`,
+        vi: `${name} vượt quá ${maxBytes} byte (${size}).`,
+      },
+      pointer,
+    ),
+  ];
+}
 const latin1 = new TextDecoder('latin1');
 
 /** `\s` of a regular expression over latin1 text: tab, LF, VT, FF, CR, space, no-break space. */

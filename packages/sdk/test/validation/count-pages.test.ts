@@ -2,7 +2,7 @@ import { createSamplePdf } from '@hdld/sdk/testing';
 import fc from 'fast-check';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { countPages } from '../../src/pipeline/checks/file-checks.js';
+import { countPages } from '../../src/validation/file-checks.js';
 
 /** The definition countPages must keep (its former implementation): regular expressions over latin1 text. */
 async function pagesByRegExp(pdf: Uint8Array): Promise<number> {
