@@ -97,6 +97,7 @@ export {
   type WaitOptions,
   waitForResult,
 } from './submissions/wait-for-result.js';
+export { addMonths, ageOn, vietnamDate } from './validation/calendar-dates.js';
 export { checkEvidenceBinding, type EvidenceBinding } from './validation/evidence-binding.js';
 export {
   checkFileSize,
@@ -107,7 +108,8 @@ export {
   MAX_PAGES,
 } from './validation/file-checks.js';
 export { type Finding, item, type Localized, renderFinding } from './validation/finding.js';
-export { addMonths, ageOn, checkLaborRules } from './validation/labor-rules.js';
+export { checkLaborRules, type LaborRulesContext } from './validation/labor-rules.js';
+export { checkConclusionDate } from './validation/signing-dates.js';
 export {
   isLate,
   lastSigningTime,

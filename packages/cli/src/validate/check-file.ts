@@ -90,11 +90,12 @@ async function checkPdf(pdf: Uint8Array, path: string, options: CheckOptions): P
   );
 }
 
-/** Main data alone: the schema, then the Labor Code rules the server applies (T9). */
-function checkMainData(bytes: Uint8Array, lang: Lang): ValidationFinding[] {
+/** Main data alone: the schema, then the Labor Code rules the server applies (T9), as if sent at `--at`. */
+function checkMainData(bytes: Uint8Array, options: CheckOptions): ValidationFinding[] {
   const parsed = ContractMainDataSchema.safeParse(decode(bytes));
   if (!parsed.success) return schemaFindings(parsed.error, 'REQUEST_INVALID');
-  return fromPlatform(checkLaborRules(parsed.data).map((f) => renderFinding(f, lang)));
+  const findings = checkLaborRules(parsed.data, { submittedAt: options.submittedAt });
+  return fromPlatform(findings.map((f) => renderFinding(f, options.lang)));
 }
 
 async function findingsOf(input: Input, options: CheckOptions): Promise<ValidationFinding[]> {
@@ -109,7 +110,7 @@ async function findingsOf(input: Input, options: CheckOptions): Promise<Validati
   });
   try {
     if (input.kind === 'pdf') return await checkPdf(new Uint8Array(bytes), input.path, options);
-    if (input.kind === 'main-data') return checkMainData(bytes, lang);
+    if (input.kind === 'main-data') return checkMainData(bytes, options);
     return await checkSubmission(bytes, options);
   } catch (error) {
     if (error instanceof NotJson)

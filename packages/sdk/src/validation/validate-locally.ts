@@ -23,6 +23,7 @@ import { checkEvidenceBinding } from './evidence-binding.js';
 import { checkFileSize, checkPdfFile, MAX_DOCUMENT_BYTES, MAX_EVIDENCE_BYTES } from './file-checks.js';
 import { type Finding, item, type Localized, renderFinding } from './finding.js';
 import { checkLaborRules } from './labor-rules.js';
+import { checkConclusionDate } from './signing-dates.js';
 import { isLate, lastSigningTime, lateFinding } from './submission-deadline.js';
 
 export type ValidateLocallyInput = {
@@ -36,7 +37,10 @@ export type ValidateLocallyInput = {
   evidence?: Uint8Array;
   /** The submission's reference, which the evidence must name (T8). */
   providerReference?: string;
-  /** When it will be sent: SUBMISSION_LATE (a warning) if over 24 h after the last signature (F38). */
+  /**
+   * When it will be sent: SUBMISSION_LATE (a warning) if over 24 h after the last signature (F38),
+   * and the "now" a conclusion date may not be after (default `validationTime`, else now).
+   */
   submittedAt?: Date;
   /** The anchors the Platform trusts (CA, TSA, certification): the sandbox's or production's. */
   trust: VerifyOptions['trust'];
@@ -148,8 +152,8 @@ async function embeddedDataStage(pdf: Uint8Array, data: ContractMainData): Promi
  * The Platform's checks (T9; N2, F8), offline, before anything is sent: the main data schema (the
  * spec's zod schema), the Labor Code rules, the file limits (size, structure, pages), every
  * signature and timestamp (the same verifier), each party's signature bound to that party's
- * certificate, the certification evidence and what it names, the embedded main data and the 24-hour
- * rule; each with the module the server runs. Every stage runs whatever an earlier one found, so a
+ * certificate, the certification evidence and what it names, the embedded main data, the conclusion date against the last
+ * signature (Decree Art. 8) and the 24-hour rule; each with the module the server runs. Every stage runs whatever an earlier one found, so a
  * PDF without main data still has its signatures checked. Only the identity check against the
  * national registries needs the Platform.
  */
@@ -177,9 +181,15 @@ export async function validateLocally(input: ValidateLocallyInput): Promise<Loca
       ...(await checkPdfFile(input.pdf, name)),
     ],
   };
+  const lastSignedAt = lastSigningTime(signatures);
   const stages: Stage[] = [
     schema,
-    { failureClass: 'BUSINESS', findings: data ? checkLaborRules(data) : [] },
+    {
+      failureClass: 'BUSINESS',
+      findings: data
+        ? checkLaborRules(data, { submittedAt: input.submittedAt ?? input.validationTime ?? new Date() })
+        : [],
+    },
     fileStage,
     signatureStage(signatures, mismatches, name, input.minimumSignatures ?? 2),
     {
@@ -194,9 +204,13 @@ export async function validateLocally(input: ValidateLocallyInput): Promise<Loca
       ],
     },
     data ? await embeddedDataStage(input.pdf, data) : { failureClass: 'BUSINESS', findings: [] },
+    // Decree 337/2025 Art. 8, after the signatures: the server checks it after its document checks.
+    {
+      failureClass: 'BUSINESS',
+      findings: data ? checkConclusionDate(data, lastSignedAt) : [],
+    },
   ];
   const failing = stages.find((s) => s.findings.length > 0);
-  const lastSignedAt = lastSigningTime(signatures);
   const warnings =
     input.submittedAt && lastSignedAt && isLate(lastSignedAt, input.submittedAt)
       ? [lateFinding(lastSignedAt, input.submittedAt)]

@@ -2,6 +2,7 @@ import { ContractMainDataSchema } from '@hdld/spec';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleContractMainData } from '../../src/documents/pdf/sample-data.js';
+import { checkLaborRules } from '../../src/validation/labor-rules.js';
 
 const years = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / (365.25 * 86_400_000);
 
@@ -21,6 +22,8 @@ describe('sampleContractMainData', () => {
           expect(years(term.startDate, term.endDate!)).toBeLessThanOrEqual(3);
         }
         if (employee.identity.type === 'CCCD') expect(employee.identity.number).toMatch(/^\d{12}$/);
+        // The Platform's own rules (T9), sent after the last conclusion date a sample has (1 December 2026).
+        expect(checkLaborRules(data, { submittedAt: new Date('2026-12-02T00:00:00+07:00') })).toEqual([]);
       }),
     );
   });

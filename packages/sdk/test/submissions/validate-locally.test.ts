@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signPdf } from '../../src/documents/index.js';
-import { MAX_PAGES, validateLocally } from '../../src/index.js';
+import { MAX_PAGES, validateLocally, vietnamDate } from '../../src/index.js';
 import { createSamplePdf } from '../../src/testing/index.js';
+import { addDays } from '../../src/validation/calendar-dates.js';
 import { type ContractFactory, contractFactory } from './support/signed-submissions.js';
 
 let factory: ContractFactory;
@@ -45,6 +46,40 @@ describe('validateLocally: the Platform checks offline (T9; N2, F8)', () => {
         code: 'LABOR_TERM_INVALID',
         pointer: '/mainData/term/endDate',
         detail: expect.stringContaining('36 tháng'),
+      }),
+    ]);
+  });
+
+  it('applies the conclusion date rules: not after the check time, not after the last signature (Decree Art. 8)', async () => {
+    const input = await factory.contract(19, 'HD-LOCAL-9', { small: true });
+    const signedOn = vietnamDate(new Date());
+    const concludedOn = addDays(signedOn, 1);
+    const mainData = {
+      ...input.mainData,
+      concludedOn,
+      term: { type: 'INDEFINITE' as const, startDate: concludedOn },
+    };
+    // Checked now, the day before the conclusion date: in the future, and after the signatures.
+    const now = await validateLocally({ ...input, mainData, trust: factory.trust });
+    expect(now).toMatchObject({ ok: false, failureClass: 'BUSINESS' });
+    expect(now.errors.map((e) => [e.code, e.pointer, e.detail.includes('in the future')])).toEqual([
+      ['MAIN_DATA_INVALID', '/mainData/concludedOn', true],
+      ['MAIN_DATA_INVALID', '/mainData/concludedOn', false],
+    ]);
+    // Checked two days later: no longer in the future, but concluded after both parties had signed.
+    const later = await validateLocally({
+      ...input,
+      mainData,
+      trust: factory.trust,
+      validationTime: new Date(Date.now() + 2 * 86_400_000),
+      lang: 'vi',
+    });
+    expect(later).toMatchObject({ ok: false, failureClass: 'BUSINESS' });
+    expect(later.errors).toEqual([
+      expect.objectContaining({
+        code: 'MAIN_DATA_INVALID',
+        pointer: '/mainData/concludedOn',
+        detail: expect.stringContaining('Điều 8 Nghị định 337/2025'),
       }),
     ]);
   });

@@ -1,4 +1,4 @@
-import { checkPdfFile } from '@hdld/sdk';
+import { checkConclusionDate, checkPdfFile } from '@hdld/sdk';
 import type { VerifyOptions } from '@hdld/sdk/documents';
 import type { ContractMainData, ErrorCode, Schemas } from '@hdld/spec';
 import type { FailureClass, TransactionKind } from '../storage/transactions-repo.js';
@@ -61,6 +61,7 @@ async function check(input: DocumentChecksInput, trust: VerifyOptions['trust']):
   failIfAny('FILE', fileFindings.flat());
   const principal = principalOf(input);
   let lastSignedAt: Date | undefined;
+  let principalSignedAt: Date | undefined;
   let principalSigners: string[] = [];
   for (const file of pdfs) {
     const result = await checkPdfSignatures(file.bytes, {
@@ -74,8 +75,10 @@ async function check(input: DocumentChecksInput, trust: VerifyOptions['trust']):
     });
     if (result.lastSignedAt && (!lastSignedAt || result.lastSignedAt > lastSignedAt))
       lastSignedAt = result.lastSignedAt;
-    if (file === principal)
+    if (file === principal) {
       principalSigners = result.report.signatures.flatMap((s) => (s.signer ? [s.signer.sha256] : []));
+      principalSignedAt = result.lastSignedAt;
+    }
   }
   const evidence = input.files.find((f) => f.role === 'EVIDENCE');
   if (evidence) {
@@ -89,6 +92,8 @@ async function check(input: DocumentChecksInput, trust: VerifyOptions['trust']):
     await checkConversionLog(input.conversionLog, principal.bytes, principalSigners);
   } else if (input.kind === 'CONTRACT' && input.mainData) {
     await checkEmbeddedMainData(principal.bytes, input.mainData);
+    // Decree 337/2025 Art. 8 (the SDK's rule, as validateLocally applies it): concluded by the last signature.
+    failIfAny('BUSINESS', checkConclusionDate(input.mainData, principalSignedAt));
   }
   return lastSignedAt?.getTime();
 }

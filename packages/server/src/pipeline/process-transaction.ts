@@ -61,7 +61,7 @@ async function checkBusiness(deps: PipelineDeps, transaction: StoredTransaction)
     return;
   }
   const data = (transaction.request as { mainData: ContractMainData }).mainData;
-  failIfAny('BUSINESS', checkLaborRules(data));
+  failIfAny('BUSINESS', checkLaborRules(data, { submittedAt: transaction.receivedAt }));
   failIfAny('BUSINESS', await checkIdentities(deps.registries, data));
 }
 

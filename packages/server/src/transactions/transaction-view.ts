@@ -1,6 +1,14 @@
+import { lateFinding } from '@hdld/sdk';
 import type { Lang, Transaction } from '@hdld/spec';
 import { type Finding, renderFinding } from '../pipeline/check-outcome.js';
 import type { StoredTransaction } from '../storage/transactions-repo.js';
+
+/**
+ * The 24-hour rule (F38): a contract sent later after its last signature is accepted, `late`, and
+ * carries the SUBMISSION_LATE WARNING (the SDK's, as validateLocally gives it), which fails nothing.
+ */
+const lateWarning = (t: StoredTransaction): Finding[] =>
+  t.late && t.lastSignedAt ? [lateFinding(t.lastSignedAt, t.receivedAt)] : [];
 
 /** The API representation of a stored transaction (schema `Transaction`), findings in `lang`. */
 export function transactionView(t: StoredTransaction, lang: Lang): Transaction {
@@ -24,7 +32,7 @@ export function transactionView(t: StoredTransaction, lang: Lang): Transaction {
     ...(t.duplicateOfReference ? { duplicateOfReference: t.duplicateOfReference } : {}),
     ...(t.supersedes ? { supersedes: t.supersedes } : {}),
     ...(t.supersededBy ? { supersededBy: t.supersededBy } : {}),
-    errors: (t.errors as unknown as Finding[]).map((f) => renderFinding(f, lang)),
+    errors: [...(t.errors as unknown as Finding[]), ...lateWarning(t)].map((f) => renderFinding(f, lang)),
     ...(t.receipt ? { receipt: t.receipt } : {}),
     ...(t.status === 'RECEIVED' || t.status === 'PROCESSING' ? { retryAfterSeconds: 1 } : {}),
   };

@@ -7,6 +7,7 @@ import {
   type TestIdentity,
   type TestPki,
 } from '@hdld/sdk/testing';
+import type { ContractMainData } from '@hdld/spec';
 import { hashSecret } from '../../src/auth/secret-hash.js';
 import type { ServerConfig } from '../../src/config/server-config.js';
 import type { Engine } from '../../src/storage/database.js';
@@ -70,6 +71,8 @@ export type SandboxKit = {
     seed: number,
     overrides?: {
       providerReference?: string;
+      /** Main data of the contract built and signed instead of the seed's. */
+      mainData?: ContractMainData;
       signedPdf?: Uint8Array;
       /** Who signs; default the contract's own parties (F8). */
       signers?: { employer: TestIdentity; employee: TestIdentity };

@@ -257,14 +257,14 @@ export const errorCatalog = {
       "action": "FIX_AND_RESUBMIT",
       "failureClass": "BUSINESS",
       "since": "1.0.0",
-      "legalBasis": "Decree 337/2025 Art. 13.1.c; Decree 145/2020",
+      "legalBasis": "Decree 337/2025 Art. 8, 13.1.c; Decree 145/2020",
       "title": {
         "en": "Main contract data breaks a business rule",
         "vi": "Thông tin chủ yếu của hợp đồng vi phạm quy tắc nghiệp vụ"
       },
       "fix": {
-        "en": "Correct the fields listed in errors[] (for example a conclusion date in the future or an unknown province code) and submit again.",
-        "vi": "Sửa các trường được liệt kê trong errors[] (ví dụ ngày giao kết ở tương lai hoặc mã tỉnh không tồn tại) rồi gửi lại."
+        "en": "Correct the fields listed in errors[] (for example a conclusion date in the future, or after the last party signed, or a date of birth after it) and submit again.",
+        "vi": "Sửa các trường được liệt kê trong errors[] (ví dụ ngày giao kết ở tương lai hoặc sau thời điểm bên cuối cùng ký, hoặc ngày sinh sau ngày giao kết) rồi gửi lại."
       }
     },
     "MAIN_DATA_MISMATCH": {
@@ -295,8 +295,8 @@ export const errorCatalog = {
         "vi": "Thời hạn hợp đồng không hợp lệ"
       },
       "fix": {
-        "en": "A fixed-term contract lasts at most 36 months and ends after it starts; an indefinite contract has no end date; a contract under one month lasts less than one month.",
-        "vi": "Hợp đồng xác định thời hạn có thời hạn không quá 36 tháng và ngày kết thúc phải sau ngày bắt đầu; hợp đồng không xác định thời hạn không có ngày kết thúc; hợp đồng dưới 01 tháng phải có thời hạn dưới một tháng."
+        "en": "The end date is the term's last day. A fixed-term contract ends after it starts and lasts at most 36 months (it ends before the same day 36 months later); an indefinite contract has no end date; a contract under one month lasts less than one month; probation lasts at most 180 days.",
+        "vi": "Ngày kết thúc là ngày cuối cùng của thời hạn. Hợp đồng xác định thời hạn có ngày kết thúc sau ngày bắt đầu và thời hạn không quá 36 tháng (kết thúc trước ngày tương ứng của 36 tháng sau); hợp đồng không xác định thời hạn không có ngày kết thúc; hợp đồng dưới 01 tháng phải có thời hạn dưới một tháng; thời gian thử việc không quá 180 ngày."
       }
     },
     "EMPLOYEE_UNDERAGE": {
@@ -307,12 +307,12 @@ export const errorCatalog = {
       "since": "1.0.0",
       "legalBasis": "Labor Code 2019 Art. 143, 145",
       "title": {
-        "en": "Employee is under the minimum age",
-        "vi": "Người lao động chưa đủ tuổi theo quy định"
+        "en": "Employee is under 15",
+        "vi": "Người lao động chưa đủ 15 tuổi"
       },
       "fix": {
-        "en": "An employee under 15 may only do the work the law allows, and the contract must be concluded with both the employee and their legal representative; check the date of birth and these conditions.",
-        "vi": "Người chưa đủ 15 tuổi chỉ được làm các công việc mà pháp luật cho phép, và hợp đồng phải được giao kết với cả người lao động và người đại diện theo pháp luật của họ; hãy kiểm tra ngày sinh và các điều kiện này."
+        "en": "The Platform accepts no contract with an employee under 15 on the conclusion date, since such a contract needs the employee's legal representative as a party and work the law allows (Labor Code Art. 145), which the main data cannot carry. Check the date of birth and the conclusion date.",
+        "vi": "Nền tảng không tiếp nhận hợp đồng với người lao động chưa đủ 15 tuổi vào ngày giao kết, vì hợp đồng đó phải có người đại diện theo pháp luật của người lao động cùng giao kết và chỉ cho các công việc pháp luật cho phép (Điều 145 Bộ luật Lao động), điều mà thông tin chủ yếu không thể hiện được. Hãy kiểm tra ngày sinh và ngày giao kết."
       }
     },
     "DOCUMENT_MISSING": {

@@ -1168,7 +1168,7 @@ export interface components {
             startDate: string;
             /**
              * Format: date
-             * @description Required for FIXED_TERM, UNDER_ONE_MONTH and PROBATION; absent for INDEFINITE.
+             * @description The term's last day (a 24-month term from 2026-03-02 ends on 2028-03-01). Required for FIXED_TERM, UNDER_ONE_MONTH and PROBATION; absent for INDEFINITE.
              */
             endDate?: string;
         };

@@ -94,7 +94,7 @@ export const MainDataJobSchema = z.strictObject({
 export const MainDataTermSchema = z.strictObject({
   "type": z.enum(["INDEFINITE","FIXED_TERM","UNDER_ONE_MONTH","PROBATION"]),
   "startDate": z.iso.date(),
-  "endDate": z.iso.date().describe("Required for FIXED_TERM, UNDER_ONE_MONTH and PROBATION; absent for INDEFINITE.").optional(),
+  "endDate": z.iso.date().describe("The term's last day (a 24-month term from 2026-03-02 ends on 2028-03-01). Required for FIXED_TERM, UNDER_ONE_MONTH and PROBATION; absent for INDEFINITE.").optional(),
 }).describe("Contract term (loại hợp đồng). A fixed term lasts at most 36 months (Labor Code Art. 20).");
 
 export const MainDataPaySchema = z.strictObject({

@@ -1,4 +1,5 @@
 import type { ContractMainData } from '@hdld/spec';
+import { addDays, addMonths } from '../../validation/calendar-dates.js';
 
 /**
  * Realistic but fictional contracts for demos, examples and tests: `sampleContractMainData(seed)`
@@ -255,7 +256,8 @@ function sampleTerm(
     case 'FIXED_TERM':
       return { type, startDate, endDate: addDays(addMonths(startDate, pick([6, 12, 24, 36])), -1) };
     case 'UNDER_ONE_MONTH':
-      return { type, startDate, endDate: addDays(startDate, between(6, 27)) };
+      // 27 days at most: under one month even from 1 February (checkLaborRules, LABOR_TERM_INVALID).
+      return { type, startDate, endDate: addDays(startDate, between(6, 26)) };
     case 'PROBATION':
       // Labor Code Art. 25: up to 180 days for managers, 60 for higher technical jobs, 30 otherwise.
       return { type, startDate, endDate: addDays(startDate, position === 'OTHER' ? 29 : 59) };
@@ -283,18 +285,6 @@ function sampleEmployee(random: () => number, pick: Pick, between: Between): Con
   const centuryAndSex = (birthYear >= 2000 ? 2 : 0) + (sex === 'FEMALE' ? 1 : 0);
   const number = `${between(1, 96).toString().padStart(3, '0')}${centuryAndSex}${String(birthYear).slice(2)}${between(0, 999_999).toString().padStart(6, '0')}`;
   return { fullName, dateOfBirth, sex, residence, identity: { type: 'CCCD', number }, nationality: 'VN' };
-}
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-function addMonths(isoDate: string, months: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString().slice(0, 10);
 }
 
 /** Small seeded generator (public domain mulberry32): enough for varied demo data, not for secrets. */
