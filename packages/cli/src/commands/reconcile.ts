@@ -4,10 +4,12 @@ import type { Context } from '../context.js';
 import { csvCell } from '../contract/csv.js';
 import { ExitCode } from '../exit-codes.js';
 import { t } from '../i18n/messages.js';
-import { ExitError } from '../output/errors.js';
+import { ExitError, UsageError } from '../output/errors.js';
 import { grid } from '../output/terminal.js';
-import type { ReconcileRow } from '../reconcile/match.js';
-import { parseDateOption } from '../reconcile/period.js';
+import { MISMATCH, type ReconcileRow } from '../reconcile/match.js';
+import { reconcilePeriod } from '../reconcile/period.js';
+import { verdictCounts, verdictLine } from '../reconcile/verdict.js';
+import { vietnamTime } from '../reconcile/vietnam-time.js';
 import { withExamples } from './help.js';
 
 const COLUMNS = [
@@ -43,32 +45,53 @@ export function registerReconcileCommand(program: Command, ctx: Context): void {
       .description(
         "compare the sync journal with the Platform's transactions and figures for a period (exit 5 on mismatches)",
       )
-      .requiredOption('--journal <file>', 'the sync journal (e.g. out/.hdld-sync.ndjson)')
-      .option('--since <date>', "period start (default: the journal's first entry)")
+      .option(
+        '--journal <file|folder>',
+        'a sync journal (out/.hdld-sync.ndjson) or a folder of them (repeatable)',
+        (v: string, p: string[]) => [...p, v],
+        [] as string[],
+      )
+      .option('--date <YYYY-MM-DD>', 'one day in Vietnam time (00:00 to 24:00 +07:00)')
+      .option(
+        '--since <date>',
+        "period start; a date is 00:00 in Vietnam (default: the journals' first entry)",
+      )
       .option('--until <date>', 'period end, exclusive (default: now)')
+      .option('--problems', 'print only the rows that need action (and the figures if they differ)')
       .option('--csv <file>', 'also write the rows as CSV')
       .option('--json-out <file>', 'also write the report (rows and figures) as JSON'),
     [
+      'hdld reconcile --date 2026-12-07 --journal morning/ --journal afternoon/ --journal evening/',
+      'hdld reconcile --date 2026-12-07 --journal out/ --problems',
       'hdld reconcile --journal out/.hdld-sync.ndjson',
       'hdld reconcile --journal out/.hdld-sync.ndjson --since 2026-03-01 --until 2026-04-01 --csv march.csv',
       'hdld reconcile --journal out/.hdld-sync.ndjson --json | jq ".rows[] | select(.outcome != \\"matched\\")"',
       'hdld reconcile --journal out/.hdld-sync.ndjson --json | jq .figures.differences',
     ],
   ).action(
-    async (flags: { journal: string; since?: string; until?: string; csv?: string; jsonOut?: string }) => {
+    async (flags: {
+      journal: string[];
+      date?: string;
+      since?: string;
+      until?: string;
+      problems?: boolean;
+      csv?: string;
+      jsonOut?: string;
+    }) => {
+      const { lang } = ctx;
+      if (flags.journal.length === 0) throw new UsageError(t(lang, 'reconcile.noJournal'));
+      const period = reconcilePeriod(flags);
       const client = await ctx.client();
       const [{ reconcile }, { figuresTable }, { formatContractId }] = await Promise.all([
         import('../reconcile/reconcile.js'),
         import('../reconcile/render-figures.js'),
         import('@hdld/sdk'),
       ]);
-      const report = await reconcile(client, {
-        journal: flags.journal,
-        since: parseDateOption(flags.since, '--since'),
-        until: parseDateOption(flags.until, '--until'),
-        signal: ctx.signal,
-      });
-      const rows = report.rows.map(flat);
+      const report = await reconcile(client, { journals: flags.journal, ...period, signal: ctx.signal });
+      const counts = verdictCounts(report.rows);
+      const verdict = verdictLine(counts, lang, formatContractId);
+      const shown = flags.problems ? report.rows.filter((r) => MISMATCH.has(r.outcome)) : report.rows;
+      const rows = shown.map(flat);
       if (flags.csv)
         await writeFile(
           flags.csv,
@@ -76,6 +99,7 @@ export function registerReconcileCommand(program: Command, ctx: Context): void {
         );
       const { figures } = report;
       const document = {
+        verdict,
         period: report.period,
         counts: report.counts,
         mismatches: report.mismatches,
@@ -91,34 +115,38 @@ export function registerReconcileCommand(program: Command, ctx: Context): void {
       if (flags.jsonOut) await writeFile(flags.jsonOut, `${JSON.stringify(document, null, 2)}\n`);
       if (ctx.json) ctx.term.out(JSON.stringify(document, null, 2));
       else {
-        ctx.term.out(
-          grid(
-            (
-              [
-                'column.reference',
-                'column.outcome',
-                'column.contractId',
-                'reconcile.platform',
-                'column.errors',
-              ] as const
-            ).map((key) => t(ctx.lang, key)),
-            report.rows.map((r) => [
-              r.reference,
-              r.outcome,
-              r.contractId ? formatContractId(r.contractId) : '-',
-              r.platformStatus ?? '-',
-              r.errors.join(' '),
-            ]),
-          ),
-        );
-        ctx.term.out(
-          `\n${t(ctx.lang, 'reconcile.figures')}\n${figuresTable(figures, ctx.lang, ctx.term.color)}`,
-        );
-        const counts = Object.entries(report.counts)
-          .map(([k, v]) => `${k} ${v}`)
+        ctx.term.out(verdict);
+        if (shown.length > 0)
+          ctx.term.out(
+            grid(
+              (
+                [
+                  'column.reference',
+                  'column.outcome',
+                  'column.contractId',
+                  'reconcile.platform',
+                  'column.errors',
+                ] as const
+              ).map((key) => t(ctx.lang, key)),
+              shown.map((r) => [
+                r.reference,
+                t(lang, `outcome.${r.outcome}`),
+                r.contractId ? formatContractId(r.contractId) : '-',
+                r.platformStatus ?? '-',
+                r.errors.join(' '),
+              ]),
+            ),
+          );
+        if (!flags.problems || !report.figures.agree)
+          ctx.term.out(
+            `\n${t(ctx.lang, 'reconcile.figures')}\n${figuresTable(figures, ctx.lang, ctx.term.color)}`,
+          );
+        const outcomes = Object.entries(report.counts)
+          .map(([k, v]) => `${t(lang, `outcome.${k as keyof typeof report.counts}`)} ${v}`)
           .join(', ');
+        // Every time shown in Vietnam time with its offset (the JSON keeps the Platform's UTC).
         ctx.term.err(
-          `${t(ctx.lang, 'reconcile.period')} ${report.period.from} → ${report.period.to}: ${counts}`,
+          `${t(ctx.lang, 'reconcile.period')} ${vietnamTime(report.period.from)} → ${vietnamTime(report.period.to)}: ${outcomes}`,
         );
       }
       const problems = [

@@ -82,7 +82,7 @@ export async function runDemo(ctx: Context, flags: DemoFlags): Promise<void> {
     if (ctx.signal.aborted) throw new ExitError(ExitCode.cancelled);
 
     step('demo.reconcile');
-    const report = await reconcile(client, { journal, signal: ctx.signal });
+    const report = await reconcile(client, { journals: [journal], signal: ctx.signal });
     // Each receipt is checked offline against the Platform's published keys before it is kept (F9, S2.2).
     for (const row of report.rows) {
       if (!row.transaction?.receipt) continue;

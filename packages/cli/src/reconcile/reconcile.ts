@@ -1,6 +1,6 @@
 import type { HdldClient } from '@hdld/sdk';
 import { compareFigures, type FiguresComparison, journalFigures } from './figures.js';
-import { inPeriod, readJournalRecords } from './journal.js';
+import { inPeriod, readJournals } from './journal.js';
 import { MISMATCH, matchRecords, type Outcome, type ReconcileRow } from './match.js';
 
 export type ReconcileReport = {
@@ -22,15 +22,23 @@ const CLOCK_MARGIN_MS = 5 * 60_000;
  */
 export async function reconcile(
   client: HdldClient,
-  options: { journal: string; since?: Date; until?: Date; signal?: AbortSignal },
+  options: {
+    journals: readonly string[];
+    since?: Date;
+    until?: Date;
+    /** `--since DAY` alone: the period reaches at least to the end of that day. */
+    minimumUntil?: Date;
+    signal?: AbortSignal;
+  },
 ): Promise<ReconcileReport> {
-  const journal = await readJournalRecords(options.journal);
+  const journal = await readJournals(options.journals);
   const first = journal
     .map((r) => r.at)
     .filter((at): at is string => Boolean(at))
     .sort()[0];
   const from = options.since ?? new Date((first ? Date.parse(first) : Date.now()) - CLOCK_MARGIN_MS);
-  const to = options.until ?? new Date(Date.now() + CLOCK_MARGIN_MS);
+  const fallback = Math.max(Date.now() + CLOCK_MARGIN_MS, options.minimumUntil?.getTime() ?? 0);
+  const to = options.until ?? new Date(fallback);
   const local = journal.filter((r) => inPeriod(r, { from, to }));
   const period = { from: from.toISOString(), to: to.toISOString() };
   const [platform, report] = await Promise.all([
