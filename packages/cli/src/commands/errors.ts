@@ -43,20 +43,36 @@ export function registerErrorsCommands(program: Command, ctx: Context): void {
       'hdld errors list --json | jq -r ".[].transactionId"',
     ],
   ).action(async (flags: { from?: string; to?: string; status?: StatusFilter; limit: number }) => {
-    const { failedQuery, failedTable } = await import('../errors/failed-transactions.js');
-    const query = failedQuery({
-      status: flags.status,
-      from: parseDateOption(flags.from, '--from'),
-      to: parseDateOption(flags.to, '--to'),
-    });
+    const { duplicatesTable, failedQuery, failedTable } = await import('../errors/failed-transactions.js');
+    const period = { from: parseDateOption(flags.from, '--from'), to: parseDateOption(flags.to, '--to') };
+    const query = failedQuery({ status: flags.status, ...period });
     const client = await ctx.client();
     const transactions = await client.transactions
       .list({ ...query, limit: 500 }, { signal: ctx.signal })
       .toArray({ limit: flags.limit });
     if (ctx.json) return ctx.term.out(JSON.stringify(transactions, null, 2));
-    if (transactions.length === 0) return ctx.term.err(t(ctx.lang, 'errors.none'));
-    ctx.term.out(failedTable(transactions, ctx.lang));
-    ctx.term.err(`${t(ctx.lang, 'errors.count')}: ${transactions.length}`);
+    // F9: a duplicate succeeded with another reference's ID; shown apart, never as a success of its own.
+    const duplicates = flags.status
+      ? []
+      : await client.transactions
+          .list(
+            {
+              replay: true,
+              ...(period.from ? { receivedFrom: period.from.toISOString() } : {}),
+              ...(period.to ? { receivedTo: period.to.toISOString() } : {}),
+              limit: 500,
+            },
+            { signal: ctx.signal },
+          )
+          .toArray({ limit: flags.limit });
+    if (transactions.length === 0) ctx.term.err(t(ctx.lang, 'errors.none'));
+    else {
+      ctx.term.out(failedTable(transactions, ctx.lang));
+      ctx.term.err(`${t(ctx.lang, 'errors.count')}: ${transactions.length}`);
+    }
+    if (duplicates.length > 0) {
+      ctx.term.out(`\n${t(ctx.lang, 'errors.duplicates')}:\n${duplicatesTable(duplicates, ctx.lang)}`);
+    }
   });
 
   withExamples(

@@ -31,7 +31,10 @@ export function registerSyncCommand(program: Command, ctx: Context): void {
       .option('--concurrency <n>', 'parallel submissions', (v) => Number.parseInt(v, 10), 8)
       .option('--dry-run', 'list what would be sent, send nothing')
       .option('--no-resume', 'ignore an existing journal (start it over)')
-      .option('--retry-failed', 'send again the contracts the Platform rejected (after fixing them)'),
+      .option(
+        '--retry-failed',
+        'send again the contracts that failed or were refused, after fixing them (a failed one once its re-push is approved: F36, F37)',
+      ),
     [
       'hdld sync out/',
       'hdld sync out/ --concurrency 16 --json > sync.ndjson',
@@ -85,11 +88,22 @@ export function registerSyncCommand(program: Command, ctx: Context): void {
         signal: ctx.signal,
       });
       const failed = result.failed + result.rejected;
-      const summary = `${t(ctx.lang, 'sync.succeeded')} ${result.succeeded}, ${t(ctx.lang, 'sync.failed')} ${failed}, ${t(ctx.lang, 'sync.skipped')} ${result.skipped}, ${t(ctx.lang, 'sync.interrupted')} ${result.interrupted}; ${result.throughput.toFixed(1)} ${t(ctx.lang, 'sync.perSecond')}; ${t(ctx.lang, 'sync.journal')} ${journal}`;
-      if (ctx.json) ctx.term.out(JSON.stringify({ type: 'summary', ...result, journal }));
+      const { lang } = ctx;
+      const summary = `${t(lang, 'sync.succeeded')} ${result.succeeded}, ${t(lang, 'sync.duplicate')} ${result.duplicate}, ${t(lang, 'sync.failed')} ${failed}, ${t(lang, 'sync.skipped')} ${result.skipped}, ${t(lang, 'sync.interrupted')} ${result.interrupted}; ${result.throughput.toFixed(1)} ${t(lang, 'sync.perSecond')}; ${t(lang, 'sync.journal')} ${journal}`;
+      const f = result.final;
+      // Where every contract stands once the run ended, earlier runs included: a rerun that sent
+      // nothing still says what is left to do.
+      const standing = `${t(lang, 'sync.final')}: ${t(lang, 'sync.withId')} ${f.withId}, ${t(lang, 'sync.duplicate')} ${f.duplicate}, ${t(lang, 'sync.failed')} ${f.failed}, ${t(lang, 'sync.rejected')} ${f.rejected}, ${t(lang, 'sync.unfinished')} ${f.unfinished}`;
+      const { states: _states, ...counts } = result;
+      if (ctx.json) ctx.term.out(JSON.stringify({ type: 'summary', ...counts, journal }));
       ctx.term.err(summary);
-      if (result.cancelled) throw new ExitError(ExitCode.cancelled, t(ctx.lang, 'sync.cancelled'));
-      if (failed > 0 || result.interrupted > 0) throw new ExitError(ExitCode.partialBatchFailure);
+      ctx.term.err(standing);
+      if (result.cancelled) throw new ExitError(ExitCode.cancelled, t(lang, 'sync.cancelled'));
+      const { needsAction } = await import('../sync/run-sync.js');
+      // Exit 5 whenever the run ends with failures (README): this run's, or earlier runs' still standing.
+      if (failed > 0 || result.interrupted > 0 || needsAction(f)) {
+        throw new ExitError(ExitCode.partialBatchFailure);
+      }
     },
   );
 }

@@ -45,8 +45,26 @@ export function failedTable(transactions: readonly Transaction[], lang: Lang): s
       tx.transactionId,
       tx.providerReference,
       tx.completedAt ?? '-',
-      t(lang, `explanationStatus.${tx.explanationStatus ?? 'NONE'}`),
+      explanationCell(tx, lang),
       failureCell(tx, lang),
+    ]),
+  );
+}
+
+/** Where the explanation stands; a failure replaced by a corrected package names its successor (F36, F37). */
+function explanationCell(tx: Transaction, lang: Lang): string {
+  const state = t(lang, `explanationStatus.${tx.explanationStatus ?? 'NONE'}`);
+  return tx.supersededBy ? `${state} → ${tx.supersededBy}` : state;
+}
+
+/** The duplicates (F9) `hdld errors list` shows after the failures: of which reference and ID. */
+export function duplicatesTable(transactions: readonly Transaction[], lang: Lang): string {
+  return grid(
+    [t(lang, 'column.transaction'), t(lang, 'column.reference'), t(lang, 'column.duplicateOf')],
+    transactions.map((tx) => [
+      tx.transactionId,
+      tx.providerReference,
+      `${tx.duplicateOfReference ?? '-'} (${tx.contractId ?? '-'})`,
     ]),
   );
 }

@@ -5,6 +5,29 @@ import { t } from '../i18n/messages.js';
 import type { Terminal } from '../output/terminal.js';
 import { formatDuration, progressFigures, SyncProgressView } from '../ui/sync-progress-view.js';
 
+type ResultRecord = Extract<JournalRecord, { type: 'settled' | 'rejected' }>;
+
+/**
+ * One contract's result, as the plain reporter prints it: a duplicate (F9) says of which reference
+ * and ID, so it is never read as a success of its own.
+ */
+export function resultLine(r: ResultRecord, lang: Lang): string {
+  if (r.type === 'rejected') return `REJECTED\t${r.providerReference}\t${r.errors.join(' ')}`;
+  if (r.replay) {
+    return `DUPLICATE\t${r.providerReference}\t${duplicateOf(lang, r.duplicateOfReference, r.contractId)}`;
+  }
+  return `${r.status}\t${r.providerReference}\t${r.contractId ?? r.errors.join(' ')}`;
+}
+
+/** "duplicate of <reference> (<contract id>)", the reference unknown when another provider holds it. */
+export function duplicateOf(
+  lang: Lang,
+  reference: string | undefined,
+  contractId: string | undefined,
+): string {
+  return `${t(lang, 'sync.duplicateOf')} ${reference ?? '-'} (${contractId ?? '-'})`;
+}
+
 export type SyncReporter = {
   start(total: number): void;
   progress(progress: BatchProgress): void;
@@ -35,7 +58,7 @@ export function createSyncReporter(term: Terminal, mode: ReporterMode, lang: Lan
   );
   const line = (p: BatchProgress) => {
     const f = progressFigures(p, total);
-    return `${f.finished}/${total} ${t(lang, 'sync.succeeded')} ${f.succeeded} ${t(lang, 'sync.failed')} ${f.failed} ${t(lang, 'sync.skipped')} ${f.skipped}; ${p.itemsPerSecond.toFixed(1)} ${t(lang, 'sync.perSecond')}; ETA ${formatDuration(p.etaMs)}`;
+    return `${f.finished}/${total} ${t(lang, 'sync.succeeded')} ${f.succeeded} ${t(lang, 'sync.duplicate')} ${f.duplicate} ${t(lang, 'sync.failed')} ${f.failed} ${t(lang, 'sync.skipped')} ${f.skipped}; ${p.itemsPerSecond.toFixed(1)} ${t(lang, 'sync.perSecond')}; ETA ${formatDuration(p.etaMs)}`;
   };
   return {
     start(count) {
@@ -53,9 +76,7 @@ export function createSyncReporter(term: Terminal, mode: ReporterMode, lang: Lan
       if (r.type !== 'settled' && r.type !== 'rejected') return;
       if (mode === 'ndjson') term.out(JSON.stringify({ ...r, record: r.type, type: 'result' }));
       else if (mode === 'plain') {
-        const state = r.type === 'rejected' ? 'REJECTED' : r.status;
-        const detail = r.type === 'settled' && r.contractId ? r.contractId : r.errors.join(' ');
-        term.out(`${state}\t${r.providerReference}\t${detail}`);
+        term.out(resultLine(r, lang));
       }
     },
     finish(p) {

@@ -1,14 +1,50 @@
 import { existsSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { type HdldClient, type Journal, syncBatch } from '@hdld/sdk';
+import { type HdldClient, type ItemState, type Journal, loadJournalState, syncBatch } from '@hdld/sdk';
 import { openFileJournal } from '@hdld/sdk/node';
 import { UsageError } from '../output/errors.js';
 import type { SyncReporter } from './reporters.js';
 import type { SyncItem } from './source.js';
 
+/**
+ * Where the contracts of this run stand in the journal once it ended, whichever run sent them:
+ * a rerun that sends nothing still ends with the failures of the earlier runs (exit 5).
+ */
+export type JournalVerdict = {
+  /** SUCCEEDED with an ID of their own. */
+  withId: number;
+  /** SUCCEEDED as the duplicate of a contract already registered (F9). */
+  duplicate: number;
+  failed: number;
+  rejected: number;
+  /** Never acknowledged, or acknowledged with no outcome yet. */
+  unfinished: number;
+};
+
+/** The journal's last state of each item, counted (one item, one state). */
+export function journalVerdict(
+  states: Map<string, ItemState>,
+  references: readonly string[],
+): JournalVerdict {
+  const verdict: JournalVerdict = { withId: 0, duplicate: 0, failed: 0, rejected: 0, unfinished: 0 };
+  for (const reference of references) {
+    const state = states.get(reference);
+    if (state?.outcome === 'FAILED') verdict.failed++;
+    else if (state?.outcome === 'REJECTED') verdict.rejected++;
+    else if (state?.outcome !== 'SUCCEEDED') verdict.unfinished++;
+    else if (state.duplicate) verdict.duplicate++;
+    else verdict.withId++;
+  }
+  return verdict;
+}
+
+/** Anything but an ID of its own needs the clerk: failed, refused, a duplicate, or not finished. */
+export const needsAction = (v: JournalVerdict) => v.failed + v.rejected + v.duplicate + v.unfinished > 0;
+
 export type SyncResult = {
   total: number;
   succeeded: number;
+  duplicate: number;
   failed: number;
   rejected: number;
   skipped: number;
@@ -16,6 +52,10 @@ export type SyncResult = {
   seconds: number;
   throughput: number;
   cancelled: boolean;
+  /** Where this run's contracts stand in the journal at the end (earlier runs included). */
+  final: JournalVerdict;
+  /** The journal's state of each item after the run (the per-contract results). */
+  states: Map<string, ItemState>;
 };
 
 /** The journal as the SDK writes it, with every record also shown to the reporter. */
@@ -44,6 +84,8 @@ export async function runSync(options: {
   fresh?: boolean;
   concurrency: number;
   retryFailed?: boolean;
+  /** Awaits every outcome (default); `false` stops at the acknowledgements. */
+  waitForOutcomes?: boolean;
   reporter: SyncReporter;
   interactive?: boolean;
   signal: AbortSignal;
@@ -74,13 +116,16 @@ export async function runSync(options: {
       progressIntervalMs: options.interactive ? INTERVAL_MS.ink : INTERVAL_MS.other,
       signal: options.signal,
       retryFailed: Boolean(options.retryFailed),
+      waitForOutcomes: options.waitForOutcomes ?? true,
       total: items.length,
     });
     options.reporter.finish(summary);
     const c = summary.counts;
+    const states = await loadJournalState(journal);
     return {
       total: items.length,
       succeeded: c.succeeded,
+      duplicate: c.duplicate,
       failed: c.failed,
       rejected: c.rejected,
       skipped: c.skipped,
@@ -88,6 +133,11 @@ export async function runSync(options: {
       seconds: summary.elapsedMs / 1000,
       throughput: summary.itemsPerSecond,
       cancelled: summary.cancelled,
+      final: journalVerdict(
+        states,
+        items.map((i) => i.providerReference),
+      ),
+      states,
     };
   } finally {
     await journal.close();

@@ -18,10 +18,11 @@ export function formatDuration(ms: number | undefined): string {
 /** The SDK's counters in the view's terms: what is done, in flight, still queued. */
 export function progressFigures(progress: BatchProgress, total: number) {
   const c = progress.counts;
-  const finished = c.skipped + c.succeeded + c.failed + c.rejected + c.interrupted;
+  const finished = c.skipped + c.succeeded + c.duplicate + c.failed + c.rejected + c.interrupted;
   return {
     finished,
     succeeded: c.succeeded,
+    duplicate: c.duplicate,
     failed: c.failed + c.rejected,
     interrupted: c.interrupted,
     skipped: c.skipped,
@@ -64,6 +65,10 @@ export function SyncProgressView(props: {
       <Text>
         <Text color={color ? 'green' : undefined}>
           {t(lang, 'sync.succeeded')} {f.succeeded}
+        </Text>
+        {'  '}
+        <Text color={color && f.duplicate > 0 ? 'yellow' : undefined}>
+          {t(lang, 'sync.duplicate')} {f.duplicate}
         </Text>
         {'  '}
         <Text color={color && f.failed > 0 ? 'red' : undefined}>

@@ -115,11 +115,14 @@ describe('hdld sync with injected failures, then hdld reconcile against the Plat
       tsa: sandbox.pki.tsaUrl,
     });
     const again = await runCli(['sync', sandbox.dir, '--json', '--concurrency', '1'], sandbox.env);
-    expect(again.code).toBe(0);
+    // The failures of the first run still stand and the duplicate needs the clerk: exit 5 (issue 14).
+    expect(again.code).toBe(5);
     expect(JSON.parse(again.stdout.trim().split('\n').at(-1)!)).toMatchObject({
       total: 10,
-      succeeded: 1,
+      succeeded: 0,
+      duplicate: 1,
       skipped: 9,
+      final: { withId: 3, duplicate: 1, failed: 5, rejected: 1, unfinished: 0 },
     });
     const reconcile = await runCli(['reconcile', '--journal', journal, '--json'], sandbox.env);
     expect(reconcile.code).toBe(5);

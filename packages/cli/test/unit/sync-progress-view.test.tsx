@@ -13,6 +13,7 @@ const progress = (
     skipped: 1,
     acknowledged: 1,
     succeeded: 1,
+    duplicate: 0,
     failed: 1,
     rejected: 0,
     interrupted: 0,
@@ -32,7 +33,7 @@ describe('SyncProgressView (T5, T10)', () => {
     );
     const frame = lastFrame() ?? '';
     expect(frame).toContain('3/5 (60%)');
-    expect(frame).toMatch(/succeeded 1\s+failed 1\s+in flight 1\s+queued 1\s+done before 1/);
+    expect(frame).toMatch(/succeeded 1\s+duplicate 0\s+failed 1\s+in flight 1\s+queued 1\s+done before 1/);
     expect(frame).toContain('1.5 contracts/s');
     expect(frame).toContain('elapsed 00:02');
     expect(frame).toContain('ETA 00:02');
@@ -69,6 +70,14 @@ describe('SyncProgressView (T5, T10)', () => {
     );
     expect(lastFrame()).toMatch(/failed 3/);
     expect(lastFrame()).toContain('interrupted 1');
+  });
+
+  it('counts a duplicate (F9) apart from the successes', () => {
+    const { lastFrame } = render(
+      <SyncProgressView progress={progress({ duplicate: 1, read: 5 })} total={5} lang="en" color={false} />,
+    );
+    expect(lastFrame()).toContain('4/5 (80%)');
+    expect(lastFrame()).toMatch(/succeeded 1\s+duplicate 1/);
   });
 
   it('speaks Vietnamese', () => {

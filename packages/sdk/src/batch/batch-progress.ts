@@ -7,6 +7,8 @@ export type ItemOutcome =
   /** Acknowledged by the Platform (its outcome not awaited, or not final yet). */
   | 'acknowledged'
   | 'succeeded'
+  /** SUCCEEDED as a replay: the document already had its ID (F9), maybe under another reference. */
+  | 'duplicate'
   | 'failed'
   /** Refused at intake (4xx): fix it and rerun with `retryFailed`. */
   | 'rejected'
@@ -36,7 +38,7 @@ export type BatchProgress = {
 export type BatchSummary = BatchProgress & { cancelled: boolean };
 
 const LATEST_ERRORS = 10;
-const FINISHED: ItemOutcome[] = ['skipped', 'succeeded', 'failed', 'rejected', 'interrupted'];
+const FINISHED: ItemOutcome[] = ['skipped', 'succeeded', 'duplicate', 'failed', 'rejected', 'interrupted'];
 
 /** The batch's counters: constant memory whatever the number of items. */
 export class BatchCounters {
@@ -46,6 +48,7 @@ export class BatchCounters {
     skipped: 0,
     acknowledged: 0,
     succeeded: 0,
+    duplicate: 0,
     failed: 0,
     rejected: 0,
     interrupted: 0,

@@ -13,6 +13,10 @@ export type ItemState = {
   contractId?: string;
   /** The catalog codes of a FAILED or REJECTED outcome (reconciliation by code, F35). */
   errors?: ErrorCode[];
+  /** The failed transaction this one (a corrected package) superseded (F36, F37). */
+  supersedes?: string;
+  /** F9: SUCCEEDED as the duplicate of a contract already registered, under this reference if known. */
+  duplicate?: { contractId?: string; providerReference?: string };
 };
 
 function fold(state: ItemState | undefined, record: JournalRecord): ItemState | undefined {
@@ -24,7 +28,14 @@ function fold(state: ItemState | undefined, record: JournalRecord): ItemState | 
         intentAt: record.at,
       };
     case 'acknowledged':
-      return state && { ...state, transactionId: record.transactionId, receivedAt: record.receivedAt };
+      return (
+        state && {
+          ...state,
+          transactionId: record.transactionId,
+          receivedAt: record.receivedAt,
+          ...(record.supersedes ? { supersedes: record.supersedes } : {}),
+        }
+      );
     case 'settled':
       return (
         state && {
@@ -33,6 +44,14 @@ function fold(state: ItemState | undefined, record: JournalRecord): ItemState | 
           outcome: record.status,
           contractId: record.contractId,
           errors: record.errors,
+          ...(record.replay
+            ? {
+                duplicate: {
+                  contractId: record.contractId,
+                  ...(record.duplicateOfReference ? { providerReference: record.duplicateOfReference } : {}),
+                },
+              }
+            : {}),
         }
       );
     case 'rejected':

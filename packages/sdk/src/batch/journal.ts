@@ -9,13 +9,24 @@ type Base = { providerReference: string; at: string };
  */
 export type JournalRecord =
   | (Base & { type: 'intent'; idempotencyKey: string; documentSha256: string })
-  | (Base & { type: 'acknowledged'; idempotencyKey: string; transactionId: string; receivedAt: string })
+  | (Base & {
+      type: 'acknowledged';
+      idempotencyKey: string;
+      transactionId: string;
+      receivedAt: string;
+      /** A corrected package: the failed transaction of the same reference it replaces (F36, F37). */
+      supersedes?: string;
+    })
   | (Base & {
       type: 'settled';
       transactionId: string;
       status: 'SUCCEEDED' | 'FAILED';
       contractId?: string;
       errors: ErrorCode[];
+      /** F9: the document was already registered; `contractId` is the existing ID. */
+      replay?: boolean;
+      /** With `replay`: the provider's reference that holds that ID, when the Platform says it. */
+      duplicateOfReference?: string;
     })
   /** Refused at intake (4xx): final for this content; resubmitted only with `retryFailed`. */
   | (Base & { type: 'rejected'; idempotencyKey: string; status?: number; errors: ErrorCode[] })

@@ -87,7 +87,8 @@ export async function syncBatch(
     counters.counts.awaitingOutcome--;
     counters.counts.acknowledged--;
     const errors = transaction.errors.filter((e) => e.severity !== 'WARNING').map((e) => e.code);
-    counters.counts[transaction.status === 'SUCCEEDED' ? 'succeeded' : 'failed']++;
+    const duplicate = transaction.status === 'SUCCEEDED' && transaction.replay;
+    counters.counts[transaction.status === 'FAILED' ? 'failed' : duplicate ? 'duplicate' : 'succeeded']++;
     if (transaction.status === 'FAILED') {
       counters.error({
         providerReference: transaction.providerReference,
@@ -103,6 +104,8 @@ export async function syncBatch(
       status: transaction.status as 'SUCCEEDED' | 'FAILED',
       ...(transaction.contractId ? { contractId: transaction.contractId } : {}),
       errors,
+      ...(duplicate ? { replay: true } : {}),
+      ...(transaction.duplicateOfReference ? { duplicateOfReference: transaction.duplicateOfReference } : {}),
     });
   };
   const tracker = new OutcomeTracker(client, {
@@ -192,6 +195,7 @@ export async function syncBatch(
         idempotencyKey,
         transactionId: ack.transactionId,
         receivedAt: ack.receivedAt,
+        ...(ack.supersedes ? { supersedes: ack.supersedes } : {}),
       });
       await acknowledged(item.providerReference, ack.outcome ?? ack);
     } catch (error) {

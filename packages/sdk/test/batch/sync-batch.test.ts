@@ -2,6 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/batch/digest.js';
 import { type JournalRecord, memoryJournal } from '../../src/batch/journal.js';
+import { loadJournalState } from '../../src/batch/journal-state.js';
 import { type BatchItem, syncBatch } from '../../src/batch/sync-batch.js';
 import { fromBase64 } from '../../src/submissions/base64.js';
 import { ACK, BASE_URL, mockPlatform, problem, transaction } from '../client/support/mock-platform.js';
@@ -160,6 +161,54 @@ describe('syncBatch journal (T5; issue 5 crash safety)', () => {
     expect(summary.latestErrors).toEqual([
       expect.objectContaining({ providerReference: 'HD-2', code: 'REQUEST_INVALID' }),
     ]);
+  });
+
+  it('counts a duplicate apart and records the corrected package that superseded a failure (F9, F36, F37)', async () => {
+    const journal = memoryJournal([
+      {
+        type: 'intent',
+        providerReference: 'HD-0',
+        at: '2026-03-02T08:00:00Z',
+        idempotencyKey: 'k0',
+        documentSha256: 'x',
+      },
+      {
+        type: 'settled',
+        providerReference: 'HD-0',
+        at: '2026-03-02T08:00:01Z',
+        transactionId: 'tx-failed',
+        status: 'FAILED',
+        errors: ['LABOR_TERM_INVALID'],
+      },
+    ]);
+    platform.server.use(
+      http.post(`${BASE_URL}/v1/contracts`, async ({ request }) => {
+        const { providerReference } = (await request.json()) as { providerReference: string };
+        const corrected = providerReference === 'HD-0';
+        return HttpResponse.json(
+          transaction({
+            providerReference,
+            transactionId: `tx-${providerReference}`,
+            ...(corrected
+              ? { supersedes: 'tx-failed' }
+              : { replay: true, duplicateOfReference: 'HD-A', contractId: '2604173920581648' }),
+          }),
+          { status: 201 },
+        );
+      }),
+    );
+    const summary = await syncBatch(platform.client(), items(2), {
+      journal,
+      retryFailed: true,
+      waitSeconds: 5,
+    });
+    expect(summary.counts).toMatchObject({ succeeded: 1, duplicate: 1, failed: 0 });
+    const state = await loadJournalState(journal);
+    expect(state.get('HD-0')).toMatchObject({ outcome: 'SUCCEEDED', transactionId: 'tx-HD-0' });
+    expect(state.get('HD-1')).toMatchObject({
+      outcome: 'SUCCEEDED',
+      duplicate: { providerReference: 'HD-A', contractId: '2604173920581648' },
+    });
   });
 
   it('stops on cancellation and leaves the unfinished items to the next run', async () => {

@@ -53,6 +53,7 @@ function submitted(context: CallContext, result: Answer, key: string): Submitted
       providerReference: outcome.providerReference,
       status: outcome.status,
       statusUrl: result.response.headers.get('location') ?? `/v1/transactions/${outcome.transactionId}`,
+      ...(outcome.supersedes ? { supersedes: outcome.supersedes } : {}),
       outcome,
       ...flags,
     },
