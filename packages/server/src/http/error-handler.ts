@@ -1,10 +1,9 @@
 import type { ErrorCode, ProblemDetailItem } from '@hdld/spec';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { bodyTooLarge } from './body-limits.js';
-import { cut, ProblemError, renderProblem } from './problem.js';
+import { cut, ProblemError, type ProblemItem, renderProblem } from './problem.js';
 import { languageOf } from './request-context.js';
-
-type AjvIssue = { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> };
+import { type AjvIssue, describeIssue } from './validation-messages.js';
 
 const PARTS: Record<string, string> = {
   body: '',
@@ -13,22 +12,11 @@ const PARTS: Record<string, string> = {
   headers: '/headers',
 };
 
-/** Turns Ajv issues into JSON pointers the caller can follow (T9: field-level details). */
-function validationItems(error: FastifyError): ProblemDetailItem[] {
+/** Turns Ajv issues into JSON pointers the caller can follow, in en and vi (T9: field-level details). */
+function validationItems(error: FastifyError): ProblemItem[] {
   const issues = (error.validation ?? []) as AjvIssue[];
   const base = PARTS[error.validationContext ?? 'body'] ?? '';
-  return issues.map((issue) => {
-    const missing = issue.keyword === 'required' ? `/${String(issue.params.missingProperty)}` : '';
-    const extra =
-      issue.keyword === 'additionalProperties' ? `/${String(issue.params.additionalProperty)}` : '';
-    const pointer = `${base}${issue.instancePath}${missing}${extra}` || '/';
-    const allowed = Array.isArray(issue.params.allowedValues)
-      ? `: ${(issue.params.allowedValues as unknown[]).join(', ')}`
-      : '';
-    const what =
-      issue.keyword === 'additionalProperties' ? 'is not allowed' : (issue.message ?? 'is invalid');
-    return { code: 'REQUEST_INVALID', pointer, detail: `${pointer} ${what}${allowed}` };
-  });
+  return issues.map((issue) => ({ code: 'REQUEST_INVALID', ...describeIssue(issue, base) }));
 }
 
 /** fastify-openapi-glue wraps security handler failures; keep the most specific problem they raised. */
