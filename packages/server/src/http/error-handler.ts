@@ -1,4 +1,4 @@
-import type { ErrorCode, ProblemDetailItem } from '@hdld/spec';
+import type { ErrorCode } from '@hdld/spec';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { bodyTooLarge } from './body-limits.js';
 import { cut, ProblemError, type ProblemItem, renderProblem } from './problem.js';
