@@ -1,6 +1,6 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { extractMainData } from '@hdld/sdk/documents';
 import { issueContractPartyCertificates, type TestIdentity } from '@hdld/sdk/testing';
 import { ContractSubmissionSchema } from '@hdld/spec';
@@ -96,7 +96,14 @@ describe('hdld contract template|build|sign|package|inspect and validate', () =>
     ]);
 
     const validate = await runCli(['validate', out, '--trust', pki.files.root, '--json'], env());
-    expect(JSON.parse(validate.stdout)).toMatchObject({ ok: true, files: 2, failed: 0 });
+    // Folder mode checks every file it can read: each contract's submission, PDF and main data;
+    // the evidence and signing records are listed as skipped.
+    const report = JSON.parse(validate.stdout) as { results: { file: string; kind: string }[] };
+    expect(report).toMatchObject({ ok: true, files: 6, failed: 0, skipped: 4 });
+    expect(report.results.filter((r) => r.kind === 'submission').map((r) => basename(r.file))).toEqual([
+      'HD-2026-000001.submission.json',
+      'HD-2026-000002.submission.json',
+    ]);
     expect(validate.code).toBe(0);
 
     const inspect = await runCli(
