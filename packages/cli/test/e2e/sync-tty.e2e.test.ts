@@ -71,7 +71,7 @@ describe.skipIf(!hasTmux)('hdld sync progress view in a terminal (tmux)', () => 
     }
     expect(screen).toContain('EXIT=5');
     expect(screen).toMatch(/█+░*\s+40\/40 \(100%\)/);
-    expect(screen).toMatch(/succeeded 39\s+failed 1/);
+    expect(screen).toMatch(/succeeded 39\s+duplicate 0\s+failed 1/);
     expect(screen).toMatch(/\d+\.\d contracts\/s/);
     expect(screen).toContain('ETA 00:00');
     expect(screen).toContain('Latest errors');
@@ -80,7 +80,11 @@ describe.skipIf(!hasTmux)('hdld sync progress view in a terminal (tmux)', () => 
     expect(screen.match(/\d+\/40 \(\d+%\)/g)).toHaveLength(1);
     // Then the one-line summary, after the view.
     expect(screen).toMatch(
-      /succeeded 39, failed 1, done before 0, interrupted 0; [\d.]+ contracts\/s; journal /,
+      /succeeded 39, duplicate 0, failed 1, done before 0, interrupted 0; [\d.]+ contracts\/s; journal /,
+    );
+    // And where every contract of the journal stands.
+    expect(screen).toContain(
+      'In the journal now: with an ID 39, duplicate 0, failed 1, refused 0, unfinished 0',
     );
     // And it was seen moving.
     expect(frames.some((f) => /\d+\/40 \((?!100)\d+%\)/.test(f))).toBe(true);
