@@ -1,4 +1,4 @@
-import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadJournalState } from '@hdld/sdk';
 import { openFileJournal } from '@hdld/sdk/node';
@@ -6,8 +6,7 @@ import type { Schemas } from '@hdld/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_JOURNAL } from '../../src/commands/sync.js';
 import { contractPaths } from '../../src/contract/layout.js';
-import { packageContract } from '../../src/contract/steps.js';
-import { type CliSandbox, startCliSandbox } from '../support/cli-sandbox.js';
+import { addDuplicateContract, type CliSandbox, startCliSandbox } from '../support/cli-sandbox.js';
 import { expectGolden, normalize } from '../support/golden-text.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -53,15 +52,7 @@ describe('hdld sync: fix and resend, duplicates, exit 5 (built CLI, real server)
     failedId = (await sandbox.provider.transactions.getByReference(FIXED)).transactionId;
 
     // The duplicate goes in a second run, once the original has its ID.
-    const [from, to] = [contractPaths(sandbox.dir, ORIGINAL), contractPaths(sandbox.dir, DUPLICATE)];
-    await copyFile(from.pdf, to.pdf);
-    const signing = JSON.parse(await readFile(from.signing, 'utf8'));
-    await writeFile(to.signing, JSON.stringify({ ...signing, providerReference: DUPLICATE }));
-    await packageContract(sandbox.dir, DUPLICATE, {
-      provider: { id: 'sandbox', name: 'Nhà cung cấp thử nghiệm' },
-      certifier: sandbox.pki.pki.provider.signer,
-      tsa: sandbox.pki.tsaUrl,
-    });
+    await addDuplicateContract(sandbox, ORIGINAL, DUPLICATE);
     const second = await hdld(['sync', sandbox.dir]);
     expect(second.code).toBe(5);
     const contractId = (await sandbox.provider.transactions.getByReference(ORIGINAL)).contractId!;

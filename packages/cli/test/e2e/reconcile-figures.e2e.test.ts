@@ -1,10 +1,7 @@
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Schemas } from '@hdld/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractPaths } from '../../src/contract/layout.js';
-import { packageContract } from '../../src/contract/steps.js';
-import { type CliSandbox, startCliSandbox } from '../support/cli-sandbox.js';
+import { addDuplicateContract, type CliSandbox, startCliSandbox } from '../support/cli-sandbox.js';
 import { expectGolden, normalize } from '../support/golden-text.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -105,15 +102,7 @@ describe('hdld sync with injected failures, then hdld reconcile against the Plat
 
     // The duplicate goes in a second run, once the original has its ID: sent together, whichever
     // finishes its checks first gets the ID and the other is the replay.
-    const [from, to] = [contractPaths(sandbox.dir, 'HD-DEMO-000001'), contractPaths(sandbox.dir, DUPLICATE)];
-    await copyFile(from.pdf, to.pdf);
-    const signing = JSON.parse(await readFile(from.signing, 'utf8'));
-    await writeFile(to.signing, JSON.stringify({ ...signing, providerReference: DUPLICATE }));
-    await packageContract(sandbox.dir, DUPLICATE, {
-      provider: { id: 'sandbox', name: 'Nhà cung cấp thử nghiệm' },
-      certifier: sandbox.pki.pki.provider.signer,
-      tsa: sandbox.pki.tsaUrl,
-    });
+    await addDuplicateContract(sandbox, 'HD-DEMO-000001', DUPLICATE);
     const again = await runCli(['sync', sandbox.dir, '--json', '--concurrency', '1'], sandbox.env);
     // The failures of the first run still stand and the duplicate needs the clerk: exit 5 (issue 14).
     expect(again.code).toBe(5);

@@ -1,9 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHdldClient, type HdldClient } from '@hdld/sdk';
 import type { Schemas } from '@hdld/spec';
 import { startTestServer, type TestServer } from '../../../server/test/support/test-server.js';
+import { contractPaths } from '../../src/contract/layout.js';
+import { packageContract } from '../../src/contract/steps.js';
 import { makeSampleContracts, type SampleIdentity } from '../../src/demo/sample-contracts.js';
 import { type SandboxPki, startSandboxPki } from '../../src/demo/sandbox-pki.js';
 
@@ -70,4 +72,20 @@ export async function startCliSandbox(
       await pki.close();
     },
   };
+}
+
+/**
+ * Packages a duplicate of `original` under the reference `duplicate`: the same signed PDF (so the
+ * same contract), its own submission and evidence. The Platform answers it as a replay.
+ */
+export async function addDuplicateContract(sandbox: CliSandbox, original: string, duplicate: string) {
+  const [from, to] = [contractPaths(sandbox.dir, original), contractPaths(sandbox.dir, duplicate)];
+  await copyFile(from.pdf, to.pdf);
+  const signing = JSON.parse(await readFile(from.signing, 'utf8'));
+  await writeFile(to.signing, JSON.stringify({ ...signing, providerReference: duplicate }));
+  await packageContract(sandbox.dir, duplicate, {
+    provider: { id: 'sandbox', name: 'Nhà cung cấp thử nghiệm' },
+    certifier: sandbox.pki.pki.provider.signer,
+    tsa: sandbox.pki.tsaUrl,
+  });
 }
